@@ -1,0 +1,50 @@
+// ChatMessage, ChatReply and friends: the vocabulary every platform adapter translates to and from.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace superbruger::adapters {
+
+/// Who wrote a message, as the platform says. Identities are opaque outside their adapter.
+struct Sender {
+    std::string user_id;       ///< platform user id (Teams "29:…", Slack "U…", console: OS user)
+    std::string display_name;
+    std::string tenant_id;     ///< Teams tenant / Slack team / Mattermost team, when known
+    std::string email;         ///< when the platform tells, or `ask --as`
+};
+
+/// One message to the bot, normalised: mentions stripped, markup reduced to text.
+struct ChatMessage {
+    std::string platform;      ///< "console", "teams", "slack", …
+    std::string message_id;    ///< the platform's id, for de-duplicating retries; may be empty
+    Sender sender;
+    std::string text;
+    std::string reply_address; ///< opaque; written and read back only by the adapter that made it
+};
+
+/// Where an answer's facts come from.
+struct Citation {
+    std::string document_id;
+    std::string title;
+    std::string section;
+    std::string origin;
+};
+
+/// A button or quick reply. `value` is sent back to the bot as the text of a new message.
+struct ReplyAction {
+    std::string label;
+    std::string value;
+};
+
+/// What the bot says. `text` is Markdown-light (paragraphs, "- " bullets, **bold**); adapters
+/// render it, and the citations, actions and footer, as cards or as plain text.
+struct ChatReply {
+    std::string text;
+    std::vector<Citation> citations;
+    std::string footer;                 ///< e.g. "Læs mere: …"; kept apart so cards can style it
+    std::vector<ReplyAction> actions;
+    bool confident = true;              ///< false when the bot says it does not know
+};
+
+}  // namespace superbruger::adapters

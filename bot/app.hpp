@@ -1,0 +1,36 @@
+// App: the composition root. Builds storage, knowledge and the assistant from one Config.
+#pragma once
+
+#include "bot/assistant.hpp"
+#include "bot/config.hpp"
+#include "bot/knowledge_service.hpp"
+#include "storage/database.hpp"
+#include "storage/question_log.hpp"
+
+#include <string>
+
+namespace superbruger::bot {
+
+/// Everything the commands share. Construction fails fast with BotError{config} naming the
+/// setting at fault (an unopenable database, an empty knowledge folder).
+class App {
+public:
+    explicit App(Config config);
+
+    Config const& config() const noexcept { return config_; }
+    Assistant& assistant() noexcept { return assistant_; }
+    KnowledgeService& knowledge() noexcept { return knowledge_; }
+    storage::QuestionLog& unanswered_questions() noexcept { return questions_; }
+
+    /// Empty when the app can serve; otherwise why not (for /readyz).
+    std::string readiness();
+
+private:
+    Config config_;
+    storage::Database database_;
+    storage::QuestionLog questions_;
+    KnowledgeService knowledge_;
+    Assistant assistant_;
+};
+
+}  // namespace superbruger::bot

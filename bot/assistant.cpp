@@ -1,0 +1,88 @@
+// Assistant: commands first, then a cited knowledge answer or an honest "ved ikke".
+#include "bot/assistant.hpp"
+
+#include "bot/knowledge_service.hpp"
+#include "bot/log.hpp"
+#include "bot/texts.hpp"
+#include "bot/time_format.hpp"
+#include "knowledge/danish_text.hpp"
+#include "knowledge/language.hpp"
+#include "storage/question_log.hpp"
+
+namespace superbruger::bot {
+
+namespace {
+
+using adapters::ChatReply;
+using knowledge::Language;
+
+constexpr std::size_t max_question_bytes = 4000;
+constexpr std::size_t max_document_chars = 3500;
+
+adapters::Citation citation_of(knowledge::SourceRef const& s) {
+    return {s.document_id, s.document_title, s.section, s.origin};
+}
+
+ChatReply whole_document(knowledge::KnowledgeIndex const& index, std::string const& id, Language lang) {
+    for (auto const& doc : index.documents()) {
+        if (doc.id != id) continue;
+        ChatReply reply;
+        reply.text = "**" + doc.title + "**";
+        for (auto const& section : doc.sections) {
+            auto part = "\n\n" + (section.heading.empty() ? "" : "**" + section.heading + "**\n") + section.text;
+            if (reply.text.size() + part.size() > max_document_chars) {
+                reply.text += "\n\n…";
+                break;
+            }
+            reply.text += part;
+        }
+        reply.citations.push_back({doc.id, doc.title, "", doc.source});
+        reply.footer = texts::source_line(lang, reply.citations.back());
+        return reply;
+    }
+    ChatReply reply;
+    reply.text = texts::unknown_document(lang, id);
+    return reply;
+}
+
+}  // namespace
+
+ChatReply Assistant::handle(adapters::ChatMessage const& message) {
+    auto const lang = knowledge::detect_language(message.text);
+    auto const folded = knowledge::fold_case(message.text);
+    auto const index = knowledge_.index();
+    ChatReply reply;
+
+    auto question = std::string_view(message.text);
+    while (!question.empty() && (question.front() == ' ' || question.front() == '\n')) question.remove_prefix(1);
+    if (question.empty()) {
+        reply.text = texts::empty_message(lang);
+        return reply;
+    }
+    if (auto help_lang = texts::help_request(folded)) {
+        reply.text = texts::help(*help_lang);
+        return reply;
+    }
+    if (std::string id; texts::is_read_more(folded, id)) return whole_document(*index, id, lang);
+
+    if (question.size() > max_question_bytes) question = question.substr(0, max_question_bytes);
+    auto const result = index->search(question);
+    auto const& config = knowledge_.config();
+    if (result.confidence() < config.min_confidence) {
+        reply.text = texts::dont_know(lang);
+        reply.confident = false;
+        unanswered_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",
+                            std::string(question), result.confidence()});
+        log::info("question_declined", {{"platform", message.platform}, {"confidence", result.confidence()}});
+        return reply;
+    }
+    auto const& hit = result.hits.front();
+    reply.text = index->excerpt(question, hit, config.max_answer_chars);
+    reply.citations.push_back(citation_of(hit.source));
+    reply.footer = texts::source_line(lang, reply.citations.back()) + "\n" + texts::read_more_line(lang, hit.source.document_id);
+    log::info("question_answered", {{"platform", message.platform}, {"confidence", hit.confidence},
+                                    {"document", hit.source.document_id}});
+    return reply;
+}
+
+}  // namespace superbruger::bot

@@ -1,0 +1,93 @@
+// `superbot serve`: the HTTP service with graceful shutdown on SIGTERM/SIGINT and knowledge
+// reload on SIGHUP.
+#include "bot/app.hpp"
+#include "bot/cli/commands.hpp"
+#include "bot/cli/setup.hpp"
+#include "bot/error.hpp"
+#include "bot/http/router.hpp"
+#include "bot/http/server.hpp"
+#include "bot/http/service_routes.hpp"
+#include "bot/log.hpp"
+
+#include <boost/asio/signal_set.hpp>
+
+#include <csignal>
+#include <iostream>
+
+namespace superbruger::bot::cli {
+
+namespace {
+
+constexpr char const* usage =
+    "Usage: superbot serve [--config FILE]\n"
+    "\n"
+    "Serves HTTP on server.address:server.port (default 127.0.0.1:3978) with /healthz, /readyz\n"
+    "and /metrics. SIGTERM or SIGINT stops it gracefully (requests in flight are answered);\n"
+    "SIGHUP re-reads the knowledge folders. Logs are JSON lines on stderr.\n";
+
+http::ServerLimits limits_of(ServerConfig const& c) {
+    http::ServerLimits l;
+    l.max_body_bytes = c.max_body_bytes;
+    l.max_connections = c.max_connections;
+    l.request_timeout = c.request_timeout;
+    l.idle_timeout = c.idle_timeout;
+    return l;
+}
+
+}  // namespace
+
+int run_serve(std::vector<std::string> const& argv) {
+    Arguments args(argv, {"--help"}, {"--config"});
+    args.parse();
+    if (args.flag("--help")) {
+        std::cout << usage;
+        return exit_ok;
+    }
+    if (!args.positionals().empty()) throw BotError(BotError::Kind::usage, "serve takes no arguments");
+    auto config = load_config_and_logging(args, false);
+    App app(config);
+
+    http::net::io_context ioc{1};
+    http::Metrics metrics;
+    http::Router router;
+    bool draining = false;
+    bool stopped = false;
+    http::add_service_routes(router, metrics, [&]() -> std::string {
+        if (draining) return "shutting down";
+        return app.readiness();
+    });
+    http::Server server(ioc, limits_of(config.server),
+                        [&router](http::Request& req, http::RequestContext& ctx) { return router.dispatch(req, ctx); },
+                        metrics);
+    auto const endpoint = server.listen(config.server.address, config.server.port);
+    log::info("listening", {{"address", endpoint.address().to_string()}, {"port", endpoint.port()}});
+
+    boost::asio::signal_set signals(ioc, SIGINT, SIGTERM, SIGHUP);
+    std::function<void()> wait_for_signal = [&] {
+        signals.async_wait([&](boost::system::error_code ec, int signal) {
+            if (ec) return;
+            if (signal == SIGHUP) {
+                app.knowledge().reload();
+            } else if (!draining) {
+                log::info("shutdown_started", {{"signal", signal}, {"grace_seconds", config.server.shutdown_grace.count()}});
+                draining = true;
+                server.shutdown(config.server.shutdown_grace, [&] {
+                    stopped = true;
+                    signals.cancel();
+                });
+                // Keep listening: a second SIGTERM/SIGINT stops at once.
+            } else {
+                log::warn("shutdown_forced", {{"signal", signal}});
+                ioc.stop();
+                return;
+            }
+            if (!stopped) wait_for_signal();  // the drain may already be over (no open connections)
+        });
+    };
+    wait_for_signal();
+    ioc.run();
+    log::info("stopped");
+    return exit_ok;
+}
+
+}  // namespace superbruger::bot::cli

@@ -1,0 +1,179 @@
+// The one config loader: strict JSON reading with key paths in every error.
+#include "bot/config.hpp"
+
+#include "bot/error.hpp"
+#include "bot/log.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <limits>
+#include <set>
+#include <sstream>
+
+#ifndef SB_BUNDLED_KNOWLEDGE_DIR
+#error "SB_BUNDLED_KNOWLEDGE_DIR must be defined by the build"
+#endif
+
+namespace superbruger::bot {
+
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void fail(std::string const& path, std::string const& message) {
+    throw BotError(BotError::Kind::config, "config: '" + path + "' " + message);
+}
+
+/// Reads the keys of one JSON object, remembering which were read so that leftovers (typos,
+/// keys of another version) are refused instead of silently ignored.
+class ObjectReader {
+public:
+    ObjectReader(json const& object, std::string path) : object_(object), path_(std::move(path)) {
+        if (!object_.is_object()) fail(path_.empty() ? "(top level)" : path_, "must be an object");
+    }
+
+    std::string key_path(std::string const& key) const { return path_.empty() ? key : path_ + "." + key; }
+
+    json const* find(std::string const& key) {
+        known_.insert(key);
+        auto it = object_.find(key);
+        return it == object_.end() ? nullptr : &*it;
+    }
+
+    void read(std::string const& key, std::string& out) {
+        if (auto const* v = find(key)) {
+            if (!v->is_string()) fail(key_path(key), "must be a string");
+            out = v->get<std::string>();
+        }
+    }
+
+    template <typename Int>
+    void read(std::string const& key, Int& out, long long min, long long max) {
+        if (auto const* v = find(key)) {
+            if (!v->is_number_integer() || v->get<long long>() < min || v->get<long long>() > max) {
+                fail(key_path(key), "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+            }
+            out = static_cast<Int>(v->get<long long>());
+        }
+    }
+
+    void read(std::string const& key, std::chrono::seconds& out, long long min, long long max) {
+        long long seconds = out.count();
+        read(key, seconds, min, max);
+        out = std::chrono::seconds(seconds);
+    }
+
+    void read(std::string const& key, double& out, double min, double max) {
+        if (auto const* v = find(key)) {
+            if (!v->is_number() || v->get<double>() < min || v->get<double>() > max) {
+                fail(key_path(key), "must be a number from " + std::to_string(min) + " to " + std::to_string(max));
+            }
+            out = v->get<double>();
+        }
+    }
+
+    void read(std::string const& key, std::filesystem::path& out, std::filesystem::path const& base) {
+        std::string s;
+        read(key, s);
+        if (!s.empty()) out = base / s;
+    }
+
+    void read(std::string const& key, std::vector<std::filesystem::path>& out, std::filesystem::path const& base) {
+        if (auto const* v = find(key)) {
+            if (!v->is_array()) fail(key_path(key), "must be a list of folder names");
+            out.clear();
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                if (!(*v)[i].is_string()) fail(key_path(key) + "[" + std::to_string(i) + "]", "must be a string");
+                out.push_back(base / (*v)[i].get<std::string>());
+            }
+        }
+    }
+
+    /// A nested object; absent means "all defaults".
+    std::optional<ObjectReader> object(std::string const& key) {
+        if (auto const* v = find(key)) return ObjectReader(*v, key_path(key));
+        return std::nullopt;
+    }
+
+    void refuse_unknown_keys() const {
+        for (auto const& [key, value] : object_.items()) {
+            if (!known_.contains(key)) fail(key_path(key), "is not a known setting (see deploy/config.example.json)");
+        }
+    }
+
+private:
+    json const& object_;
+    std::string path_;
+    std::set<std::string> known_;
+};
+
+void read_server(ObjectReader& r, ServerConfig& c) {
+    r.read("address", c.address);
+    if (c.address.empty()) fail(r.key_path("address"), "must not be empty");
+    r.read("port", c.port, 0, 65535);  // 0 = any free port (tests)
+    r.read("max_body_bytes", c.max_body_bytes, 1024, 64LL * 1024 * 1024);
+    r.read("max_connections", c.max_connections, 1, 100000);
+    r.read("request_timeout_seconds", c.request_timeout, 1, 600);
+    r.read("idle_timeout_seconds", c.idle_timeout, 1, 3600);
+    r.read("shutdown_grace_seconds", c.shutdown_grace, 0, 600);
+    r.refuse_unknown_keys();
+}
+
+void read_knowledge(ObjectReader& r, KnowledgeConfig& c, std::filesystem::path const& base) {
+    r.read("bundled_dir", c.bundled_dir, base);
+    r.read("local_dirs", c.local_dirs, base);
+    r.read("min_confidence", c.min_confidence, 0.0, 1.0);
+    r.read("max_answer_chars", c.max_answer_chars, 200, 4000);
+    r.refuse_unknown_keys();
+}
+
+}  // namespace
+
+Config parse_config(std::string const& text, std::filesystem::path const& base) {
+    Config config;
+    config.knowledge.bundled_dir = SB_BUNDLED_KNOWLEDGE_DIR;
+    json doc;
+    try {
+        doc = json::parse(text, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+    } catch (json::parse_error const& e) {
+        throw BotError(BotError::Kind::config,
+                       "config: not valid JSON near byte " + std::to_string(e.byte) + " (" + e.what() + ")");
+    }
+
+    ObjectReader top(doc, "");
+    if (auto r = top.object("server")) read_server(*r, config.server);
+    if (auto r = top.object("storage")) {
+        r->read("database", config.storage.database);
+        if (config.storage.database.empty()) fail("storage.database", "must not be empty");
+        if (config.storage.database != ":memory:") config.storage.database = (base / config.storage.database).string();
+        r->refuse_unknown_keys();
+    }
+    if (auto r = top.object("knowledge")) read_knowledge(*r, config.knowledge, base);
+    if (auto r = top.object("log")) {
+        r->read("level", config.log.level);
+        try {
+            log::parse_level(config.log.level);
+        } catch (BotError const&) {
+            fail("log.level", "must be debug, info, warn or error");
+        }
+        r->refuse_unknown_keys();
+    }
+    top.refuse_unknown_keys();
+    return config;
+}
+
+Config load_config(std::optional<std::filesystem::path> const& file) {
+    if (!file) {
+        Config config;
+        config.knowledge.bundled_dir = SB_BUNDLED_KNOWLEDGE_DIR;
+        return config;
+    }
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) throw BotError(BotError::Kind::config, "config: cannot read " + file->string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_config(text.str(), file->parent_path());
+}
+
+}  // namespace superbruger::bot

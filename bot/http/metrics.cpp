@@ -1,0 +1,60 @@
+// Prometheus rendering. Format: https://prometheus.io/docs/instrumenting/exposition_formats/
+#include "bot/http/metrics.hpp"
+
+#include <sstream>
+
+namespace superbruger::bot::http {
+
+void Metrics::observe_request(std::string_view route, unsigned status, std::chrono::duration<double> latency) {
+    ++requests_[{std::string(route), status}];
+    auto it = latency_.find(route);
+    if (it == latency_.end()) it = latency_.emplace(std::string(route), Histogram{}).first;
+    auto& h = it->second;
+    auto const seconds = latency.count();
+    for (std::size_t i = 0; i < bounds_.size(); ++i) {
+        if (seconds <= bounds_[i]) {
+            ++h.buckets[i];
+            break;
+        }
+    }
+    ++h.count;
+    h.sum += seconds;
+}
+
+std::string Metrics::render() const {
+    std::ostringstream out;
+    out << "# HELP superbot_http_requests_total HTTP requests handled, by route and status.\n"
+           "# TYPE superbot_http_requests_total counter\n";
+    for (auto const& [key, count] : requests_) {
+        out << "superbot_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second << "\"} " << count << '\n';
+    }
+    out << "# HELP superbot_http_request_duration_seconds Time from a whole request read to its response written.\n"
+           "# TYPE superbot_http_request_duration_seconds histogram\n";
+    for (auto const& [route, h] : latency_) {
+        std::uint64_t cumulative = 0;
+        for (std::size_t i = 0; i < bounds_.size(); ++i) {
+            cumulative += h.buckets[i];
+            out << "superbot_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"" << bounds_[i] << "\"} "
+                << cumulative << '\n';
+        }
+        out << "superbot_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"+Inf\"} " << h.count << '\n'
+            << "superbot_http_request_duration_seconds_sum{route=\"" << route << "\"} " << h.sum << '\n'
+            << "superbot_http_request_duration_seconds_count{route=\"" << route << "\"} " << h.count << '\n';
+    }
+    auto const uptime = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    out << "# HELP superbot_http_open_connections Connections open now.\n"
+           "# TYPE superbot_http_open_connections gauge\n"
+           "superbot_http_open_connections "
+        << open_connections_ << '\n'
+        << "# HELP superbot_http_refused_connections_total Connections refused at the connection limit.\n"
+           "# TYPE superbot_http_refused_connections_total counter\n"
+           "superbot_http_refused_connections_total "
+        << refused_connections_ << '\n'
+        << "# HELP superbot_uptime_seconds Seconds since the process started serving.\n"
+           "# TYPE superbot_uptime_seconds gauge\n"
+           "superbot_uptime_seconds "
+        << uptime << '\n';
+    return out.str();
+}
+
+}  // namespace superbruger::bot::http

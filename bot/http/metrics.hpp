@@ -1,0 +1,42 @@
+// Metrics: request counters and a latency histogram, rendered as Prometheus text.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace superbruger::bot::http {
+
+/// Used only from the server's io thread, so it needs no locking.
+class Metrics {
+public:
+    /// `route` must come from a bounded set (a registered route or "unmatched") so the number of
+    /// series stays bounded whatever paths clients send.
+    void observe_request(std::string_view route, unsigned status, std::chrono::duration<double> latency);
+    void connection_opened() noexcept { ++open_connections_; }
+    void connection_closed() noexcept { --open_connections_; }
+    void connection_refused() noexcept { ++refused_connections_; }
+
+    /// The Prometheus text exposition format, version 0.0.4.
+    std::string render() const;
+
+private:
+    static constexpr std::array<double, 12> bounds_ = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                       0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+    struct Histogram {
+        std::array<std::uint64_t, bounds_.size()> buckets{};  ///< non-cumulative counts
+        std::uint64_t count = 0;
+        double sum = 0;
+    };
+    std::map<std::pair<std::string, unsigned>, std::uint64_t> requests_;
+    std::map<std::string, Histogram, std::less<>> latency_;
+    std::int64_t open_connections_ = 0;
+    std::uint64_t refused_connections_ = 0;
+    std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace superbruger::bot::http

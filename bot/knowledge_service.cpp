@@ -1,0 +1,31 @@
+// KnowledgeService: loading, logging load problems, swapping indexes.
+#include "bot/knowledge_service.hpp"
+
+#include "bot/error.hpp"
+#include "bot/log.hpp"
+#include "knowledge/knowledge_base.hpp"
+
+namespace superbruger::bot {
+
+KnowledgeService::KnowledgeService(KnowledgeConfig config) : config_(std::move(config)) {
+    reload();
+    if (index_->documents().empty()) {
+        throw BotError(BotError::Kind::config,
+                       "config: 'knowledge.bundled_dir' has no knowledge documents: " + config_.bundled_dir.string());
+    }
+}
+
+std::vector<knowledge::LoadProblem> KnowledgeService::reload() {
+    std::vector<std::filesystem::path> folders{config_.bundled_dir};
+    folders.insert(folders.end(), config_.local_dirs.begin(), config_.local_dirs.end());
+    auto loaded = knowledge::load_knowledge(folders);
+    for (auto const& p : loaded.problems) {
+        log::warn("knowledge_file_skipped", {{"file", p.file}, {"line", p.line}, {"problem", p.message}});
+    }
+    index_ = std::move(loaded.index);
+    log::info("knowledge_loaded", {{"documents", index_->documents().size()}, {"sections", index_->section_count()},
+                                   {"problems", loaded.problems.size()}});
+    return loaded.problems;
+}
+
+}  // namespace superbruger::bot

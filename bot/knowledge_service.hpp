@@ -1,0 +1,33 @@
+// KnowledgeService: the loaded knowledge base, reloadable while the bot runs.
+#pragma once
+
+#include "bot/config.hpp"
+#include "knowledge/document_loader.hpp"
+#include "knowledge/index.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace superbruger::bot {
+
+/// Owns the current index. A reload builds a complete new index first and then swaps it in, so
+/// a question never sees a half-loaded base; bad files are logged by name and line and skipped.
+/// Used from one thread (the server's io thread, or a CLI command).
+class KnowledgeService {
+public:
+    /// Loads the bundled folder and the local folders. Throws BotError{config} when the bundled
+    /// folder yields no document at all (a broken installation).
+    explicit KnowledgeService(KnowledgeConfig config);
+
+    /// Re-reads every folder; returns the problems found (also logged).
+    std::vector<knowledge::LoadProblem> reload();
+
+    std::shared_ptr<knowledge::KnowledgeIndex const> index() const { return index_; }
+    KnowledgeConfig const& config() const noexcept { return config_; }
+
+private:
+    KnowledgeConfig config_;
+    std::shared_ptr<knowledge::KnowledgeIndex const> index_;
+};
+
+}  // namespace superbruger::bot

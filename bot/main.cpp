@@ -1,0 +1,47 @@
+// superbot: argv → subcommand. Errors become a message on stderr and an exit code.
+#include "bot/cli/commands.hpp"
+#include "bot/error.hpp"
+#include "bot/log.hpp"
+
+#include <iostream>
+#include <map>
+
+namespace {
+
+constexpr char const* usage =
+    "Usage: superbot COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  serve   run the HTTP service (health, readiness, metrics, chat webhooks)\n"
+    "  chat    talk to the bot in this terminal\n"
+    "  ask     answer one question, or a JSON-lines file of questions\n"
+    "\n"
+    "Run 'superbot COMMAND --help' for the options of a command.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace superbruger::bot;
+    std::map<std::string, int (*)(std::vector<std::string> const&)> const commands = {
+        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}};
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
+        std::cout << usage;
+        return argc < 2 ? cli::exit_usage : cli::exit_ok;
+    }
+    auto it = commands.find(argv[1]);
+    if (it == commands.end()) {
+        std::cerr << "superbot: unknown command '" << argv[1] << "'\n\n" << usage;
+        return cli::exit_usage;
+    }
+    try {
+        return it->second(std::vector<std::string>(argv + 2, argv + argc));
+    } catch (BotError const& e) {
+        std::cerr << "superbot " << argv[1] << ": " << e.what() << '\n';
+        bool const setup_problem = e.kind() == BotError::Kind::config || e.kind() == BotError::Kind::usage;
+        return setup_problem ? cli::exit_usage : cli::exit_failure;
+    } catch (std::exception const& e) {
+        log::error("fatal", {{"command", argv[1]}, {"error", e.what()}});
+        std::cerr << "superbot " << argv[1] << ": " << e.what() << '\n';
+        return cli::exit_failure;
+    }
+}

@@ -1,0 +1,173 @@
+// Case folding, word splitting, stop words and Snowball stemming.
+#include "knowledge/danish_text.hpp"
+
+#include "knowledge/error.hpp"
+
+#include <libstemmer.h>
+
+#include <unordered_set>
+
+namespace superbruger::knowledge {
+
+namespace {
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+/// Decodes one code point at `i` and advances; returns U+FFFD for malformed input.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    auto const b0 = static_cast<unsigned char>(s[i]);
+    int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 0x6 ? 1 : (b0 >> 4) == 0xE ? 2 : (b0 >> 3) == 0x1E ? 3 : -1;
+    if (extra < 0 || (extra > 0 && i + static_cast<std::size_t>(extra) >= s.size())) {
+        ++i;
+        return 0xFFFD;
+    }
+    char32_t cp = extra == 0 ? b0 : extra == 1 ? (b0 & 0x1F) : extra == 2 ? (b0 & 0x0F) : (b0 & 0x07);
+    for (int k = 1; k <= extra; ++k) {
+        auto const b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    i += static_cast<std::size_t>(extra) + 1;
+    return cp;
+}
+
+char32_t fold_code_point(char32_t cp) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 32;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;  // Latin-1 capitals → small
+    switch (cp) {
+        case 0xE0: case 0xE1: case 0xE2: case 0xE3: return 'a';            // à á â ã (not å, æ)
+        case 0xE8: case 0xE9: case 0xEA: case 0xEB: return 'e';            // è é ê ë
+        case 0xEC: case 0xED: case 0xEE: case 0xEF: return 'i';
+        case 0xF2: case 0xF3: case 0xF4: case 0xF5: return 'o';            // not ø, and ö → ø below
+        case 0xF6: return 0xF8;                                             // ö → ø
+        case 0xE4: return 0xE6;                                             // ä → æ
+        case 0xF9: case 0xFA: case 0xFB: return 'u';
+        case 0xFC: return 'y';                                              // ü
+        case 0x2019: case 0x2018: case 0xB4: return '\'';
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: return '-';
+        default: return cp;
+    }
+}
+
+bool is_word_char(char32_t cp) {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return true;
+    return cp >= 0xDF && cp <= 0x24F && cp != 0xF7;  // Latin-1 and Latin Extended-A/B letters
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        auto cp = next_code_point(utf8, i);
+        if (cp == 0xFFFD) {
+            out += ' ';
+            continue;
+        }
+        auto folded = fold_code_point(cp);
+        // "aa" is the pre-1948 spelling of "å" (Aabenraa, Haarby): write both sides the same.
+        if (folded == 'a' && !out.empty() && out.back() == 'a') {
+            out.pop_back();
+            append_utf8(out, 0xE5);
+            continue;
+        }
+        append_utf8(out, folded);
+    }
+    return out;
+}
+
+std::vector<std::string> split_words(std::string_view folded) {
+    std::vector<std::string> words;
+    std::string current;
+    for (std::size_t i = 0; i < folded.size();) {
+        auto start = i;
+        auto cp = next_code_point(folded, i);
+        if (is_word_char(cp)) {
+            current.append(folded.substr(start, i - start));
+        } else if (!current.empty()) {
+            words.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+    return words;
+}
+
+bool is_stop_word(std::string_view word) {
+    // Snowball's Danish and English stop lists, plus question words that say nothing about the
+    // topic ("hvem", "hvornår"): the intent of a question is read elsewhere, from its raw text.
+    static std::unordered_set<std::string_view> const words = {
+        // Danish
+        "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af",
+        "for", "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham",
+        "hun", "nu", "over", "da", "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor",
+        "eller", "hvad", "skal", "selv", "her", "alle", "vil", "blev", "kunne", "ind", "når", "være", "dog",
+        "noget", "ville", "jo", "deres", "efter", "ned", "skulle", "denne", "end", "dette", "mit", "også",
+        "under", "have", "dig", "anden", "hende", "mine", "alt", "meget", "sit", "sine", "vor", "mod",
+        "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver", "hendes", "været", "thi",
+        "jer", "sådan", "hvem", "hvornår", "hvilke", "hvilken", "hvilket", "hvordan", "hvorfor", "hvorn",
+        "kan", "må", "får", "få", "vores", "jeres", "bør", "mon", "egentlig", "lige", "bare", "så", "nogen",
+        "hvorledes", "gerne", "ja", "nej", "sådanne", "ens", "hinanden", "laver", "gør", "betyder",
+        // English
+        "a", "an", "and", "or", "of", "to", "in", "on", "is", "are", "was", "were", "be", "been",
+        "who", "what", "when", "where", "which", "why", "how", "do", "does", "did", "can", "could", "may",
+        "might", "must", "should", "would", "will", "shall", "our", "we", "us", "my", "me", "you", "your",
+        "it", "its", "this", "that", "these", "those", "with", "by", "about", "as", "has", "have",
+        "had", "there", "their", "they", "them", "he", "she", "his", "her", "not", "no", "if", "then", "than",
+        "any", "some", "into", "out", "up", "just", "also", "whom", "whose", "please", "tell", "mean", "means", "the",
+    };
+    return words.contains(word);
+}
+
+struct Stemmer::Impl {
+    sb_stemmer* stemmer = nullptr;
+};
+
+Stemmer::Stemmer(StemLanguage language) : impl_(std::make_unique<Impl>()) {
+    impl_->stemmer = sb_stemmer_new(language == StemLanguage::danish ? "danish" : "english", "UTF_8");
+    if (impl_->stemmer == nullptr) {
+        throw KnowledgeError(KnowledgeError::Kind::unavailable, "libstemmer has no stemmer for this language");
+    }
+}
+
+Stemmer::~Stemmer() { sb_stemmer_delete(impl_->stemmer); }
+
+std::string Stemmer::stem(std::string_view word) const {
+    auto const* out = sb_stemmer_stem(impl_->stemmer, reinterpret_cast<sb_symbol const*>(word.data()),
+                                      static_cast<int>(word.size()));
+    if (out == nullptr) return std::string(word);  // out of memory inside libstemmer: fall back
+    return std::string(reinterpret_cast<char const*>(out),
+                       static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)));
+}
+
+std::vector<Token> analyze(std::string_view text, Stemmer const& danish) {
+    std::vector<Token> tokens;
+    for (auto& word : split_words(fold_case(text))) {
+        if (is_stop_word(word)) continue;
+        auto stem = danish.stem(word);
+        tokens.push_back({std::move(word), std::move(stem)});
+    }
+    return tokens;
+}
+
+}  // namespace superbruger::knowledge

@@ -1,0 +1,52 @@
+// KnowledgeIndex: ranked search over the sections of the knowledge base.
+#pragma once
+
+#include "knowledge/document.hpp"
+#include "knowledge/glossary.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace superbruger::knowledge {
+
+struct Hit {
+    SourceRef source;
+    std::size_t document = 0;
+    std::size_t section = 0;
+    double score = 0;       ///< relevance, comparable within one search only
+    double confidence = 0;  ///< share (0..1) of the question's weighted terms the section covers
+};
+
+struct SearchResult {
+    std::vector<Hit> hits;  ///< best first
+    /// Confidence of the best hit, 0 without hits. The caller compares it with its threshold.
+    double confidence() const noexcept { return hits.empty() ? 0.0 : hits.front().confidence; }
+};
+
+/// Built once from the loaded documents and glossary; immutable afterwards, so a reload builds a
+/// new index and swaps it in. Searching is not thread-safe (the stemmers keep state): use one
+/// index per thread or serialise calls.
+class KnowledgeIndex {
+public:
+    KnowledgeIndex(std::vector<Document> documents, Glossary glossary);
+    ~KnowledgeIndex();
+    KnowledgeIndex(KnowledgeIndex const&) = delete;
+    KnowledgeIndex& operator=(KnowledgeIndex const&) = delete;
+
+    /// The best sections for a question, at most `max_hits`, one per document.
+    SearchResult search(std::string_view question, std::size_t max_hits = 3) const;
+
+    /// The part of a hit's section that answers the question best, at most `max_chars` bytes.
+    std::string excerpt(std::string_view question, Hit const& hit, std::size_t max_chars) const;
+
+    std::vector<Document> const& documents() const noexcept;
+    std::size_t section_count() const noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace superbruger::knowledge

@@ -1,0 +1,51 @@
+// Database: connection setup (pragmas) and the translation of SQLite errors at open time.
+#include "storage/database.hpp"
+
+#include "storage/error.hpp"
+#include "storage/migrations.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+
+namespace superbruger::storage {
+
+namespace {
+constexpr int busy_timeout_ms = 5000;
+
+void make_parent_folder(std::string const& path) {
+    if (path == ":memory:") return;
+    auto parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) {
+        throw StorageError(StorageError::Kind::unavailable,
+                           "cannot create folder " + parent.string() + ": " + ec.message());
+    }
+}
+}  // namespace
+
+Database::Database(std::string const& path) : path_(path) {
+    make_parent_folder(path);
+    try {
+        db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db_->setBusyTimeout(busy_timeout_ms);
+        db_->exec("PRAGMA foreign_keys = ON");
+        // WAL lets readers (an admin command) run beside the server; in-memory databases
+        // silently stay in "memory" mode, which is fine for tests.
+        db_->exec("PRAGMA journal_mode = WAL");
+        db_->exec("PRAGMA synchronous = NORMAL");
+    } catch (SQLite::Exception const& e) {
+        throw StorageError(StorageError::Kind::unavailable,
+                           "cannot open database " + path + ": " + e.what());
+    }
+    migrate(*db_);
+}
+
+Database::~Database() = default;
+
+int Database::schema_version() const {
+    return db_->execAndGet("PRAGMA user_version").getInt();
+}
+
+}  // namespace superbruger::storage

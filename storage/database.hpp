@@ -1,0 +1,39 @@
+// Database: owns the one SQLite connection, sets its pragmas and migrates it on open.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace superbruger::storage {
+
+/// Opens (creating if needed) the SQLite file at `path`, or an in-memory database for
+/// ":memory:", with foreign keys on, WAL journaling and a busy timeout, then applies every
+/// pending migration. Throws StorageError{unavailable} when the file cannot be opened and
+/// StorageError{corrupt} when its schema is newer than this binary knows.
+///
+/// Not thread-safe: SQLiteCpp documents that a connection must not be used from two threads at
+/// once, so the owner uses it from one thread (the server's io thread).
+class Database {
+public:
+    explicit Database(std::string const& path);
+    ~Database();
+    Database(Database const&) = delete;
+    Database& operator=(Database const&) = delete;
+
+    /// The schema version now in the file (PRAGMA user_version).
+    int schema_version() const;
+    std::string const& path() const noexcept { return path_; }
+
+    /// For repositories inside storage/ only: the header does not expose SQLiteCpp.
+    SQLite::Database& connection() noexcept { return *db_; }
+
+private:
+    std::string path_;
+    std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace superbruger::storage

@@ -1,0 +1,141 @@
+// The superbot binary as an operator meets it: exit codes, messages, ask output, serve + SIGTERM.
+#include "tests/support/http_client.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace superbruger::tests;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+};
+
+/// Runs a shell command line, capturing stdout (and stderr when `with_stderr`).
+Run run(std::string const& command_line, bool with_stderr = true) {
+    Run r;
+    auto const cmd = command_line + (with_stderr ? " 2>&1" : " 2>/dev/null");
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buf{};
+    while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
+    auto status = ::pclose(pipe);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::filesystem::path work_dir() {
+    auto dir = std::filesystem::temp_directory_path() / ("sb_cli_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::filesystem::path write_config(std::string const& name, std::string const& text) {
+    auto path = work_dir() / name;
+    std::ofstream(path) << text;
+    return path;
+}
+
+std::string const superbot = SB_SUPERBOT_PATH;
+
+}  // namespace
+
+TEST_CASE("a broken config stops serve with a non-zero exit naming the key", "[cli]") {
+    auto cfg = write_config("broken.json", R"({"server": {"port": "not a number"}})");
+    auto r = run(superbot + " serve --config " + cfg.string());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.out, Catch::Contains("'server.port'"));
+
+    auto unknown = write_config("unknown.json", R"({"storage": {"databse": "x.sqlite"}})");
+    auto r2 = run(superbot + " serve --config " + unknown.string());
+    CHECK(r2.exit_code == 2);
+    CHECK_THAT(r2.out, Catch::Contains("'storage.databse'"));
+
+    auto missing = run(superbot + " serve --config /nonexistent/superbot.json");
+    CHECK(missing.exit_code == 2);
+}
+
+TEST_CASE("unknown commands and options are refused with usage", "[cli]") {
+    CHECK(run(superbot + " frobnicate").exit_code == 2);
+    CHECK(run(superbot + " ask --colour red \"hej\"").exit_code == 2);
+    auto help = run(superbot + " ask --help");
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::Contains("--jsonl"));
+    CHECK(run(superbot + " serve --help").exit_code == 0);
+    CHECK(run(superbot + " chat --help").exit_code == 0);
+}
+
+TEST_CASE("ask --jsonl prints one JSON line per question", "[cli]") {
+    auto cfg = write_config("ask.json", R"({"storage": {"database": "ask.sqlite"}})");
+    auto questions = work_dir() / "questions.jsonl";
+    std::ofstream(questions) << R"({"id":"q1","question":"hvad laver en superbruger?"})" << "\n"
+                             << R"({"id":"q2","question":"who won the champions league last year?"})" << "\n"
+                             << "not json\n"
+                             << R"({"id":"q3","question":"hjælp"})" << "\n";
+    auto r = run(superbot + " ask --config " + cfg.string() + " --jsonl " + questions.string(), false);
+    CHECK(r.exit_code == 1);  // the bad line
+    std::vector<nlohmann::json> lines;
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+        auto nl = r.out.find('\n', start);
+        lines.push_back(nlohmann::json::parse(r.out.substr(start, nl - start)));
+        start = nl + 1;
+    }
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0]["id"] == "q1");
+    CHECK(lines[0]["confident"] == true);
+    CHECK(lines[0]["sources"].size() == 1);
+    CHECK(lines[1]["id"] == "q2");
+    CHECK(lines[1]["confident"] == false);
+    CHECK(lines[1]["sources"].empty());
+    CHECK(lines[2]["id"] == "q3");
+}
+
+TEST_CASE("serve answers /healthz and stops cleanly on SIGTERM", "[cli][integration]") {
+    auto const port = free_port();
+    auto cfg = write_config("serve.json", R"({"server": {"port": )" + std::to_string(port) +
+                                              R"(}, "storage": {"database": "serve.sqlite"}})");
+    auto const pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        std::freopen("/dev/null", "w", stderr);
+        ::execl(superbot.c_str(), superbot.c_str(), "serve", "--config", cfg.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    int status_code = 0;
+    for (int i = 0; i < 100 && status_code != 200; ++i) {
+        try {
+            status_code = static_cast<int>(http_request(port, boost::beast::http::verb::get, "/healthz").result_int());
+        } catch (std::exception const&) {
+            std::this_thread::sleep_for(50ms);
+        }
+    }
+    CHECK(status_code == 200);
+    CHECK(http_request(port, boost::beast::http::verb::get, "/readyz").result_int() == 200);
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    pid_t waited = 0;
+    for (int i = 0; i < 200 && waited == 0; ++i) {
+        waited = ::waitpid(pid, &status, WNOHANG);
+        if (waited == 0) std::this_thread::sleep_for(50ms);
+    }
+    if (waited == 0) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, &status, 0);
+        FAIL("superbot serve did not stop within 10 s of SIGTERM");
+    }
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+}

@@ -1,0 +1,80 @@
+// Schema migrations: empty → latest, idempotent re-open, refusing a newer schema.
+#include "storage/database.hpp"
+#include "storage/error.hpp"
+#include "storage/migrations.hpp"
+#include "storage/question_log.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
+
+using namespace superbruger::storage;
+
+namespace {
+std::set<std::string> columns_of(SQLite::Database& db, std::string const& table) {
+    std::set<std::string> out;
+    SQLite::Statement q(db, "SELECT name FROM pragma_table_info(?)");
+    q.bind(1, table);
+    while (q.executeStep()) out.insert(q.getColumn(0).getString());
+    return out;
+}
+
+std::filesystem::path temp_db(std::string const& name) {
+    auto dir = std::filesystem::temp_directory_path() / ("sb_test_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto path = dir / name;
+    std::filesystem::remove(path);
+    return path;
+}
+}  // namespace
+
+TEST_CASE("an empty database is migrated to the latest schema", "[storage][migrations]") {
+    Database db(":memory:");
+    CHECK(db.schema_version() == latest_schema_version());
+    CHECK(columns_of(db.connection(), "unanswered_question") ==
+          std::set<std::string>{"id", "asked_at", "platform", "language", "question", "best_score"});
+    CHECK(db.connection().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+}
+
+TEST_CASE("a database file uses WAL and re-opening it migrates nothing twice", "[storage][migrations]") {
+    auto const path = temp_db("wal.sqlite").string();
+    {
+        Database db(path);
+        CHECK(db.connection().execAndGet("PRAGMA journal_mode").getString() == "wal");
+        QuestionLog(db).record({"2026-11-22T10:00:00Z", "cli", "da", "hvad koster det?", 0.1});
+    }
+    Database again(path);
+    CHECK(again.schema_version() == latest_schema_version());
+    CHECK(QuestionLog(again).summary(10).size() == 1);
+}
+
+TEST_CASE("a schema newer than the binary is refused", "[storage][migrations]") {
+    auto const path = temp_db("newer.sqlite").string();
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("PRAGMA user_version = 999");
+    }
+    try {
+        Database db(path);
+        FAIL("opened a database from the future");
+    } catch (StorageError const& e) {
+        CHECK(e.kind() == StorageError::Kind::corrupt);
+    }
+}
+
+TEST_CASE("the question log refuses empty questions and groups repeats", "[storage][question_log]") {
+    Database db(":memory:");
+    QuestionLog log(db);
+    CHECK_THROWS_AS(log.record({"2026-11-22T10:00:00Z", "cli", "da", "", 0}), StorageError);
+    CHECK_THROWS_AS(log.record({"2026-11-22T10:00:00Z", "cli", "fr", "quoi?", 0}), StorageError);
+    log.record({"2026-11-22T10:00:00Z", "cli", "da", "Hvad koster DUBU?", 0.1});
+    log.record({"2026-11-22T11:00:00Z", "teams", "da", "hvad koster dubu?", 0.2});
+    log.record({"2026-11-22T09:00:00Z", "cli", "en", "what is the weather", 0.0});
+    auto summary = log.summary(10);
+    REQUIRE(summary.size() == 2);
+    CHECK(summary[0].question == "hvad koster dubu?");
+    CHECK(summary[0].times_asked == 2);
+    CHECK(summary[0].last_asked_at == "2026-11-22T11:00:00Z");
+}
