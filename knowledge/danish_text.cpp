@@ -134,7 +134,7 @@ bool is_stop_word(std::string_view word) {
         "might", "must", "should", "would", "will", "shall", "our", "we", "us", "my", "me", "you", "your",
         "it", "its", "this", "that", "these", "those", "with", "by", "about", "as", "has", "have",
         "had", "there", "their", "they", "them", "he", "she", "his", "her", "not", "no", "if", "then", "than",
-        "any", "some", "into", "out", "up", "just", "also", "whom", "whose", "please", "tell", "mean", "means", "the",
+        "any", "some", "into", "out", "up", "just", "also", "whom", "whose", "please", "tell", "mean", "means", "the", "like",
     };
     return words.contains(word);
 }

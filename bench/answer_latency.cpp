@@ -1,0 +1,59 @@
+// Prints how long answering one question takes on the bundled knowledge base (search + excerpt),
+// over the questions of a JSON-lines file. A benchmark, not a test: it prints figures only.
+// Usage: bench_answer_latency [QUESTIONS.jsonl] [ROUNDS]
+#include "knowledge/knowledge_base.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+std::vector<std::string> read_questions(char const* path) {
+    std::vector<std::string> out;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto const item = nlohmann::json::parse(line, nullptr, false);
+        if (item.is_object() && item.contains("question") && item["question"].is_string()) {
+            out.push_back(item["question"].get<std::string>());
+        }
+    }
+    return out;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    using clock = std::chrono::steady_clock;
+    char const* questions_file = argc > 1 ? argv[1] : SB_SHARED_DIR "/eval/dev-questions.jsonl";
+    int const rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 50;
+    auto const load_start = clock::now();
+    auto loaded = superbruger::knowledge::load_knowledge({SB_BUNDLED_KNOWLEDGE_DIR});
+    auto const load_ms = std::chrono::duration<double, std::milli>(clock::now() - load_start).count();
+    auto questions = read_questions(questions_file);
+    if (questions.empty()) {
+        std::fprintf(stderr, "no questions in %s\n", questions_file);
+        return 1;
+    }
+    std::vector<double> micros;
+    std::size_t sink = 0;
+    for (int r = 0; r < rounds; ++r) {
+        for (auto const& q : questions) {
+            auto const t0 = clock::now();
+            auto result = loaded.index->search(q);
+            if (!result.hits.empty()) sink += loaded.index->excerpt(q, result.hits.front(), 800).size();
+            micros.push_back(std::chrono::duration<double, std::micro>(clock::now() - t0).count());
+        }
+    }
+    std::sort(micros.begin(), micros.end());
+    auto pct = [&](double p) { return micros[static_cast<std::size_t>(p * static_cast<double>(micros.size() - 1))]; };
+    std::printf("knowledge: %zu documents, %zu sections, loaded in %.1f ms\n", loaded.index->documents().size(),
+                loaded.index->section_count(), load_ms);
+    std::printf("answer latency over %zu answers: p50 %.1f us, p90 %.1f us, p99 %.1f us, max %.1f us (checksum %zu)\n",
+                micros.size(), pct(0.5), pct(0.9), pct(0.99), micros.back(), sink);
+    return 0;
+}
