@@ -2,6 +2,7 @@
 #include "knowledge/danish_text.hpp"
 
 #include "knowledge/error.hpp"
+#include "knowledge/utf8.hpp"
 
 #include <libstemmer.h>
 
@@ -10,45 +11,6 @@
 namespace superbruger::knowledge {
 
 namespace {
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-/// Decodes one code point at `i` and advances; returns U+FFFD for malformed input.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    auto const b0 = static_cast<unsigned char>(s[i]);
-    int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 0x6 ? 1 : (b0 >> 4) == 0xE ? 2 : (b0 >> 3) == 0x1E ? 3 : -1;
-    if (extra < 0 || (extra > 0 && i + static_cast<std::size_t>(extra) >= s.size())) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = extra == 0 ? b0 : extra == 1 ? (b0 & 0x1F) : extra == 2 ? (b0 & 0x0F) : (b0 & 0x07);
-    for (int k = 1; k <= extra; ++k) {
-        auto const b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    i += static_cast<std::size_t>(extra) + 1;
-    return cp;
-}
 
 char32_t fold_code_point(char32_t cp) {
     if (cp >= 'A' && cp <= 'Z') return cp + 32;
@@ -75,12 +37,12 @@ bool is_word_char(char32_t cp) {
 
 }  // namespace
 
-std::string fold_case(std::string_view utf8) {
+std::string fold_case(std::string_view text) {
     std::string out;
-    out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size();) {
-        auto cp = next_code_point(utf8, i);
-        if (cp == 0xFFFD) {
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        auto cp = utf8::next(text, i);
+        if (cp == utf8::replacement) {
             out += ' ';
             continue;
         }
@@ -88,10 +50,10 @@ std::string fold_case(std::string_view utf8) {
         // "aa" is the pre-1948 spelling of "å" (Aabenraa, Haarby): write both sides the same.
         if (folded == 'a' && !out.empty() && out.back() == 'a') {
             out.pop_back();
-            append_utf8(out, 0xE5);
+            utf8::append(out, 0xE5);
             continue;
         }
-        append_utf8(out, folded);
+        utf8::append(out, folded);
     }
     return out;
 }
@@ -101,7 +63,7 @@ std::vector<std::string> split_words(std::string_view folded) {
     std::string current;
     for (std::size_t i = 0; i < folded.size();) {
         auto start = i;
-        auto cp = next_code_point(folded, i);
+        auto cp = utf8::next(folded, i);
         if (is_word_char(cp)) {
             current.append(folded.substr(start, i - start));
         } else if (!current.empty()) {

@@ -4,6 +4,7 @@
 
 #include "knowledge/danish_text.hpp"
 #include "knowledge/excerpt.hpp"
+#include "knowledge/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -26,38 +27,6 @@ constexpr double typo_penalty = 0.85;
 // Term frequencies are counted in halves: a whole word counts 2, a part of a compound word 1.
 constexpr std::uint32_t whole_word = 2;
 constexpr std::uint32_t compound_part = 1;
-
-std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k) {
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        }
-        out += cp;
-        i += static_cast<std::size_t>(n);
-    }
-    return out;
-}
-
-std::string to_utf8(std::u32string_view s) {
-    std::string out;
-    for (auto cp : s) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-    return out;
-}
 
 /// One idea of the question: matched when any alternative (a sequence of terms) is present.
 struct Concept {
@@ -115,16 +84,16 @@ struct KnowledgeIndex::Impl {
     /// "superbrugerrollen" → {"superbruger", "rollen"} when both parts are words of the base
     /// (a linking s or e may end the first part, as in "ændrings|ønske").
     std::vector<std::string> split_compound(std::string const& word) const {
-        auto const w = to_u32(word);
+        auto const w = utf8::decode(word);
         if (w.size() < 7) return {};
         for (auto k = w.size() - 3; k >= 3; --k) {
-            auto right = to_utf8(w.substr(k));
+            auto right = utf8::encode(w.substr(k));
             if (!standalone_stems.contains(danish.stem(right))) continue;
             auto left = w.substr(0, k);
-            if (standalone_stems.contains(danish.stem(to_utf8(left)))) return {to_utf8(left), right};
+            if (standalone_stems.contains(danish.stem(utf8::encode(left)))) return {utf8::encode(left), right};
             if ((left.back() == U's' || left.back() == U'e') && left.size() > 3 &&
-                standalone_stems.contains(danish.stem(to_utf8(left.substr(0, left.size() - 1))))) {
-                return {to_utf8(left.substr(0, left.size() - 1)), right};
+                standalone_stems.contains(danish.stem(utf8::encode(left.substr(0, left.size() - 1))))) {
+                return {utf8::encode(left.substr(0, left.size() - 1)), right};
             }
         }
         return {};
@@ -132,7 +101,7 @@ struct KnowledgeIndex::Impl {
 
     /// Terms one edit (insert, delete, substitute, transpose) away, by symmetric deletion.
     std::vector<TermId> typo_candidates(std::string const& stem) const {
-        auto const s = to_u32(stem);
+        auto const s = utf8::decode(stem);
         std::vector<TermId> out;
         if (s.size() < 4) return out;
         auto add = [&](std::u32string const& key) {
@@ -201,7 +170,7 @@ struct KnowledgeIndex::Impl {
         // Typos are looked up among stems and among the words as written, since a misspelt
         // inflection ("systemejern") may stem differently from the word it was meant to be.
         auto add_neighbourhood = [&](std::string const& text, TermId id) {
-            auto const s = to_u32(text);
+            auto const s = utf8::decode(text);
             if (s.size() < 4) return;
             auto add = [&](std::u32string key) {
                 auto& ids = deletions[std::move(key)];

@@ -1,0 +1,59 @@
+// UTF-8 decoding and encoding (RFC 3629 shapes; overlong forms are not rejected, which is
+// harmless here: the text is only compared with itself).
+#include "knowledge/utf8.hpp"
+
+namespace superbruger::knowledge::utf8 {
+
+char32_t next(std::string_view s, std::size_t& i) {
+    auto const b0 = static_cast<unsigned char>(s[i]);
+    int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 0x6 ? 1 : (b0 >> 4) == 0xE ? 2 : (b0 >> 3) == 0x1E ? 3 : -1;
+    if (extra < 0 || (extra > 0 && i + static_cast<std::size_t>(extra) >= s.size())) {
+        ++i;
+        return replacement;
+    }
+    char32_t cp = extra == 0 ? b0 : extra == 1 ? (b0 & 0x1F) : extra == 2 ? (b0 & 0x0F) : (b0 & 0x07);
+    for (int k = 1; k <= extra; ++k) {
+        auto const b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) {
+            ++i;
+            return replacement;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    i += static_cast<std::size_t>(extra) + 1;
+    return cp;
+}
+
+void append(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::u32string decode(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) out += next(s, i);
+    return out;
+}
+
+std::string encode(std::u32string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (auto cp : s) append(out, cp);
+    return out;
+}
+
+}  // namespace superbruger::knowledge::utf8
