@@ -114,32 +114,43 @@ Document parse_document(std::string_view text, std::string const& file) {
     return doc;
 }
 
-LoadResult load_documents(std::vector<std::filesystem::path> const& folders) {
+std::vector<std::filesystem::path> files_below(std::filesystem::path const& folder, std::string_view extension,
+                                               std::vector<LoadProblem>& problems) {
     namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) {
+        problems.push_back({folder.string(), 0, "not a readable folder"});
+        return files;
+    }
+    for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file() && it->path().extension() == extension) files.push_back(it->path());
+    }
+    if (ec) problems.push_back({folder.string(), 0, "cannot list folder: " + ec.message()});
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::optional<std::string> read_text_file(std::filesystem::path const& path, std::vector<LoadProblem>& problems) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in || (!in.good() && !in.eof())) {
+        problems.push_back({path.string(), 0, "cannot read file"});
+        return std::nullopt;
+    }
+    return text.str();
+}
+
+LoadResult load_documents(std::vector<std::filesystem::path> const& folders) {
     LoadResult result;
     std::set<std::string> ids;
     for (auto const& folder : folders) {
-        std::error_code ec;
-        if (!fs::is_directory(folder, ec)) {
-            result.problems.push_back({folder.string(), 0, "not a readable folder"});
-            continue;
-        }
-        std::vector<fs::path> files;
-        for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (it->is_regular_file() && it->path().extension() == ".md") files.push_back(it->path());
-        }
-        if (ec) result.problems.push_back({folder.string(), 0, "cannot list folder: " + ec.message()});
-        std::sort(files.begin(), files.end());
-        for (auto const& path : files) {
-            std::ifstream in(path, std::ios::binary);
-            std::ostringstream text;
-            text << in.rdbuf();
-            if (!in.good() && !in.eof()) {
-                result.problems.push_back({path.string(), 0, "cannot read file"});
-                continue;
-            }
+        for (auto const& path : files_below(folder, ".md", result.problems)) {
+            auto text = read_text_file(path, result.problems);
+            if (!text) continue;
             try {
-                auto doc = parse_document(text.str(), path.string());
+                auto doc = parse_document(*text, path.string());
                 if (!ids.insert(doc.id).second) {
                     result.problems.push_back({path.string(), 2, "duplicate id '" + doc.id + "'"});
                     continue;

@@ -4,6 +4,7 @@
 #include "knowledge/document.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,14 @@ struct LoadResult {
     std::vector<Document> documents;
     std::vector<LoadProblem> problems;  ///< files skipped, with why; the rest still loaded
 };
+
+/// Every regular file below `folder` (recursively) whose name ends in `extension`, sorted by
+/// path so results are reproducible. A folder that cannot be listed is reported in `problems`.
+std::vector<std::filesystem::path> files_below(std::filesystem::path const& folder, std::string_view extension,
+                                               std::vector<LoadProblem>& problems);
+
+/// The whole file, or nullopt (reported in `problems`) when it cannot be read.
+std::optional<std::string> read_text_file(std::filesystem::path const& path, std::vector<LoadProblem>& problems);
 
 /// Reads every *.md file below each folder (sorted by path, so results are reproducible).
 /// A malformed file or a duplicate id is reported and skipped; a missing folder is a problem too.

@@ -28,6 +28,14 @@ constexpr double typo_penalty = 0.85;
 constexpr std::uint32_t whole_word = 2;
 constexpr std::uint32_t compound_part = 1;
 
+/// The string and every variant of it with one code point deleted: two strings are at most one
+/// edit apart when their key sets meet (symmetric deletion, as in SymSpell).
+std::vector<std::u32string> deletion_keys(std::u32string const& s) {
+    std::vector<std::u32string> keys{s};
+    for (std::size_t i = 0; i < s.size(); ++i) keys.push_back(s.substr(0, i) + s.substr(i + 1));
+    return keys;
+}
+
 /// One idea of the question: matched when any alternative (a sequence of terms) is present.
 struct Concept {
     std::vector<std::vector<TermId>> alternatives;
@@ -104,15 +112,13 @@ struct KnowledgeIndex::Impl {
         auto const s = utf8::decode(stem);
         std::vector<TermId> out;
         if (s.size() < 4) return out;
-        auto add = [&](std::u32string const& key) {
+        for (auto const& key : deletion_keys(s)) {
             auto it = deletions.find(key);
-            if (it == deletions.end()) return;
+            if (it == deletions.end()) continue;
             for (auto t : it->second) {
                 if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
             }
-        };
-        add(s);
-        for (std::size_t i = 0; i < s.size(); ++i) add(s.substr(0, i) + s.substr(i + 1));
+        }
         return out;
     }
 
@@ -172,12 +178,10 @@ struct KnowledgeIndex::Impl {
         auto add_neighbourhood = [&](std::string const& text, TermId id) {
             auto const s = utf8::decode(text);
             if (s.size() < 4) return;
-            auto add = [&](std::u32string key) {
+            for (auto& key : deletion_keys(s)) {
                 auto& ids = deletions[std::move(key)];
                 if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-            };
-            add(s);
-            for (std::size_t i = 0; i < s.size(); ++i) add(s.substr(0, i) + s.substr(i + 1));
+            }
         };
         for (auto const& [stem, id] : term_ids) add_neighbourhood(stem, id);
         for (auto const& [word, id] : surface_words) add_neighbourhood(word, id);
