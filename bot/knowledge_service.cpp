@@ -23,6 +23,7 @@ std::vector<knowledge::LoadProblem> KnowledgeService::reload() {
         log::warn("knowledge_file_skipped", {{"file", p.file}, {"line", p.line}, {"problem", p.message}});
     }
     index_ = std::move(loaded.index);
+    problems_ = loaded.problems;
     log::info("knowledge_loaded", {{"documents", index_->documents().size()}, {"sections", index_->section_count()},
                                    {"problems", loaded.problems.size()}});
     return loaded.problems;

@@ -22,12 +22,16 @@ public:
     /// Re-reads every folder; returns the problems found (also logged).
     std::vector<knowledge::LoadProblem> reload();
 
+    /// What the last load skipped.
+    std::vector<knowledge::LoadProblem> const& problems() const noexcept { return problems_; }
+
     std::shared_ptr<knowledge::KnowledgeIndex const> index() const { return index_; }
     KnowledgeConfig const& config() const noexcept { return config_; }
 
 private:
     KnowledgeConfig config_;
     std::shared_ptr<knowledge::KnowledgeIndex const> index_;
+    std::vector<knowledge::LoadProblem> problems_;
 };
 
 }  // namespace superbruger::bot

@@ -90,6 +90,8 @@ bool is_stop_word(std::string_view word) {
         "jer", "sådan", "hvem", "hvornår", "hvilke", "hvilken", "hvilket", "hvordan", "hvorfor", "hvorn",
         "kan", "må", "får", "få", "vores", "jeres", "bør", "mon", "egentlig", "lige", "bare", "så", "nogen",
         "hvorledes", "gerne", "ja", "nej", "sådanne", "ens", "hinanden", "laver", "gør", "betyder",
+        // Words that frame a question without naming its topic ("ifølge rollegalleriet", "typisk").
+        "ifølge", "typisk", "beskriver", "beskrive", "omhandler", "fortæl", "forklar",
         // English
         "a", "an", "and", "or", "of", "to", "in", "on", "is", "are", "was", "were", "be", "been",
         "who", "what", "when", "where", "which", "why", "how", "do", "does", "did", "can", "could", "may",
@@ -97,6 +99,7 @@ bool is_stop_word(std::string_view word) {
         "it", "its", "this", "that", "these", "those", "with", "by", "about", "as", "has", "have",
         "had", "there", "their", "they", "them", "he", "she", "his", "her", "not", "no", "if", "then", "than",
         "any", "some", "into", "out", "up", "just", "also", "whom", "whose", "please", "tell", "mean", "means", "the", "like",
+        "according", "typically", "usually", "need", "needs", "after", "one", "hold", "holds", "describe", "describes", "explain", "from", "at", "for", "all",
     };
     return words.contains(word);
 }

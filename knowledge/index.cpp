@@ -7,6 +7,7 @@
 #include "knowledge/utf8.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
@@ -24,6 +25,8 @@ constexpr double b = 0.6;
 constexpr double heading_boost = 1.0;
 constexpr double title_boost = 1.5;
 constexpr double typo_penalty = 0.85;
+// One edit turns too many short words into others ("kost" → "kort", "need" → "ned").
+constexpr std::size_t min_typo_length = 5;
 // Term frequencies are counted in halves: a whole word counts 2, a part of a compound word 1.
 constexpr std::uint32_t whole_word = 2;
 constexpr std::uint32_t compound_part = 1;
@@ -38,6 +41,7 @@ std::vector<std::u32string> deletion_keys(std::u32string const& s) {
 
 /// One idea of the question: matched when any alternative (a sequence of terms) is present.
 struct Concept {
+    std::string label;  ///< the question's word(s), for explanations
     std::vector<std::vector<TermId>> alternatives;
     double weight = 0;  ///< idf; unknown concepts keep the highest idf and match nothing
 };
@@ -48,7 +52,28 @@ struct Passage {
     double length = 0;
     std::unordered_map<TermId, std::uint32_t> body;  ///< tf in halves
     std::unordered_set<TermId> heading;
+    bool states_quantity = false;  ///< has a number or a word of quantity, for "hvor mange" questions
 };
+
+/// "hvor mange kommuner …", "how much does … cost": the answer must be a quantity.
+bool asks_for_quantity(std::string_view folded_question) {
+    for (auto cue : {"hvor mange", "hvor meget", "hvor stor", "how many", "how much", "hvad koster", "what does it cost",
+                     "antal ", "number of"}) {
+        if (folded_question.find(cue) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+bool states_quantity(std::string_view text) {
+    static std::unordered_set<std::string_view> const words = {
+        "én", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "tolv", "flere", "ingen", "kun",
+        "one", "two", "three", "four", "five", "several", "only", "single", "pris", "price"};
+    for (auto const& w : split_words(fold_case(text))) {
+        if (words.contains(w) || std::isdigit(static_cast<unsigned char>(w.front()))) return true;
+    }
+    // "én" folds to "en", the article, so the accented form is looked for in the raw text.
+    return text.find("én") != std::string_view::npos;
+}
 
 bool contains_all(std::unordered_set<TermId> const& set, std::vector<TermId> const& terms) {
     return std::all_of(terms.begin(), terms.end(), [&](TermId t) { return set.contains(t); });
@@ -111,7 +136,7 @@ struct KnowledgeIndex::Impl {
     std::vector<TermId> typo_candidates(std::string const& stem) const {
         auto const s = utf8::decode(stem);
         std::vector<TermId> out;
-        if (s.size() < 4) return out;
+        if (s.size() < min_typo_length) return out;
         for (auto const& key : deletion_keys(s)) {
             auto it = deletions.find(key);
             if (it == deletions.end()) continue;
@@ -146,6 +171,9 @@ struct KnowledgeIndex::Impl {
                 titles.insert(ids.begin(), ids.end());
                 if (!ids.empty()) doc_names.push_back(std::move(ids));
             }
+            // The source counts like the title: "ifølge rollegalleriet" is then matched by every
+            // gallery document and, being that common, weighs little.
+            for (auto const& t : analyze(doc.source, danish)) titles.insert(intern(t.stem));
             title_terms.push_back(std::move(titles));
             names.push_back(std::move(doc_names));
 
@@ -161,6 +189,7 @@ struct KnowledgeIndex::Impl {
                 }
                 for (auto const& t : analyze(doc.sections[s].heading, danish)) p.heading.insert(intern(t.stem));
                 p.length = static_cast<double>(body_tokens[d][s].size());
+                p.states_quantity = states_quantity(doc.sections[s].text);
                 std::unordered_set<TermId> seen;
                 for (auto const& [t, tf] : p.body) seen.insert(t);
                 seen.insert(p.heading.begin(), p.heading.end());
@@ -177,7 +206,7 @@ struct KnowledgeIndex::Impl {
         // inflection ("systemejern") may stem differently from the word it was meant to be.
         auto add_neighbourhood = [&](std::string const& text, TermId id) {
             auto const s = utf8::decode(text);
-            if (s.size() < 4) return;
+            if (s.size() < min_typo_length) return;
             for (auto& key : deletion_keys(s)) {
                 auto& ids = deletions[std::move(key)];
                 if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
@@ -201,8 +230,9 @@ struct KnowledgeIndex::Impl {
             words.push_back(std::move(w));
         }
         std::vector<Concept> concepts;
-        auto add_known = [&](std::vector<std::vector<TermId>> alternatives, double penalty) {
+        auto add_known = [&](std::string label, std::vector<std::vector<TermId>> alternatives, double penalty) {
             Concept c;
+            c.label = std::move(label);
             for (auto& alt : alternatives) {
                 if (alt.empty() || std::find(alt.begin(), alt.end(), no_term) != alt.end()) continue;
                 c.weight = std::max(c.weight, alternative_weight(alt) * penalty);
@@ -223,21 +253,25 @@ struct KnowledgeIndex::Impl {
                     alts.push_back(std::move(ids));
                 }
                 std::vector<TermId> literal;
-                for (std::size_t k = i; k < i + m->words; ++k) literal.push_back(find(danish.stem(words[k])));
+                std::string label;
+                for (std::size_t k = i; k < i + m->words; ++k) {
+                    literal.push_back(find(danish.stem(words[k])));
+                    label += (label.empty() ? "" : " ") + words[k];
+                }
                 alts.push_back(std::move(literal));
-                add_known(std::move(alts), 1.0);
+                add_known(std::move(label), std::move(alts), 1.0);
                 i += m->words;
                 continue;
             }
             auto const& word = words[i++];
             auto id = find(danish.stem(word));
             if (id != no_term) {
-                add_known({{id}}, 1.0);
+                add_known(word, {{id}}, 1.0);
                 continue;
             }
             auto parts = split_compound(word);
             if (!parts.empty()) {
-                for (auto const& part : parts) add_known({{find(danish.stem(part))}}, 1.0);
+                for (auto const& part : parts) add_known(part, {{find(danish.stem(part))}}, 1.0);
                 continue;
             }
             std::vector<std::vector<TermId>> alts;
@@ -246,7 +280,7 @@ struct KnowledgeIndex::Impl {
                 if (std::find(candidates.begin(), candidates.end(), t) == candidates.end()) candidates.push_back(t);
             }
             for (auto t : candidates) alts.push_back({t});
-            add_known(std::move(alts), typo_penalty);
+            add_known(word, std::move(alts), typo_penalty);
         }
         return concepts;
     }
@@ -294,6 +328,7 @@ struct KnowledgeIndex::Impl {
 
         auto const named = named_documents(concepts);
         auto const definition = is_definition_question(question);
+        auto const quantity = asks_for_quantity(fold_case(question));
 
         std::vector<Hit> scored;
         for (std::size_t i = 0; i < passages.size(); ++i) {
@@ -316,8 +351,10 @@ struct KnowledgeIndex::Impl {
                 if (matched) covered += c.weight;
             }
             if (score <= 0) continue;
-            auto const coverage = covered / total_weight;
-            double rank = score * coverage * coverage;
+            auto coverage = covered / total_weight;
+            // A passage without any number cannot answer "how many": it is at best half an answer.
+            if (quantity && !p.states_quantity) coverage *= 0.5;
+            double rank = score * coverage * coverage * coverage;
             if (named[p.document]) {
                 rank *= definition ? 1.6 : 1.2;
                 if (definition && documents[p.document].sections[p.section].heading.empty()) rank *= 1.3;
@@ -339,6 +376,29 @@ struct KnowledgeIndex::Impl {
             result.hits.push_back(std::move(h));
         }
         return result;
+    }
+
+    std::string explain(std::string_view question) const {
+        std::vector<std::string const*> stems(document_frequency.size());
+        for (auto const& [stem, id] : term_ids) stems[id] = &stem;
+        std::string out;
+        auto const concepts = concepts_of(question);
+        auto const result = search(question, 3);
+        for (auto const& c : concepts) {
+            out += "concept \"" + c.label + "\" weight " + std::to_string(c.weight) + ":";
+            if (c.alternatives.empty()) out += " (unknown word)";
+            for (auto const& alt : c.alternatives) {
+                out += " [";
+                for (std::size_t k = 0; k < alt.size(); ++k) out += (k ? " " : "") + *stems[alt[k]];
+                out += "]";
+            }
+            out += "\n";
+        }
+        for (auto const& h : result.hits) {
+            out += "hit " + h.source.document_id + " › " + h.source.section + ": rank " + std::to_string(h.score) +
+                   ", confidence " + std::to_string(h.confidence) + "\n";
+        }
+        return out;
     }
 
     std::string excerpt(std::string_view question, Hit const& hit, std::size_t max_chars) const {
@@ -376,6 +436,8 @@ SearchResult KnowledgeIndex::search(std::string_view question, std::size_t max_h
 std::string KnowledgeIndex::excerpt(std::string_view question, Hit const& hit, std::size_t max_chars) const {
     return impl_->excerpt(question, hit, max_chars);
 }
+
+std::string KnowledgeIndex::explain(std::string_view question) const { return impl_->explain(question); }
 
 std::vector<Document> const& KnowledgeIndex::documents() const noexcept { return impl_->documents; }
 

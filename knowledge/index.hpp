@@ -41,6 +41,10 @@ public:
     /// The part of a hit's section that answers the question best, at most `max_chars` bytes.
     std::string excerpt(std::string_view question, Hit const& hit, std::size_t max_chars) const;
 
+    /// Human-readable account of how a question was understood and ranked: its concepts with
+    /// their weights and matching terms, and the best hits. For operators tuning the knowledge.
+    std::string explain(std::string_view question) const;
+
     std::vector<Document> const& documents() const noexcept;
     std::size_t section_count() const noexcept;
 
