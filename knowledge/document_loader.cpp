@@ -82,7 +82,13 @@ Document parse_document(std::string_view text, std::string const& file) {
         auto value = trim(std::string_view(line).substr(colon + 1));
         if (key == "id") doc.id = value;
         else if (key == "title") doc.title = value;
-        else if (key == "kind") doc.kind = value;
+        else if (key == "kind") {
+            static std::set<std::string> const kinds = {"role", "procedure", "background", "local"};
+            if (!kinds.contains(value)) {
+                throw KnowledgeError(Kind::malformed, "kind must be role, procedure, background or local, not '" + value + "'", line_no);
+            }
+            doc.kind = value;
+        }
         else if (key == "source") doc.source = value;
         else if (key == "aliases") doc.aliases = split_list(value);
         else throw KnowledgeError(Kind::malformed, "unknown header key '" + key + "'", line_no);
@@ -90,10 +96,6 @@ Document parse_document(std::string_view text, std::string const& file) {
     if (!closed) throw KnowledgeError(Kind::malformed, "the header has no closing '---' line", static_cast<int>(lines.size()));
     for (auto [key, value] : {std::pair{"id", &doc.id}, {"title", &doc.title}, {"kind", &doc.kind}, {"source", &doc.source}}) {
         if (value->empty()) throw KnowledgeError(Kind::malformed, std::string("the header has no '") + key + "'", 1);
-    }
-    static std::set<std::string> const kinds = {"role", "procedure", "background", "local"};
-    if (!kinds.contains(doc.kind)) {
-        throw KnowledgeError(Kind::malformed, "kind must be role, procedure, background or local, not '" + doc.kind + "'", 1);
     }
 
     Section section;

@@ -38,7 +38,7 @@ TEST_CASE("malformed documents are refused with the line at fault", "[knowledge]
     CHECK(error_line("---\nid: a\ntitle A\n---\ntext\n") == 3);
     CHECK(error_line("---\nid: a\ncolour: red\n---\ntext\n") == 3);
     CHECK(error_line("---\nid: a\ntitle: A\nkind: role\nsource: s\ntext without end\n") == 6);
-    CHECK(error_line("---\nid: a\ntitle: A\nkind: poem\nsource: s\n---\ntext\n") == 1);
+    CHECK(error_line("---\nid: a\ntitle: A\nkind: poem\nsource: s\n---\ntext\n") == 4);  // the kind line
 }
 
 TEST_CASE("a folder loads the good files and reports the bad ones by name", "[knowledge][loader]") {
