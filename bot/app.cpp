@@ -20,8 +20,9 @@ App::App(Config config)
     : config_(std::move(config)),
       database_(open_database(config_.storage.database)),
       questions_(database_),
+      answers_(database_),
       knowledge_(config_.knowledge),
-      assistant_(knowledge_, questions_) {}
+      assistant_(knowledge_, questions_, answers_) {}
 
 std::string App::readiness() {
     try {

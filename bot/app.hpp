@@ -4,6 +4,7 @@
 #include "bot/assistant.hpp"
 #include "bot/config.hpp"
 #include "bot/knowledge_service.hpp"
+#include "storage/answer_log.hpp"
 #include "storage/database.hpp"
 #include "storage/question_log.hpp"
 
@@ -21,6 +22,7 @@ public:
     Assistant& assistant() noexcept { return assistant_; }
     KnowledgeService& knowledge() noexcept { return knowledge_; }
     storage::QuestionLog& unanswered_questions() noexcept { return questions_; }
+    storage::AnswerLog& answers() noexcept { return answers_; }
 
     /// Empty when the app can serve; otherwise why not (for /readyz).
     std::string readiness();
@@ -29,6 +31,7 @@ private:
     Config config_;
     storage::Database database_;
     storage::QuestionLog questions_;
+    storage::AnswerLog answers_;
     KnowledgeService knowledge_;
     Assistant assistant_;
 };

@@ -3,10 +3,12 @@
 
 #include "bot/knowledge_service.hpp"
 #include "bot/log.hpp"
+#include "bot/pseudonym.hpp"
 #include "bot/texts.hpp"
 #include "bot/time_format.hpp"
 #include "knowledge/danish_text.hpp"
 #include "knowledge/language.hpp"
+#include "storage/answer_log.hpp"
 #include "storage/question_log.hpp"
 
 namespace superbruger::bot {
@@ -45,6 +47,17 @@ ChatReply whole_document(knowledge::KnowledgeIndex const& index, std::string con
     return reply;
 }
 
+texts::FeedbackResult feedback_result(storage::VoteOutcome outcome, bool helpful) {
+    switch (outcome) {
+        case storage::VoteOutcome::recorded:
+            return helpful ? texts::FeedbackResult::thanks_helpful : texts::FeedbackResult::thanks_not_helpful;
+        case storage::VoteOutcome::changed: return texts::FeedbackResult::changed;
+        case storage::VoteOutcome::unchanged: return texts::FeedbackResult::unchanged;
+        case storage::VoteOutcome::unknown_answer: break;
+    }
+    return texts::FeedbackResult::unknown_answer;
+}
+
 }  // namespace
 
 ChatReply Assistant::handle(adapters::ChatMessage const& message) {
@@ -64,6 +77,13 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
         return reply;
     }
     if (std::string id; texts::is_read_more(folded, id)) return whole_document(*index, id, lang);
+    if (auto vote = texts::parse_feedback(folded)) {
+        auto const outcome = answers_.vote({vote->answer_id, pseudonym(message.platform, message.sender.user_id),
+                                            vote->helpful, utc_timestamp()});
+        log::info("answer_voted", {{"platform", message.platform}, {"answer", vote->answer_id}, {"helpful", vote->helpful}});
+        reply.text = texts::feedback_reply(lang, feedback_result(outcome, vote->helpful), vote->answer_id);
+        return reply;
+    }
 
     if (question.size() > max_question_bytes) question = question.substr(0, max_question_bytes);
     auto const result = index->search(question);
@@ -80,8 +100,12 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
     reply.text = index->excerpt(question, hit, config.max_answer_chars);
     reply.citations.push_back(citation_of(hit.source));
     reply.footer = texts::source_line(lang, reply.citations.back()) + "\n" + texts::read_more_line(lang, hit.source.document_id);
+    auto const answer_id = answers_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",
+                                            std::string(question), hit.source.document_id, hit.source.section,
+                                            hit.confidence});
+    reply.actions = texts::feedback_actions(lang, answer_id);
     log::info("question_answered", {{"platform", message.platform}, {"confidence", hit.confidence},
-                                    {"document", hit.source.document_id}});
+                                    {"document", hit.source.document_id}, {"answer", answer_id}});
     return reply;
 }
 

@@ -59,6 +59,48 @@ std::string internal_error(Language lang, std::string const& incident_id) {
                     : "Sorry, something went wrong on my side. Please try again shortly. (Incident " + incident_id + ")";
 }
 
+std::vector<adapters::ReplyAction> feedback_actions(Language lang, std::int64_t answer_id) {
+    auto const id = std::to_string(answer_id);
+    return {{da(lang) ? "Nyttigt" : "Helpful", "feedback " + id + " ja"},
+            {da(lang) ? "Ikke nyttigt" : "Not helpful", "feedback " + id + " nej"}};
+}
+
+std::optional<FeedbackCommand> parse_feedback(std::string_view folded) {
+    constexpr std::string_view prefix = "feedback ";
+    if (!folded.starts_with(prefix)) return std::nullopt;
+    auto rest = folded.substr(prefix.size());
+    std::size_t digits = 0;
+    while (digits < rest.size() && digits < 18 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    if (digits == 0 || digits >= rest.size() || rest[digits] != ' ') return std::nullopt;
+    FeedbackCommand command{std::stoll(std::string(rest.substr(0, digits))), false};
+    auto verdict = rest.substr(digits + 1);
+    while (!verdict.empty() && (verdict.back() == ' ' || verdict.back() == '.')) verdict.remove_suffix(1);
+    if (verdict == "ja" || verdict == "yes") command.helpful = true;
+    else if (verdict != "nej" && verdict != "no") return std::nullopt;
+    return command;
+}
+
+std::string feedback_reply(Language lang, FeedbackResult result, std::int64_t answer_id) {
+    switch (result) {
+        case FeedbackResult::thanks_helpful:
+            return da(lang) ? "Tak for din feedback." : "Thank you for your feedback.";
+        case FeedbackResult::thanks_not_helpful:
+            return da(lang) ? "Tak. Jeg har noteret, at svaret ikke hjalp, så vidensbasen kan blive bedre. Spørg gerne "
+                              "jeres systemansvarlige eller superbrugernetværket på Teams imens."
+                            : "Thank you. I have noted that the answer did not help, so the knowledge base can be "
+                              "improved. Meanwhile, ask your systemansvarlig or the superbruger network on Teams.";
+        case FeedbackResult::changed:
+            return da(lang) ? "Tak, jeg har ændret din vurdering af svaret." : "Thank you, I have changed your rating of the answer.";
+        case FeedbackResult::unchanged:
+            return da(lang) ? "Din vurdering af svaret var allerede noteret." : "Your rating of the answer was already noted.";
+        case FeedbackResult::unknown_answer:
+            break;
+    }
+    auto const id = std::to_string(answer_id);
+    return da(lang) ? "Jeg kan ikke finde svar nr. " + id + ", så jeg har ikke noteret din vurdering."
+                    : "I cannot find answer number " + id + ", so your rating was not noted.";
+}
+
 bool is_read_more(std::string_view folded, std::string& document_id) {
     for (std::string_view prefix : {"læs mere ", "more ", "read more "}) {
         if (folded.starts_with(prefix)) {

@@ -4,9 +4,11 @@
 #include "adapters/chat_message.hpp"
 #include "knowledge/language.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace superbruger::bot::texts {
 
@@ -19,6 +21,20 @@ std::string read_more_line(Language lang, std::string const& document_id);
 std::string unknown_document(Language lang, std::string const& document_id);
 std::string empty_message(Language lang);
 std::string internal_error(Language lang, std::string const& incident_id);
+
+/// The helpful / not helpful buttons under an answer. Their values are messages the bot
+/// understands ("feedback 42 ja"), so a platform without buttons can show them as text.
+std::vector<adapters::ReplyAction> feedback_actions(Language lang, std::int64_t answer_id);
+
+struct FeedbackCommand {
+    std::int64_t answer_id = 0;
+    bool helpful = false;
+};
+/// "feedback 42 ja|nej|yes|no": the vote, or nullopt when the text is something else.
+std::optional<FeedbackCommand> parse_feedback(std::string_view folded_text);
+
+enum class FeedbackResult { thanks_helpful, thanks_not_helpful, changed, unchanged, unknown_answer };
+std::string feedback_reply(Language lang, FeedbackResult result, std::int64_t answer_id);
 
 /// The words that ask for a whole document: "læs mere <id>" / "more <id>".
 bool is_read_more(std::string_view folded_text, std::string& document_id);

@@ -2,10 +2,9 @@
 #include "storage/question_log.hpp"
 
 #include "storage/database.hpp"
-#include "storage/error.hpp"
+#include "storage/sqlite_error.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
 
 namespace superbruger::storage {
 
@@ -21,9 +20,7 @@ void QuestionLog::record(UnansweredQuestion const& q) {
         insert.bind(5, q.best_score);
         insert.exec();
     } catch (SQLite::Exception const& e) {
-        auto kind = e.getErrorCode() == SQLITE_CONSTRAINT ? StorageError::Kind::conflict
-                                                          : StorageError::Kind::unavailable;
-        throw StorageError(kind, std::string("cannot record question: ") + e.what());
+        throw from_sqlite(e, "record question");
     }
 }
 
@@ -39,7 +36,7 @@ std::vector<UnansweredSummary> QuestionLog::summary(int limit) const {
                            query.getColumn(2).getString()});
         }
     } catch (SQLite::Exception const& e) {
-        throw StorageError(StorageError::Kind::unavailable, std::string("cannot read questions: ") + e.what());
+        throw from_sqlite(e, "read questions");
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include "bot/assistant.hpp"
 #include "bot/config.hpp"
 #include "bot/knowledge_service.hpp"
+#include "storage/answer_log.hpp"
 #include "storage/database.hpp"
 #include "storage/question_log.hpp"
 
@@ -13,12 +14,14 @@ namespace {
 struct Harness {
     storage::Database db{":memory:"};
     storage::QuestionLog log{db};
+    storage::AnswerLog answers{db};
     bot::KnowledgeService knowledge{bot::load_config(std::nullopt).knowledge};
-    bot::Assistant assistant{knowledge, log};
+    bot::Assistant assistant{knowledge, log, answers};
 
-    adapters::ChatReply ask(std::string text) {
+    adapters::ChatReply ask(std::string text, std::string user = "u1") {
         adapters::ChatMessage m;
         m.platform = "test";
+        m.sender.user_id = std::move(user);
         m.text = std::move(text);
         return assistant.handle(m);
     }
@@ -58,4 +61,36 @@ TEST_CASE("help and read-more commands and empty messages", "[bot][assistant]") 
     CHECK_THAT(h.ask("læs mere findes-ikke").text, Catch::Contains("findes-ikke"));
     CHECK_THAT(h.ask("   ").text, Catch::Contains("Skriv et spørgsmål"));
     CHECK(h.log.summary(10).empty());
+}
+
+TEST_CASE("answers carry helpful and not-helpful actions whose values vote", "[bot][assistant][feedback]") {
+    Harness h;
+    auto reply = h.ask("hvem må kontakte Netcompanys servicedesk?");
+    REQUIRE(reply.confident);
+    REQUIRE(reply.actions.size() == 2);
+    CHECK(reply.actions[0].label == "Nyttigt");
+    CHECK(reply.actions[1].label == "Ikke nyttigt");
+    CHECK_THAT(reply.actions[1].value, Catch::Matches("feedback [0-9]+ nej"));
+
+    // The action's value, sent back as a message, is the vote.
+    CHECK_THAT(h.ask(reply.actions[1].value).text, Catch::Contains("ikke hjalp"));
+    CHECK_THAT(h.ask(reply.actions[1].value).text, Catch::Contains("allerede noteret"));
+    CHECK_THAT(h.ask(reply.actions[0].value).text, Catch::Contains("ændret"));
+    CHECK(h.answers.down_voted(10).empty());  // the only vote is now "helpful"
+
+    CHECK(h.ask(reply.actions[1].value, "u2").text.find("ikke hjalp") != std::string::npos);
+    auto down = h.answers.down_voted(10);
+    REQUIRE(down.size() == 1);
+    CHECK(down[0].question == "hvem må kontakte netcompanys servicedesk?");
+    CHECK(down[0].not_helpful == 1);
+    CHECK(down[0].helpful == 1);
+    CHECK(down[0].document_id == "support");
+}
+
+TEST_CASE("a vote on an unknown answer is refused plainly and declines carry no actions", "[bot][assistant][feedback]") {
+    Harness h;
+    CHECK_THAT(h.ask("feedback 999 ja").text, Catch::Contains("kan ikke finde svar nr. 999"));
+    CHECK(h.ask("who won the champions league last year?").actions.empty());
+    // Not a vote: falls through to an ordinary (declined) question, not a crash or a vote.
+    CHECK_FALSE(h.ask("feedback 12 måske").confident);
 }

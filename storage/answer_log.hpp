@@ -1,0 +1,58 @@
+// AnswerLog: the answers the bot gave and the helpful / not-helpful votes on them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace superbruger::storage {
+
+class Database;
+
+struct GivenAnswer {
+    std::string answered_at;  ///< UTC, ISO 8601
+    std::string platform;
+    std::string language;     ///< "da" or "en"
+    std::string question;
+    std::string document_id;  ///< where the answer came from
+    std::string section;
+    double confidence = 0;
+};
+
+struct Vote {
+    std::int64_t answer_id = 0;
+    std::string voter;        ///< a pseudonym, never a platform identity
+    bool helpful = false;
+    std::string voted_at;
+};
+
+enum class VoteOutcome { recorded, changed, unchanged, unknown_answer };
+
+/// Grouped view for the report: a question (case-folded text) whose answers were voted down.
+struct DownVotedSummary {
+    std::string question;
+    std::string document_id;  ///< of the most recent down-voted answer
+    int not_helpful = 0;
+    int helpful = 0;
+    std::string last_voted_at;
+};
+
+class AnswerLog {
+public:
+    explicit AnswerLog(Database& db) : db_(db) {}
+
+    /// Stores an answer and returns its id, the handle the vote buttons carry. Throws
+    /// StorageError{conflict} for an empty or oversized question or an unknown language.
+    std::int64_t record(GivenAnswer const& answer);
+
+    /// One vote per voter and answer; voting again replaces the earlier vote.
+    VoteOutcome vote(Vote const& vote);
+
+    /// Questions with at least one "not helpful" vote, most recently voted first.
+    std::vector<DownVotedSummary> down_voted(int limit) const;
+
+private:
+    Database& db_;
+};
+
+}  // namespace superbruger::storage
