@@ -108,7 +108,7 @@ private:
     std::set<std::string> known_;
 };
 
-void read_server(ObjectReader& r, ServerConfig& c) {
+void read_server(ObjectReader& r, ServerConfig& c, std::filesystem::path const& base) {
     r.read("address", c.address);
     if (c.address.empty()) fail(r.key_path("address"), "must not be empty");
     r.read("port", c.port, 0, 65535);  // 0 = any free port (tests)
@@ -117,6 +117,7 @@ void read_server(ObjectReader& r, ServerConfig& c) {
     r.read("request_timeout_seconds", c.request_timeout, 1, 600);
     r.read("idle_timeout_seconds", c.idle_timeout, 1, 3600);
     r.read("shutdown_grace_seconds", c.shutdown_grace, 0, 600);
+    r.read("pid_file", c.pid_file, base);
     r.refuse_unknown_keys();
 }
 
@@ -142,7 +143,7 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
     }
 
     ObjectReader top(doc, "");
-    if (auto r = top.object("server")) read_server(*r, config.server);
+    if (auto r = top.object("server")) read_server(*r, config.server, base);
     if (auto r = top.object("storage")) {
         r->read("database", config.storage.database);
         if (config.storage.database.empty()) fail("storage.database", "must not be empty");

@@ -18,6 +18,7 @@ struct ServerConfig {
     std::chrono::seconds request_timeout{10};  ///< to receive one whole request (slowloris bound)
     std::chrono::seconds idle_timeout{60};     ///< a kept-alive connection waiting for its next request
     std::chrono::seconds shutdown_grace{10};   ///< in-flight requests get this long after SIGTERM
+    std::filesystem::path pid_file;            ///< empty: none; `superbot knowledge reload` signals this pid
 };
 
 struct StorageConfig {

@@ -22,6 +22,14 @@ std::vector<knowledge::LoadProblem> KnowledgeService::reload() {
     for (auto const& p : loaded.problems) {
         log::warn("knowledge_file_skipped", {{"file", p.file}, {"line", p.line}, {"problem", p.message}});
     }
+    if (loaded.index->documents().empty() && index_) {
+        // A base that vanished (a half-done upgrade, an unmounted volume) must not replace a
+        // working one: the bot would then decline every question.
+        loaded.problems.push_back({config_.bundled_dir.string(), 0, "no documents found; keeping the knowledge loaded before"});
+        log::error("knowledge_reload_refused", {{"reason", "no documents found"}});
+        problems_ = loaded.problems;
+        return loaded.problems;
+    }
     index_ = std::move(loaded.index);
     problems_ = loaded.problems;
     log::info("knowledge_loaded", {{"documents", index_->documents().size()}, {"sections", index_->section_count()},

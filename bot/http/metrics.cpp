@@ -53,7 +53,19 @@ std::string Metrics::render() const {
         << "# HELP superbot_uptime_seconds Seconds since the process started serving.\n"
            "# TYPE superbot_uptime_seconds gauge\n"
            "superbot_uptime_seconds "
-        << uptime << '\n';
+        << uptime << '\n'
+        << "# HELP superbot_knowledge_documents Knowledge documents loaded now.\n"
+           "# TYPE superbot_knowledge_documents gauge\n"
+           "superbot_knowledge_documents "
+        << knowledge_documents_ << '\n'
+        << "# HELP superbot_knowledge_problems Files or lines the last knowledge load skipped.\n"
+           "# TYPE superbot_knowledge_problems gauge\n"
+           "superbot_knowledge_problems "
+        << knowledge_problems_ << '\n'
+        << "# HELP superbot_knowledge_loads_total Knowledge loads (start-up and reloads).\n"
+           "# TYPE superbot_knowledge_loads_total counter\n"
+           "superbot_knowledge_loads_total "
+        << knowledge_loads_ << '\n';
     return out.str();
 }
 

@@ -21,6 +21,13 @@ public:
     void connection_closed() noexcept { --open_connections_; }
     void connection_refused() noexcept { ++refused_connections_; }
 
+    /// After every knowledge load: what is loaded and how many files or lines were skipped.
+    void knowledge_loaded(std::size_t documents, std::size_t problems) noexcept {
+        knowledge_documents_ = documents;
+        knowledge_problems_ = problems;
+        ++knowledge_loads_;
+    }
+
     /// The Prometheus text exposition format, version 0.0.4.
     std::string render() const;
 
@@ -36,6 +43,9 @@ private:
     std::map<std::string, Histogram, std::less<>> latency_;
     std::int64_t open_connections_ = 0;
     std::uint64_t refused_connections_ = 0;
+    std::size_t knowledge_documents_ = 0;
+    std::size_t knowledge_problems_ = 0;
+    std::uint64_t knowledge_loads_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 

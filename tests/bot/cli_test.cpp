@@ -50,6 +50,61 @@ std::filesystem::path write_config(std::string const& name, std::string const& t
 
 std::string const superbot = SB_SUPERBOT_PATH;
 
+/// `superbot serve --config cfg` in a child process, once /healthz answers.
+pid_t start_serve(std::filesystem::path const& cfg, std::uint16_t port) {
+    auto const pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        std::freopen("/dev/null", "w", stderr);
+        ::execl(superbot.c_str(), superbot.c_str(), "serve", "--config", cfg.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    int status_code = 0;
+    for (int i = 0; i < 100 && status_code != 200; ++i) {
+        try {
+            status_code = static_cast<int>(http_request(port, boost::beast::http::verb::get, "/healthz").result_int());
+        } catch (std::exception const&) {
+            std::this_thread::sleep_for(50ms);
+        }
+    }
+    CHECK(status_code == 200);
+    return pid;
+}
+
+/// SIGTERM, then the exit status (killing the child if it does not stop within 10 s).
+int stop_serve(pid_t pid) {
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    pid_t waited = 0;
+    for (int i = 0; i < 200 && waited == 0; ++i) {
+        waited = ::waitpid(pid, &status, WNOHANG);
+        if (waited == 0) std::this_thread::sleep_for(50ms);
+    }
+    if (waited == 0) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, &status, 0);
+        FAIL("superbot serve did not stop within 10 s of SIGTERM");
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/// The value of one metric line "name value" from /metrics, -1 when absent.
+double metric(std::uint16_t port, std::string const& name) {
+    auto const body = http_request(port, boost::beast::http::verb::get, "/metrics").body();
+    auto at = body.find("\n" + name + " ");
+    if (at == std::string::npos) return -1;
+    return std::stod(body.substr(at + name.size() + 2));
+}
+
+/// Polls a metric until it has `expected` (reloads are asynchronous to the command).
+bool metric_becomes(std::uint16_t port, std::string const& name, double expected) {
+    for (int i = 0; i < 100; ++i) {
+        if (metric(port, name) == expected) return true;
+        std::this_thread::sleep_for(50ms);
+    }
+    return false;
+}
+
 }  // namespace
 
 TEST_CASE("a broken config stops serve with a non-zero exit naming the key", "[cli]") {
@@ -107,35 +162,62 @@ TEST_CASE("serve answers /healthz and stops cleanly on SIGTERM", "[cli][integrat
     auto const port = free_port();
     auto cfg = write_config("serve.json", R"({"server": {"port": )" + std::to_string(port) +
                                               R"(}, "storage": {"database": "serve.sqlite"}})");
-    auto const pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        std::freopen("/dev/null", "w", stderr);
-        ::execl(superbot.c_str(), superbot.c_str(), "serve", "--config", cfg.c_str(), static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    int status_code = 0;
-    for (int i = 0; i < 100 && status_code != 200; ++i) {
-        try {
-            status_code = static_cast<int>(http_request(port, boost::beast::http::verb::get, "/healthz").result_int());
-        } catch (std::exception const&) {
-            std::this_thread::sleep_for(50ms);
-        }
-    }
-    CHECK(status_code == 200);
+    auto const pid = start_serve(cfg, port);
     CHECK(http_request(port, boost::beast::http::verb::get, "/readyz").result_int() == 200);
-    ::kill(pid, SIGTERM);
-    int status = 0;
-    pid_t waited = 0;
-    for (int i = 0; i < 200 && waited == 0; ++i) {
-        waited = ::waitpid(pid, &status, WNOHANG);
-        if (waited == 0) std::this_thread::sleep_for(50ms);
-    }
-    if (waited == 0) {
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, &status, 0);
-        FAIL("superbot serve did not stop within 10 s of SIGTERM");
-    }
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(stop_serve(pid) == 0);
+}
+
+TEST_CASE("knowledge reload makes a running server re-read its local folder", "[cli][integration][knowledge]") {
+    auto const port = free_port();
+    auto const local = work_dir() / "local-knowledge";
+    std::filesystem::remove_all(local);
+    std::filesystem::create_directories(local);
+    auto cfg = write_config("reload.json", R"({"server": {"port": )" + std::to_string(port) +
+                                               R"(, "pid_file": "reload.pid"}, "storage": {"database": "reload.sqlite"},)"
+                                               R"( "knowledge": {"local_dirs": ["local-knowledge"]}})");
+    auto const pid = start_serve(cfg, port);
+    CHECK(std::filesystem::exists(work_dir() / "reload.pid"));
+    auto const bundled = metric(port, "superbot_knowledge_documents");
+    CHECK(bundled > 30);
+    CHECK(metric(port, "superbot_knowledge_loads_total") == 1);
+
+    std::ofstream(local / "postkasse.md") << "---\nid: postkasse\ntitle: Vores DUBU-postkasse\nkind: local\nsource: Korsbæk\n---\n"
+                                             "Skriv til dubu@korsbaek.dk.\n";
+    auto r = run(superbot + " knowledge reload --config " + cfg.string());
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("pid " + std::to_string(pid)));
+    CHECK(metric_becomes(port, "superbot_knowledge_loads_total", 2));
+    CHECK(metric(port, "superbot_knowledge_documents") == bundled + 1);
+    CHECK(metric(port, "superbot_knowledge_problems") == 0);
+
+    // A malformed file is reported by name and line and skipped; the good ones stay loaded.
+    std::ofstream(local / "broken.md") << "---\nid: broken\ntitle: Brudt\nkind: nonsense\nsource: x\n---\ntekst\n";
+    r = run(superbot + " knowledge reload --config " + cfg.string());
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("broken.md:4"));
+    CHECK(metric_becomes(port, "superbot_knowledge_loads_total", 3));
+    CHECK(metric(port, "superbot_knowledge_documents") == bundled + 1);
+    CHECK(metric(port, "superbot_knowledge_problems") == 1);
+
+    CHECK(stop_serve(pid) == 0);
+    CHECK_FALSE(std::filesystem::exists(work_dir() / "reload.pid"));
+    r = run(superbot + " knowledge reload --config " + cfg.string());
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("no running server"));
+}
+
+TEST_CASE("knowledge report lists declined and down-voted questions", "[cli][knowledge]") {
+    auto cfg = write_config("report.json", R"({"storage": {"database": "report.sqlite"}})");
+    std::filesystem::remove(work_dir() / "report.sqlite");
+    CHECK(run(superbot + " ask --config " + cfg.string() + " 'hvem må kontakte servicedesken?'").exit_code == 0);
+    CHECK(run(superbot + " ask --config " + cfg.string() + " 'feedback 1 nej'").exit_code == 0);
+    CHECK(run(superbot + " ask --config " + cfg.string() + " 'hvem vandt VM i fodbold?'").exit_code == 0);
+    auto r = run(superbot + " knowledge report --config " + cfg.string());
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("1×  last"));
+    CHECK_THAT(r.out, Catch::Contains("hvem vandt vm i fodbold?"));
+    CHECK_THAT(r.out, Catch::Contains("1× not helpful, 0× helpful"));
+    CHECK_THAT(r.out, Catch::Contains("hvem må kontakte servicedesken?  (answered from support)"));
+    CHECK(run(superbot + " knowledge report --config " + cfg.string() + " --limit 0").exit_code == 2);
+    CHECK(run(superbot + " knowledge frobnicate").exit_code == 2);
 }
