@@ -72,3 +72,45 @@ TEST_CASE("excerpts keep whole list items within the limit", "[knowledge][search
     CHECK(text.size() <= 40);
     CHECK(text.find("underviser nye medarbejdere") != std::string::npos);
 }
+
+TEST_CASE("a how-many question is not answered by a passage without any number", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: brug\ntitle: Brug af DUBU\nkind: background\nsource: s\n---\n"
+                                  "Kommunerne bruger DUBU i det daglige arbejde med børnesager.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: klik\ntitle: KLIK\nkind: procedure\nsource: s\n---\n"
+                                  "En kommune kan kun registrere én systemansvarlig i KLIK.\n", "b.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    // The same words without a number in the passage: a confident answer would be made up.
+    CHECK(index.search("hvor mange kommuner bruger DUBU?").confidence() < 0.6);
+    CHECK(index.search("hvilke kommuner bruger DUBU?").confidence() > 0.9);
+    // With a quantity in the passage ("én"), the how-many question is answered.
+    auto r = index.search("hvor mange systemansvarlige kan en kommune registrere i KLIK?");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].source.document_id == "klik");
+    CHECK(r.confidence() > 0.9);
+}
+
+TEST_CASE("naming the source of the facts does not count against an answer", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: leder\ntitle: Faglig leder\nkind: role\nsource: KOMBITs rollegalleri\n---\n"
+                                  "Den faglige leder aktiveres i fase 1.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: ejer\ntitle: Systemejer\nkind: role\nsource: KOMBITs rollegalleri\n---\n"
+                                  "Systemejeren udpeges i fase 2.\n", "b.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    auto r = index.search("hvornår aktiveres den faglige leder ifølge KOMBITs rollegalleri?");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].source.document_id == "leder");
+    CHECK(r.confidence() > 0.9);
+}
+
+TEST_CASE("short words are not bent into other words as typos", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: kort\ntitle: Kort\nkind: background\nsource: s\n---\n"
+                                  "Et kort over kommunens systemer.\n", "a.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    // "koster" stems to "kost", one letter from "kort": matching them would answer a price question.
+    CHECK(index.search("hvad koster det").confidence() < 0.6);
+    CHECK(index.explain("hvad koster det").find("(unknown word)") != std::string::npos);
+    // Longer words keep their typo tolerance.
+    CHECK(index.search("kommunes systemr").confidence() > 0.9);
+}
