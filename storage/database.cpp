@@ -3,6 +3,8 @@
 
 #include "storage/error.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sqlite_error.hpp"
+#include "storage/write_transaction.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -46,6 +48,16 @@ Database::~Database() = default;
 
 int Database::schema_version() const {
     return db_->execAndGet("PRAGMA user_version").getInt();
+}
+
+void Database::write_all_or_nothing(std::function<void()> const& work) {
+    try {
+        WriteTransaction tx(*db_);
+        work();
+        tx.commit();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "write");
+    }
 }
 
 }  // namespace superbruger::storage

@@ -1,6 +1,7 @@
 // Database: owns the one SQLite connection, sets its pragmas and migrates it on open.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,10 @@ public:
     /// The schema version now in the file (PRAGMA user_version).
     int schema_version() const;
     std::string const& path() const noexcept { return path_; }
+
+    /// Runs `work` in one write transaction: everything it writes is kept, or (when it throws)
+    /// nothing is. Repository calls inside it join the transaction.
+    void write_all_or_nothing(std::function<void()> const& work);
 
     /// For repositories inside storage/ only: the header does not expose SQLiteCpp.
     SQLite::Database& connection() noexcept { return *db_; }

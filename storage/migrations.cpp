@@ -13,7 +13,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 2> steps = {
+constexpr std::array<char const*, 3> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -47,6 +47,69 @@ constexpr std::array<char const*, 2> steps = {
         helpful     INTEGER NOT NULL CHECK (helpful IN (0, 1)),
         voted_at    TEXT    NOT NULL,
         PRIMARY KEY (answer_id, voter)
+    );
+    )sql",
+    // 3: the role directory. KLIK's rule "one systemansvarlig per municipality and system" is a
+    //    partial unique index, so two concurrent writers cannot both succeed. The audit keeps the
+    //    person's id apart from the before/after text, so erasure can scrub the text.
+    R"sql(
+    CREATE TABLE municipality (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT    NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 100),
+        kommunenummer TEXT    NOT NULL UNIQUE CHECK (kommunenummer GLOB '[0-9][0-9][0-9]'),
+        phase         INTEGER NOT NULL DEFAULT 4 CHECK (phase BETWEEN 1 AND 4)
+    );
+    CREATE TABLE municipality_tenant (
+        municipality_id INTEGER NOT NULL REFERENCES municipality (id) ON DELETE CASCADE,
+        platform        TEXT    NOT NULL,
+        tenant_id       TEXT    NOT NULL,
+        PRIMARY KEY (platform, tenant_id)
+    );
+    CREATE TABLE person (
+        id              INTEGER PRIMARY KEY,
+        name            TEXT    CHECK (name IS NULL OR length(name) BETWEEN 1 AND 200),
+        email           TEXT    UNIQUE COLLATE NOCASE CHECK (email IS NULL OR length(email) BETWEEN 3 AND 254),
+        title           TEXT    CHECK (title IS NULL OR length(title) <= 200),
+        municipality_id INTEGER REFERENCES municipality (id),
+        coordinator     INTEGER NOT NULL DEFAULT 0 CHECK (coordinator IN (0, 1)),
+        erased_at       TEXT
+    );
+    CREATE TABLE person_identity (
+        person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+        platform  TEXT    NOT NULL,
+        user_id   TEXT    NOT NULL,
+        PRIMARY KEY (platform, user_id)
+    );
+    CREATE TABLE role_assignment (
+        id              INTEGER PRIMARY KEY,
+        person_id       INTEGER NOT NULL REFERENCES person (id),
+        municipality_id INTEGER NOT NULL REFERENCES municipality (id),
+        role            TEXT    NOT NULL CHECK (length(role) BETWEEN 1 AND 80),
+        system          TEXT    NOT NULL DEFAULT 'DUBU',
+        valid_from      TEXT    NOT NULL,
+        valid_to        TEXT,
+        CHECK (valid_to IS NULL OR valid_to >= valid_from)
+    );
+    CREATE INDEX role_assignment_current ON role_assignment (municipality_id, role) WHERE valid_to IS NULL;
+    CREATE INDEX role_assignment_person ON role_assignment (person_id);
+    CREATE UNIQUE INDEX one_current_systemansvarlig ON role_assignment (municipality_id, system)
+        WHERE role = 'systemansvarlig' AND valid_to IS NULL;
+    CREATE TABLE directory_audit (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT    NOT NULL,
+        actor     TEXT    NOT NULL,
+        action    TEXT    NOT NULL,
+        person_id INTEGER,
+        before    TEXT,
+        after     TEXT
+    );
+    CREATE INDEX directory_audit_person ON directory_audit (person_id);
+    -- "Hvilken kommune er du fra?": the answer of an asker the directory does not know.
+    CREATE TABLE asker_municipality (
+        platform        TEXT    NOT NULL,
+        user_id         TEXT    NOT NULL,
+        municipality_id INTEGER NOT NULL REFERENCES municipality (id) ON DELETE CASCADE,
+        PRIMARY KEY (platform, user_id)
     );
     )sql",
 };
