@@ -22,7 +22,9 @@ App::App(Config config)
       questions_(database_),
       answers_(database_),
       knowledge_(config_.knowledge),
-      assistant_(knowledge_, questions_, answers_) {}
+      directory_(database_, knowledge_),
+      directory_answers_(directory_),
+      assistant_(knowledge_, questions_, answers_, &directory_answers_) {}
 
 std::string App::readiness() {
     try {

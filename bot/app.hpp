@@ -3,6 +3,8 @@
 
 #include "bot/assistant.hpp"
 #include "bot/config.hpp"
+#include "bot/directory/directory_answers.hpp"
+#include "bot/directory/directory_service.hpp"
 #include "bot/knowledge_service.hpp"
 #include "storage/answer_log.hpp"
 #include "storage/database.hpp"
@@ -21,6 +23,7 @@ public:
     Config const& config() const noexcept { return config_; }
     Assistant& assistant() noexcept { return assistant_; }
     KnowledgeService& knowledge() noexcept { return knowledge_; }
+    directory::DirectoryService& directory() noexcept { return directory_; }
     storage::QuestionLog& unanswered_questions() noexcept { return questions_; }
     storage::AnswerLog& answers() noexcept { return answers_; }
 
@@ -33,6 +36,8 @@ private:
     storage::QuestionLog questions_;
     storage::AnswerLog answers_;
     KnowledgeService knowledge_;
+    directory::DirectoryService directory_;
+    directory::DirectoryAnswers directory_answers_;
     Assistant assistant_;
 };
 

@@ -1,6 +1,7 @@
 // Assistant: commands first, then a cited knowledge answer or an honest "ved ikke".
 #include "bot/assistant.hpp"
 
+#include "bot/directory/directory_answers.hpp"
 #include "bot/knowledge_service.hpp"
 #include "bot/log.hpp"
 #include "bot/pseudonym.hpp"
@@ -83,6 +84,10 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
         log::info("answer_voted", {{"platform", message.platform}, {"answer", vote->answer_id}, {"helpful", vote->helpful}});
         reply.text = texts::feedback_reply(lang, feedback_result(outcome, vote->helpful), vote->answer_id);
         return reply;
+    }
+
+    if (directory_ != nullptr) {
+        if (auto answer = directory_->answer(message, folded, lang)) return *answer;
     }
 
     if (question.size() > max_question_bytes) question = question.substr(0, max_question_bytes);

@@ -16,6 +16,7 @@ constexpr char const* usage =
     "  chat    talk to the bot in this terminal\n"
     "  ask     answer one question, or a JSON-lines file of questions\n"
     "  knowledge  check, explain, report on or reload the knowledge base\n"
+    "  directory  import, export, phase, forget: the role directory\n"
     "\n"
     "Run 'superbot COMMAND --help' for the options of a command.\n";
 
@@ -24,7 +25,7 @@ constexpr char const* usage =
 int main(int argc, char** argv) {
     using namespace superbruger::bot;
     std::map<std::string, int (*)(std::vector<std::string> const&)> const commands = {
-        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}};
+        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::cout << usage;
         return argc < 2 ? cli::exit_usage : cli::exit_ok;

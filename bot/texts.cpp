@@ -101,6 +101,80 @@ std::string feedback_reply(Language lang, FeedbackResult result, std::int64_t an
                     : "I cannot find answer number " + id + ", so your rating was not noted.";
 }
 
+std::string ask_municipality(Language lang) {
+    return da(lang) ? "Hvilken kommune er du fra? Skriv navnet, så husker jeg det til næste gang."
+                    : "Which municipality are you from? Write its name and I will remember it.";
+}
+
+std::string unknown_municipality_reply(Language lang) {
+    return da(lang) ? "Den kommune kender jeg ikke i rolleoversigten. Skriv kommunens navn, fx »Korsbæk«, eller stil et andet spørgsmål."
+                    : "I do not know that municipality in the role directory. Write its name, e.g. \"Korsbæk\", or ask something else.";
+}
+
+std::string remembered_municipality(Language lang, std::string const& municipality) {
+    return da(lang) ? "Tak, jeg husker, at du er fra " + municipality + "."
+                    : "Thank you, I will remember that you are from " + municipality + ".";
+}
+
+std::string holders_heading(Language lang, std::string const& role_title, std::string const& municipality) {
+    return "**" + role_title + (da(lang) ? " i " : " in ") + municipality + "**";
+}
+
+std::string since(Language lang, std::string const& date) { return (da(lang) ? " (siden " : " (since ") + date + ")"; }
+
+std::string klik_name_of_systemejer(Language lang) {
+    return da(lang) ? "I KLIK hedder rollen DUBU-faglig leder." : "In KLIK the role is called DUBU-faglig leder.";
+}
+
+std::string no_holder(Language lang, std::string const& role_title, std::string const& municipality) {
+    return da(lang) ? municipality + " har ingen registreret " + role_title + " i rolleoversigten."
+                    : municipality + " has no " + role_title + " registered in the role directory.";
+}
+
+std::string how_to_register(Language lang) {
+    return da(lang) ? "Rollen registreres i KLIK af kommunens KLIK-administrator; skriv »læs mere klik-rolleregistrering« for trinene."
+                    : "The role is registered in KLIK by the municipality's KLIK-administrator; write \"more klik-rolleregistrering\" for the steps.";
+}
+
+std::string replaced_in_phase_4(Language lang, std::string const& municipality) {
+    return da(lang) ? municipality + " er i fase 4: Forankring, hvor projektrollerne er afløst af systemansvarlig og systemejer."
+                    : municipality + " is in phase 4 (Forankring), where the project roles have given way to systemansvarlig and systemejer.";
+}
+
+std::string contacts_hidden(Language lang) {
+    return da(lang) ? "Kontaktoplysninger vises kun for personer, der selv står i rolleoversigten."
+                    : "Contact details are shown only to people who are in the role directory themselves.";
+}
+
+std::string person_roles_heading(Language lang, std::string const& person) {
+    return "**" + person + (da(lang) ? "** har disse roller:" : "** holds these roles:");
+}
+
+std::string person_has_no_roles(Language lang, std::string const& person) {
+    return da(lang) ? person + " har ingen roller i rolleoversigten lige nu." : person + " holds no role in the role directory now.";
+}
+
+std::string role_in(Language lang, std::string const& role_title, std::string const& municipality) {
+    return role_title + (da(lang) ? " i " : " in ") + municipality;
+}
+
+std::string missing_roles_heading(Language lang, std::string const& municipality, int phase) {
+    auto const p = std::to_string(phase);
+    return da(lang) ? municipality + " er i fase " + p + ". Disse obligatoriske roller er ikke besat:"
+                    : municipality + " is in phase " + p + ". These mandatory roles are not filled:";
+}
+
+std::string no_missing_roles(Language lang, std::string const& municipality, int phase) {
+    auto const p = std::to_string(phase);
+    return da(lang) ? municipality + " er i fase " + p + ", og alle obligatoriske roller for fasen er besat."
+                    : municipality + " is in phase " + p + ", and every mandatory role of the phase is filled.";
+}
+
+std::string directory_source(Language lang) {
+    return da(lang) ? "Kilde: bottens rolleoversigt, som netværkets koordinatorer og kommunernes systemansvarlige vedligeholder"
+                    : "Source: the bot's role directory, kept by the network's coordinators and each municipality's systemansvarlig";
+}
+
 bool is_read_more(std::string_view folded, std::string& document_id) {
     for (std::string_view prefix : {"læs mere ", "more ", "read more "}) {
         if (folded.starts_with(prefix)) {

@@ -36,6 +36,24 @@ std::optional<FeedbackCommand> parse_feedback(std::string_view folded_text);
 enum class FeedbackResult { thanks_helpful, thanks_not_helpful, changed, unchanged, unknown_answer };
 std::string feedback_reply(Language lang, FeedbackResult result, std::int64_t answer_id);
 
+// The role directory.
+std::string ask_municipality(Language lang);
+std::string unknown_municipality_reply(Language lang);
+std::string remembered_municipality(Language lang, std::string const& municipality);
+std::string holders_heading(Language lang, std::string const& role_title, std::string const& municipality);
+std::string since(Language lang, std::string const& date);
+std::string klik_name_of_systemejer(Language lang);
+std::string no_holder(Language lang, std::string const& role_title, std::string const& municipality);
+std::string how_to_register(Language lang);
+std::string replaced_in_phase_4(Language lang, std::string const& municipality);
+std::string contacts_hidden(Language lang);
+std::string person_roles_heading(Language lang, std::string const& person);
+std::string person_has_no_roles(Language lang, std::string const& person);
+std::string role_in(Language lang, std::string const& role_title, std::string const& municipality);
+std::string missing_roles_heading(Language lang, std::string const& municipality, int phase);
+std::string no_missing_roles(Language lang, std::string const& municipality, int phase);
+std::string directory_source(Language lang);
+
 /// The words that ask for a whole document: "læs mere <id>" / "more <id>".
 bool is_read_more(std::string_view folded_text, std::string& document_id);
 /// "hjælp", "help", "?": the language to answer in, or nullopt when the text is not a help request.

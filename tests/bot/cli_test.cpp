@@ -221,3 +221,43 @@ TEST_CASE("knowledge report lists declined and down-voted questions", "[cli][kno
     CHECK(run(superbot + " knowledge report --config " + cfg.string() + " --limit 0").exit_code == 2);
     CHECK(run(superbot + " knowledge frobnicate").exit_code == 2);
 }
+
+TEST_CASE("directory import, export, phase, export of a person and forget from the command line", "[cli][directory]") {
+    auto cfg = write_config("directory.json", R"({"storage": {"database": "directory.sqlite"}})");
+    std::filesystem::remove(work_dir() / "directory.sqlite");
+    auto const csv_path = work_dir() / "directory.csv";
+    std::ofstream(csv_path) << "kommune;kommunenummer;fase;navn;email;rolle\n"
+                               "Korsbæk;999;3;Mette Jensen;mette@korsbaek.dk;projektleder\n"
+                               "Korsbæk;999;3;Ole Hansen;ole@korsbaek.dk;superbruger\n";
+    auto const base = superbot + " directory --config " + cfg.string();
+    auto r = run(superbot + " directory import --config " + cfg.string() + " " + csv_path.string());
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("2 new role assignment(s)"));
+
+    auto const bad = work_dir() / "bad.csv";
+    std::ofstream(bad) << "kommune;kommunenummer;navn;email;rolle\nKorsbæk;999;X;x@y.dk;kaffeansvarlig\n";
+    r = run(superbot + " directory import --config " + cfg.string() + " " + bad.string());
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("bad.csv:2: rolle 'kaffeansvarlig'"));
+    CHECK_THAT(r.out, Catch::Contains("nothing was imported"));
+
+    r = run(superbot + " ask --config " + cfg.string() + " --as ole@korsbaek.dk 'hvem er vores projektleder?'");
+    CHECK_THAT(r.out, Catch::Contains("Mette Jensen"));
+    r = run(superbot + " directory phase --config " + cfg.string() + " korsbæk 4");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("ended 1 project role term(s)"));
+
+    r = run(superbot + " directory export --config " + cfg.string() + " --person mette@korsbaek.dk", false);
+    CHECK(r.exit_code == 0);
+    auto const person = nlohmann::json::parse(r.out);
+    CHECK(person["name"] == "Mette Jensen");
+    CHECK(person["roles"][0]["role"] == "projektleder");
+    CHECK_FALSE(person["roles"][0]["to"].get<std::string>().empty());
+
+    CHECK(run(superbot + " directory forget --config " + cfg.string() + " mette@korsbaek.dk").exit_code == 0);
+    CHECK(run(superbot + " directory forget --config " + cfg.string() + " mette@korsbaek.dk").exit_code == 2);
+    r = run(superbot + " directory export --config " + cfg.string(), false);
+    CHECK_THAT(r.out, !Catch::Contains("Mette"));
+    CHECK_THAT(r.out, Catch::Contains("Ole Hansen"));
+    CHECK(run(base).exit_code == 2);
+}

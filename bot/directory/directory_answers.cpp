@@ -1,0 +1,158 @@
+// DirectoryAnswers: reading the intent of a question about people, and the replies.
+#include "bot/directory/directory_answers.hpp"
+
+#include "bot/texts.hpp"
+#include "knowledge/danish_text.hpp"
+
+namespace superbruger::bot::directory {
+
+namespace {
+
+using knowledge::Language;
+constexpr auto pending_lifetime = std::chrono::minutes(30);
+
+bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
+    for (auto p : prefixes) {
+        if (text.starts_with(p)) return true;
+    }
+    return false;
+}
+
+bool mentions_any(std::string_view text, std::initializer_list<std::string_view> words) {
+    for (auto w : words) {
+        if (contains_phrase(text, w)) return true;
+    }
+    return false;
+}
+
+/// "vores", "our": the asker's own municipality.
+bool asks_about_own(std::string_view folded) { return mentions_any(folded, {"vores", "vi", "os", "our", "we", "us", "min", "my"}); }
+
+bool asks_who_holds(std::string_view folded) {
+    return starts_with_any(folded, {"hvem er ", "hvem har ", "hvem sidder ", "hvem varetager ", "who is ", "who are ",
+                                    "who's ", "who holds ", "who has "});
+}
+
+bool asks_missing_roles(std::string_view folded) {
+    return (contains_phrase(folded, "mangler") && mentions_any(folded, {"roller", "rolle", "nogen", "nogle"})) ||
+           mentions_any(folded, {"missing roles", "roles are missing", "roles missing", "unfilled roles", "roles are we missing"});
+}
+
+bool asks_roles_of_person(std::string_view folded) {
+    return starts_with_any(folded, {"hvilke roller har ", "hvad er rollerne for ", "what roles does ", "which roles does ",
+                                    "what roles has ", "which roles has "});
+}
+
+std::string role_line(Language lang, storage::Assignment const& a, bool with_contact) {
+    std::string line = "- " + a.person.name;
+    if (!a.person.title.empty()) line += ", " + a.person.title;
+    if (with_contact && !a.person.email.empty()) line += " – " + a.person.email;
+    return line + texts::since(lang, a.valid_from);
+}
+
+}  // namespace
+
+std::optional<adapters::ChatReply> DirectoryAnswers::answer(adapters::ChatMessage const& message, std::string const& folded,
+                                                            Language lang) {
+    auto const key = std::pair{message.platform, message.sender.user_id};
+    auto const now = std::chrono::steady_clock::now();
+    if (auto it = waiting_.find(key); it != waiting_.end()) {
+        auto pending = std::move(it->second);
+        waiting_.erase(it);
+        if (now - pending.asked < pending_lifetime) {
+            auto municipality = directory_.municipality_named(message.text);
+            if (!municipality) municipality = directory_.municipality_named_in(folded);
+            if (municipality) {
+                if (!message.sender.user_id.empty()) {
+                    directory_.store().remember_asker(message.platform, message.sender.user_id, municipality->id);
+                }
+                auto reply = answer_question(message, knowledge::fold_case(pending.question), lang, municipality);
+                if (reply) reply->text = texts::remembered_municipality(lang, municipality->name) + "\n\n" + reply->text;
+                return reply;
+            }
+            // Not a municipality: treat it as a new message (a short word is likely a typo'd name).
+            if (folded.find(' ') == std::string::npos && folded.size() < 30) {
+                waiting_[key] = {std::move(pending.question), now};
+                adapters::ChatReply reply;
+                reply.text = texts::unknown_municipality_reply(lang);
+                return reply;
+            }
+        }
+    }
+    return answer_question(message, folded, lang, std::nullopt);
+}
+
+std::optional<adapters::ChatReply> DirectoryAnswers::answer_question(adapters::ChatMessage const& message,
+                                                                     std::string const& folded, Language lang,
+                                                                     std::optional<storage::Municipality> told) {
+    bool const missing = asks_missing_roles(folded);
+    bool const person_roles = asks_roles_of_person(folded);
+    auto const role = asks_who_holds(folded) ? directory_.roles().named_in(folded) : std::nullopt;
+    if (!missing && !person_roles && !role) return std::nullopt;
+
+    auto const asker = directory_.identify(message.platform, message.sender);
+    bool const known_asker = asker.person.has_value();
+    adapters::ChatReply reply;
+    reply.footer = texts::directory_source(lang);
+
+    if (person_roles) {
+        auto const person = directory_.person_named_in(folded);
+        if (!person) return std::nullopt;  // a name the directory does not know: maybe a knowledge question
+        auto const assignments = directory_.store().assignments_of(person->id);
+        std::string text;
+        for (auto const& a : assignments) {
+            if (!a.valid_to.empty()) continue;
+            auto const info = directory_.roles().by_id(a.role);
+            text += "\n- " + texts::role_in(lang, info ? info->title : a.role, a.municipality.name) + " (" + a.system + ")" +
+                    texts::since(lang, a.valid_from);
+        }
+        reply.text = text.empty() ? texts::person_has_no_roles(lang, person->name)
+                                  : texts::person_roles_heading(lang, person->name) + text;
+        return reply;
+    }
+
+    auto municipality = told ? told : directory_.municipality_named_in(folded);
+    if (!municipality && (asks_about_own(folded) || missing)) municipality = asker.municipality;
+    if (!municipality) {
+        if (!asks_about_own(folded) && !missing) return std::nullopt;  // "hvem er systemansvarlig?": about the role
+        waiting_[{message.platform, message.sender.user_id}] = {message.text, std::chrono::steady_clock::now()};
+        reply.text = texts::ask_municipality(lang);
+        reply.footer.clear();
+        return reply;
+    }
+
+    if (missing) {
+        auto const roles_missing = directory_.missing_roles(*municipality);
+        if (roles_missing.empty()) {
+            reply.text = texts::no_missing_roles(lang, municipality->name, municipality->phase);
+            return reply;
+        }
+        reply.text = texts::missing_roles_heading(lang, municipality->name, municipality->phase);
+        for (auto const& id : roles_missing) {
+            auto const info = directory_.roles().by_id(id);
+            reply.text += "\n- " + (info ? info->title : id);
+            if (id == "systemejer") reply.text += " (" + texts::klik_name_of_systemejer(lang) + ")";
+        }
+        reply.text += "\n\n" + texts::how_to_register(lang);
+        return reply;
+    }
+
+    auto const holders = directory_.store().current_holders(municipality->id, role->id);
+    if (holders.empty()) {
+        reply.text = texts::no_holder(lang, role->title, municipality->name);
+        if ((role->id == "projektleder" || role->id == "projektejer") && municipality->phase >= 4) {
+            reply.text += " " + texts::replaced_in_phase_4(lang, municipality->name);
+        } else if (!role->intro.empty()) {
+            reply.text += "\n\n" + role->intro.substr(0, 500);
+        }
+        reply.text += "\n\n" + texts::how_to_register(lang);
+        return reply;
+    }
+    reply.text = texts::holders_heading(lang, role->title, municipality->name);
+    for (auto const& a : holders) reply.text += "\n" + role_line(lang, a, known_asker);
+    if (role->id == "systemejer") reply.text += "\n\n" + texts::klik_name_of_systemejer(lang);
+    if (!known_asker) reply.text += "\n\n" + texts::contacts_hidden(lang);
+    return reply;
+}
+
+}  // namespace superbruger::bot::directory

@@ -1,0 +1,42 @@
+// DirectoryAnswers: "hvem er vores systemansvarlige?", "hvem er systemansvarlig i Næstved?",
+// "hvilke roller har Mette Jensen?", "mangler vi nogle roller?", answered from the directory.
+#pragma once
+
+#include "adapters/chat_message.hpp"
+#include "bot/directory/directory_service.hpp"
+#include "knowledge/language.hpp"
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace superbruger::bot::directory {
+
+/// Not thread-safe (like the Assistant that owns it).
+class DirectoryAnswers {
+public:
+    explicit DirectoryAnswers(DirectoryService& directory) : directory_(directory) {}
+
+    /// The reply when the message is about people in roles (or answers "which municipality?");
+    /// nullopt when it is not, so the knowledge answers take it.
+    std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded,
+                                              knowledge::Language lang);
+
+private:
+    struct Pending {
+        std::string question;  ///< the question that needs the asker's municipality
+        std::chrono::steady_clock::time_point asked;
+    };
+    DirectoryService& directory_;
+    /// Askers the bot has just asked "Hvilken kommune er du fra?", by (platform, user id). Kept
+    /// in memory: after a restart the asker simply asks again.
+    std::map<std::pair<std::string, std::string>, Pending> waiting_;
+
+    std::optional<adapters::ChatReply> answer_question(adapters::ChatMessage const& message, std::string const& folded,
+                                                       knowledge::Language lang,
+                                                       std::optional<storage::Municipality> told_municipality);
+};
+
+}  // namespace superbruger::bot::directory

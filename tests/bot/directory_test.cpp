@@ -1,0 +1,167 @@
+// The role directory through the bot: CSV import rules, the phase-4 hand-over, and the questions
+// "hvem er vores …" for people of different municipalities and for someone the bot does not know.
+#include "bot/assistant.hpp"
+#include "bot/config.hpp"
+#include "bot/directory/directory_answers.hpp"
+#include "bot/directory/directory_csv.hpp"
+#include "bot/directory/directory_service.hpp"
+#include "bot/knowledge_service.hpp"
+#include "storage/answer_log.hpp"
+#include "storage/database.hpp"
+#include "storage/question_log.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace superbruger;
+using namespace superbruger::bot::directory;
+
+namespace {
+
+storage::Change change() { return {"test", "2026-11-22T10:00:00Z", "2026-11-22"}; }
+
+constexpr char const* two_municipalities =
+    "kommune;kommunenummer;fase;navn;email;titel;rolle;system;fra;koordinator;teams_tenant\n"
+    "Korsbæk;999;4;Mette Jensen;mette@korsbaek.dk;Teamleder;systemansvarlig;DUBU;2026-01-05;nej;tenant-korsbaek\n"
+    "Korsbæk;999;4;Ole Hansen;ole@korsbaek.dk;Sagsbehandler;superbruger;;;;\n"
+    "Ærø;492;4;Anne Berg;anne@aeroe.dk;Afdelingsleder;systemansvarlig;;2025-09-01;;\n";
+
+struct Harness {
+    storage::Database db{":memory:"};
+    storage::QuestionLog questions{db};
+    storage::AnswerLog answers{db};
+    bot::KnowledgeService knowledge{bot::load_config(std::nullopt).knowledge};
+    DirectoryService directory{db, knowledge};
+    DirectoryAnswers directory_answers{directory};
+    bot::Assistant assistant{knowledge, questions, answers, &directory_answers};
+
+    adapters::ChatReply ask(std::string text, std::string user, std::string email = "", std::string tenant = "") {
+        adapters::ChatMessage m;
+        m.platform = "teams";
+        m.sender.user_id = std::move(user);
+        m.sender.email = std::move(email);
+        m.sender.tenant_id = std::move(tenant);
+        m.text = std::move(text);
+        return assistant.handle(m);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("each asker gets their own municipality's systemansvarlig; a stranger is asked once", "[bot][directory][scenario]") {
+    Harness h;
+    auto imported = import_csv(two_municipalities, h.directory, change(), false);
+    REQUIRE(imported.problems.empty());
+    CHECK(imported.assignments_added == 3);
+
+    auto korsbaek = h.ask("hvem er vores systemansvarlige?", "29:ole", "ole@korsbaek.dk");
+    CHECK_THAT(korsbaek.text, Catch::Contains("Mette Jensen"));
+    CHECK_THAT(korsbaek.text, Catch::Contains("mette@korsbaek.dk"));  // a known asker sees contact details
+    auto aeroe = h.ask("who is our SPOC?", "29:anne", "anne@aeroe.dk");
+    CHECK_THAT(aeroe.text, Catch::Contains("Anne Berg"));
+    CHECK_THAT(aeroe.text, Catch::Contains(" in Ærø"));
+
+    // The Teams tenant alone tells where a stranger is from; contact details stay hidden.
+    auto by_tenant = h.ask("hvem er vores superbrugere?", "29:new", "", "tenant-korsbaek");
+    CHECK_THAT(by_tenant.text, Catch::Contains("Ole Hansen"));
+    CHECK_THAT(by_tenant.text, !Catch::Contains("ole@korsbaek.dk"));
+    CHECK_THAT(by_tenant.text, Catch::Contains("Kontaktoplysninger vises kun"));
+
+    auto stranger = h.ask("hvem er vores systemansvarlige?", "29:stranger");
+    CHECK_THAT(stranger.text, Catch::Contains("Hvilken kommune er du fra?"));
+    auto told = h.ask("ærø", "29:stranger");
+    CHECK_THAT(told.text, Catch::Contains("husker, at du er fra Ærø"));
+    CHECK_THAT(told.text, Catch::Contains("Anne Berg"));
+    auto again = h.ask("hvem er vores systemansvarlige?", "29:stranger");
+    CHECK_THAT(again.text, Catch::Contains("Anne Berg"));
+    CHECK_THAT(again.text, !Catch::Contains("Hvilken kommune"));
+}
+
+TEST_CASE("roles in another municipality, a person's roles, missing roles and empty roles", "[bot][directory]") {
+    Harness h;
+    REQUIRE(import_csv(two_municipalities, h.directory, change(), false).problems.empty());
+    CHECK_THAT(h.ask("hvem er systemansvarlig i Korsbæk?", "29:x").text, Catch::Contains("Mette Jensen"));
+    auto roles = h.ask("hvilke roller har Mette Jensen?", "29:x");
+    CHECK_THAT(roles.text, Catch::Contains("DUBU-systemansvarlig i Korsbæk"));
+    auto missing = h.ask("mangler vi nogle roller?", "29:ole", "ole@korsbaek.dk");
+    CHECK_THAT(missing.text, Catch::Contains("DUBU-systemejer"));
+    CHECK_THAT(missing.text, Catch::Contains("DUBU-faglig leder"));
+    CHECK_THAT(missing.text, !Catch::Contains("DUBU-superbruger"));
+    auto empty = h.ask("hvem er vores systemejer?", "29:ole", "ole@korsbaek.dk");
+    CHECK_THAT(empty.text, Catch::Contains("ingen registreret"));
+    CHECK_THAT(empty.text, Catch::Contains("KLIK-administrator"));
+    // Not about people: the knowledge answer.
+    auto knowledge = h.ask("hvad laver en systemansvarlig?", "29:ole", "ole@korsbaek.dk");
+    REQUIRE(knowledge.citations.size() == 1);
+    CHECK(knowledge.citations[0].document_id == "systemansvarlig");
+}
+
+TEST_CASE("an import with bad rows writes nothing and names every bad line", "[bot][directory][import]") {
+    Harness h;
+    auto result = import_csv("kommune,kommunenummer,navn,email,rolle,fra\n"
+                             "Korsbæk,999,Mette Jensen,mette@korsbaek.dk,superbruger,2026-01-05\n"
+                             "Korsbæk,99,Ole Hansen,ole@korsbaek.dk,superbruger,\n"
+                             "Korsbæk,999,Ole Hansen,ole-at-korsbaek,superbruger,\n"
+                             "Korsbæk,999,Ole Hansen,ole@korsbaek.dk,kaffeansvarlig,\n"
+                             "Korsbæk,999,Ole Hansen,ole@korsbaek.dk,superbruger,2026-02-30\n"
+                             "Korsbæk,999,Ole Hansen,ole@korsbaek.dk,systemansvarlig,\n"
+                             "Korsbæk,999,Mette Jensen,mette@korsbaek.dk,systemansvarlig,\n",
+                             h.directory, change(), false);
+    std::vector<int> lines;
+    for (auto const& p : result.problems) lines.push_back(p.line);
+    CHECK(lines == std::vector<int>{3, 4, 5, 6, 8});
+    CHECK(h.directory.store().municipalities().empty());
+    CHECK(h.directory.store().people().empty());
+
+    auto header = import_csv("kommune,kommunenummer,farve\n", h.directory, change(), false);
+    REQUIRE(header.problems.size() == 1);
+    CHECK_THAT(header.problems[0].message, Catch::Contains("farve"));
+}
+
+TEST_CASE("a new systemansvarlig needs --replace, which ends the current term", "[bot][directory][import]") {
+    Harness h;
+    REQUIRE(import_csv(two_municipalities, h.directory, change(), false).problems.empty());
+    constexpr char const* new_one = "kommune,kommunenummer,navn,email,rolle,fra\nKorsbæk,999,Ole Hansen,ole@korsbaek.dk,systemansvarlig,2026-11-01\n";
+    auto refused = import_csv(new_one, h.directory, change(), false);
+    REQUIRE(refused.problems.size() == 1);
+    CHECK_THAT(refused.problems[0].message, Catch::Contains("already has Mette Jensen"));
+    auto replaced = import_csv(new_one, h.directory, change(), true);
+    REQUIRE(replaced.problems.empty());
+    CHECK(replaced.terms_ended == 1);
+    auto korsbaek = h.directory.municipality_named("korsbæk");
+    REQUIRE(korsbaek);
+    auto holders = h.directory.store().current_holders(korsbaek->id, "systemansvarlig");
+    REQUIRE(holders.size() == 1);
+    CHECK(holders[0].person.name == "Ole Hansen");
+}
+
+TEST_CASE("entering phase 4 ends the project roles, which give way to the operations roles", "[bot][directory][phase]") {
+    Harness h;
+    REQUIRE(import_csv("kommune,kommunenummer,fase,navn,email,rolle\n"
+                       "Korsbæk,999,2,Mette Jensen,mette@korsbaek.dk,projektleder\n"
+                       "Korsbæk,999,2,Ole Hansen,ole@korsbaek.dk,projektejer\n",
+                       h.directory, change(), false)
+                .problems.empty());
+    auto korsbaek = *h.directory.municipality_named("Korsbæk");
+    CHECK(h.directory.missing_roles(korsbaek).empty());  // phase 2: the project roles are what counts
+    CHECK_THAT(h.ask("hvem er vores projektleder?", "29:m", "mette@korsbaek.dk").text, Catch::Contains("Mette Jensen"));
+
+    auto ended = h.directory.set_phase(korsbaek, 4, change());
+    CHECK(ended.size() == 2);
+    korsbaek = *h.directory.municipality_named("Korsbæk");
+    CHECK(h.directory.missing_roles(korsbaek) == std::vector<std::string>{"systemansvarlig", "systemejer", "superbruger"});
+    auto after = h.ask("hvem er vores projektleder?", "29:m", "mette@korsbaek.dk");
+    CHECK_THAT(after.text, Catch::Contains("fase 4"));
+    CHECK_THAT(after.text, Catch::Contains("afløst"));
+}
+
+TEST_CASE("an export can be imported again and changes nothing", "[bot][directory][import]") {
+    Harness h;
+    REQUIRE(import_csv(two_municipalities, h.directory, change(), false).problems.empty());
+    auto const exported = export_csv(h.directory);
+    CHECK_THAT(exported, Catch::Contains("Ærø,492,4,Anne Berg,anne@aeroe.dk"));
+    auto again = import_csv(exported, h.directory, change(), false);
+    REQUIRE(again.problems.empty());
+    CHECK(again.assignments_added == 0);
+    CHECK(again.assignments_kept == 3);
+    CHECK(export_csv(h.directory) == exported);
+}
