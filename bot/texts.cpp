@@ -175,6 +175,68 @@ std::string directory_source(Language lang) {
                     : "Source: the bot's role directory, kept by the network's coordinators and each municipality's systemansvarlig";
 }
 
+std::string change_not_allowed(Language lang, std::string const& municipality, std::string const& systemansvarlig) {
+    auto const who = systemansvarlig.empty() ? std::string() : " (" + systemansvarlig + ")";
+    return da(lang) ? "Det må du desværre ikke. Rolleoversigten for " + municipality +
+                          " ændres af netværkets koordinatorer og af kommunens systemansvarlige" + who + "."
+                    : "Sorry, you may not do that. The role directory of " + municipality +
+                          " is changed by the network's coordinators and by the municipality's systemansvarlig" + who + ".";
+}
+
+std::string change_needs_known_asker(Language lang) {
+    return da(lang) ? "Jeg kan ikke se, hvem du er i rolleoversigten, så jeg kan ikke ændre den for dig. Bed netværkets koordinatorer om hjælp."
+                    : "I cannot tell who you are in the role directory, so I cannot change it for you. Ask the network's coordinators.";
+}
+
+std::string change_unknown_person(Language lang) {
+    return da(lang) ? "Jeg kender ikke personen. Skriv navn og e-mail, fx »sæt Ole Hansen ole@korsbaek.dk som superbruger i Korsbæk«."
+                    : "I do not know that person. Write name and e-mail, e.g. \"set Ole Hansen ole@korsbaek.dk as superbruger in Korsbæk\".";
+}
+
+std::string change_unknown_role(Language lang) {
+    return da(lang) ? "Jeg kender ikke den rolle. Brug navnet fra rollegalleriet, fx superbruger, systemansvarlig eller faglig leder."
+                    : "I do not know that role. Use its name from the role gallery, e.g. superbruger, systemansvarlig or faglig leder.";
+}
+
+std::string change_which_municipality(Language lang) {
+    return da(lang) ? "Hvilken kommune gælder det? Skriv fx »… i Korsbæk«." : "Which municipality? Write e.g. \"… in Korsbæk\".";
+}
+
+std::string change_done(Language lang, std::string const& person, std::string const& role_title, std::string const& municipality) {
+    return da(lang) ? "Sådan: " + person + " er nu " + role_title + " i " + municipality + ". Husk også at registrere det i KLIK."
+                    : "Done: " + person + " is now " + role_title + " in " + municipality + ". Remember to register it in KLIK too.";
+}
+
+std::string change_already(Language lang, std::string const& person, std::string const& role_title, std::string const& municipality) {
+    return da(lang) ? person + " er allerede " + role_title + " i " + municipality + "."
+                    : person + " is already " + role_title + " in " + municipality + ".";
+}
+
+std::string change_removed(Language lang, std::string const& person, std::string const& role_title, std::string const& municipality) {
+    return da(lang) ? person + " er ikke længere " + role_title + " i " + municipality + "."
+                    : person + " is no longer " + role_title + " in " + municipality + ".";
+}
+
+std::string change_not_holding(Language lang, std::string const& person, std::string const& role_title, std::string const& municipality) {
+    return da(lang) ? person + " er ikke " + role_title + " i " + municipality + ", så der er intet at fjerne."
+                    : person + " is not " + role_title + " in " + municipality + ", so there is nothing to remove.";
+}
+
+std::string confirm_replacement(Language lang, std::string const& municipality, std::string const& current, std::string const& next) {
+    return da(lang) ? municipality + " har allerede " + current + " som systemansvarlig, og der kan kun være én. Skal " + next +
+                          " afløse " + current + " fra i dag? Svar »ja« eller »nej«."
+                    : municipality + " already has " + current + " as systemansvarlig, and there can be only one. Shall " + next +
+                          " take over from " + current + " today? Answer \"yes\" or \"no\".";
+}
+
+std::string replacement_cancelled(Language lang) {
+    return da(lang) ? "Okay, jeg har ikke ændret noget." : "All right, I changed nothing.";
+}
+
+std::vector<adapters::ReplyAction> yes_no_actions(Language lang) {
+    return {{da(lang) ? "Ja" : "Yes", da(lang) ? "ja" : "yes"}, {da(lang) ? "Nej" : "No", da(lang) ? "nej" : "no"}};
+}
+
 bool is_read_more(std::string_view folded, std::string& document_id) {
     for (std::string_view prefix : {"læs mere ", "more ", "read more "}) {
         if (folded.starts_with(prefix)) {

@@ -53,6 +53,18 @@ std::string role_in(Language lang, std::string const& role_title, std::string co
 std::string missing_roles_heading(Language lang, std::string const& municipality, int phase);
 std::string no_missing_roles(Language lang, std::string const& municipality, int phase);
 std::string directory_source(Language lang);
+std::string change_not_allowed(Language lang, std::string const& municipality, std::string const& systemansvarlig);
+std::string change_needs_known_asker(Language lang);
+std::string change_unknown_person(Language lang);
+std::string change_unknown_role(Language lang);
+std::string change_which_municipality(Language lang);
+std::string change_done(Language lang, std::string const& person, std::string const& role_title, std::string const& municipality);
+std::string change_already(Language lang, std::string const& person, std::string const& role_title, std::string const& municipality);
+std::string change_removed(Language lang, std::string const& person, std::string const& role_title, std::string const& municipality);
+std::string change_not_holding(Language lang, std::string const& person, std::string const& role_title, std::string const& municipality);
+std::string confirm_replacement(Language lang, std::string const& municipality, std::string const& current, std::string const& next);
+std::string replacement_cancelled(Language lang);
+std::vector<adapters::ReplyAction> yes_no_actions(Language lang);
 
 /// The words that ask for a whole document: "læs mere <id>" / "more <id>".
 bool is_read_more(std::string_view folded_text, std::string& document_id);

@@ -25,8 +25,9 @@ bool mentions_any(std::string_view text, std::initializer_list<std::string_view>
     return false;
 }
 
-/// "vores", "our": the asker's own municipality.
-bool asks_about_own(std::string_view folded) { return mentions_any(folded, {"vores", "vi", "os", "our", "we", "us", "min", "my"}); }
+/// "vores", "our": the asker's own municipality. ("vi" alone is not enough: "hvem er
+/// superbruger, når vi går i drift?" asks about the role, not about people.)
+bool asks_about_own(std::string_view folded) { return mentions_any(folded, {"vores", "our", "min", "my"}); }
 
 bool asks_who_holds(std::string_view folded) {
     return starts_with_any(folded, {"hvem er ", "hvem har ", "hvem sidder ", "hvem varetager ", "who is ", "who are ",
@@ -54,6 +55,7 @@ std::string role_line(Language lang, storage::Assignment const& a, bool with_con
 
 std::optional<adapters::ChatReply> DirectoryAnswers::answer(adapters::ChatMessage const& message, std::string const& folded,
                                                             Language lang) {
+    if (auto change = changes_.handle(message, folded, lang)) return change;
     auto const key = std::pair{message.platform, message.sender.user_id};
     auto const now = std::chrono::steady_clock::now();
     if (auto it = waiting_.find(key); it != waiting_.end()) {

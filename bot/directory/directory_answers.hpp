@@ -3,6 +3,7 @@
 #pragma once
 
 #include "adapters/chat_message.hpp"
+#include "bot/directory/directory_changes.hpp"
 #include "bot/directory/directory_service.hpp"
 #include "knowledge/language.hpp"
 
@@ -17,9 +18,10 @@ namespace superbruger::bot::directory {
 /// Not thread-safe (like the Assistant that owns it).
 class DirectoryAnswers {
 public:
-    explicit DirectoryAnswers(DirectoryService& directory) : directory_(directory) {}
+    explicit DirectoryAnswers(DirectoryService& directory) : directory_(directory), changes_(directory) {}
 
-    /// The reply when the message is about people in roles (or answers "which municipality?");
+    /// The reply when the message is about people in roles, changes the directory, or answers a
+    /// question the bot asked ("which municipality?", "replace the systemansvarlig?");
     /// nullopt when it is not, so the knowledge answers take it.
     std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded,
                                               knowledge::Language lang);
@@ -30,6 +32,7 @@ private:
         std::chrono::steady_clock::time_point asked;
     };
     DirectoryService& directory_;
+    DirectoryChanges changes_;
     /// Askers the bot has just asked "Hvilken kommune er du fra?", by (platform, user id). Kept
     /// in memory: after a restart the asker simply asks again.
     std::map<std::pair<std::string, std::string>, Pending> waiting_;

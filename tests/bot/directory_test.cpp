@@ -165,3 +165,60 @@ TEST_CASE("an export can be imported again and changes nothing", "[bot][director
     CHECK(again.assignments_kept == 3);
     CHECK(export_csv(h.directory) == exported);
 }
+
+TEST_CASE("changes in chat: coordinators anywhere, a systemansvarlig at home, others refused", "[bot][directory][changes]") {
+    Harness h;
+    REQUIRE(import_csv(std::string(two_municipalities) + "Ærø;492;4;Kim Koordinator;kim@kl.dk;Koordinator;;;;ja;\n",
+                       h.directory, change(), false)
+                .problems.empty());
+    // A superbruger may not change the directory; the refusal says who may.
+    auto refused = h.ask("sæt Ole Hansen som systemejer i Korsbæk", "29:ole", "ole@korsbaek.dk");
+    CHECK_THAT(refused.text, Catch::Contains("må du desværre ikke"));
+    CHECK_THAT(refused.text, Catch::Contains("Mette Jensen"));
+    auto korsbaek = *h.directory.municipality_named("Korsbæk");
+    CHECK(h.directory.store().current_holders(korsbaek.id, "systemejer").empty());
+
+    // The systemansvarlig changes their own municipality, also adding a new person by e-mail …
+    auto done = h.ask("sæt Ole Hansen som DUBU-faglig leder", "29:mette", "mette@korsbaek.dk");
+    CHECK_THAT(done.text, Catch::Contains("Ole Hansen er nu DUBU-systemejer i Korsbæk"));
+    auto added = h.ask("sæt Lise Holm lise@korsbaek.dk som superbruger i Korsbæk", "29:mette", "mette@korsbaek.dk");
+    CHECK_THAT(added.text, Catch::Contains("Lise Holm er nu DUBU-superbruger"));
+    CHECK(h.directory.store().person_with_email("lise@korsbaek.dk")->municipality_id == korsbaek.id);
+    // … but not another one.
+    CHECK_THAT(h.ask("sæt Ole Hansen som superbruger i Ærø", "29:mette", "mette@korsbaek.dk").text, Catch::Contains("må du desværre ikke"));
+    // A coordinator may change any municipality.
+    CHECK_THAT(h.ask("sæt Ole Hansen som superbruger i Ærø", "29:kim", "kim@kl.dk").text, Catch::Contains("er nu"));
+    CHECK_THAT(h.ask("fjern Ole Hansen som superbruger i Ærø", "29:kim", "kim@kl.dk").text, Catch::Contains("ikke længere"));
+    CHECK_THAT(h.ask("fjern Ole Hansen som superbruger i Ærø", "29:kim", "kim@kl.dk").text, Catch::Contains("intet at fjerne"));
+    // Someone the directory does not know cannot change it.
+    CHECK_THAT(h.ask("sæt Ole Hansen som superbruger i Ærø", "29:nobody").text, Catch::Contains("kan ikke se, hvem du er"));
+
+    auto audit = h.directory.store().audit(50);
+    bool by_mette = false;
+    for (auto const& e : audit) by_mette |= e.actor == "mette@korsbaek.dk" && e.action == "assign";
+    CHECK(by_mette);
+}
+
+TEST_CASE("replacing the systemansvarlig in chat waits for a yes", "[bot][directory][changes]") {
+    Harness h;
+    REQUIRE(import_csv(std::string(two_municipalities) + "Korsbæk;999;4;Kim Koordinator;kim@kl.dk;Koordinator;;;;ja;\n",
+                       h.directory, change(), false)
+                .problems.empty());
+    auto korsbaek = *h.directory.municipality_named("Korsbæk");
+    auto question = h.ask("sæt Ole Hansen som systemansvarlig i Korsbæk", "29:kim", "kim@kl.dk");
+    CHECK_THAT(question.text, Catch::Contains("allerede Mette Jensen"));
+    REQUIRE(question.actions.size() == 2);
+    CHECK(question.actions[0].value == "ja");
+
+    CHECK_THAT(h.ask("nej", "29:kim", "kim@kl.dk").text, Catch::Contains("ikke ændret"));
+    CHECK(h.directory.store().current_holders(korsbaek.id, "systemansvarlig")[0].person.name == "Mette Jensen");
+
+    h.ask("sæt Ole Hansen som systemansvarlig i Korsbæk", "29:kim", "kim@kl.dk");
+    // Someone else's "ja" does not confirm Kim's change.
+    h.ask("ja", "29:ole", "ole@korsbaek.dk");
+    CHECK(h.directory.store().current_holders(korsbaek.id, "systemansvarlig")[0].person.name == "Mette Jensen");
+    CHECK_THAT(h.ask(question.actions[0].value, "29:kim", "kim@kl.dk").text, Catch::Contains("Ole Hansen er nu DUBU-systemansvarlig"));
+    auto holders = h.directory.store().current_holders(korsbaek.id, "systemansvarlig");
+    REQUIRE(holders.size() == 1);
+    CHECK(holders[0].person.name == "Ole Hansen");
+}
