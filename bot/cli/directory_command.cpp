@@ -97,11 +97,8 @@ int phase(App& app, std::string const& name, std::string const& value) {
 int run_directory(std::vector<std::string> const& argv) {
     Arguments args(argv, {"--help", "--replace"}, {"--config", "--person"});
     args.parse();
+    if (auto code = usage_instead_of_action(args, usage)) return *code;
     auto const& words = args.positionals();
-    if (args.flag("--help") || words.empty()) {
-        std::cout << usage;
-        return words.empty() && !args.flag("--help") ? exit_usage : exit_ok;
-    }
     auto const& action = words.front();
     auto need = [&](std::size_t n, char const* what) {
         if (words.size() != n + 1) throw BotError(BotError::Kind::usage, action + " needs " + what);

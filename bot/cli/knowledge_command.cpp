@@ -74,11 +74,8 @@ int reload(KnowledgeService& knowledge, ServerConfig const& server) {
 int run_knowledge(std::vector<std::string> const& argv) {
     Arguments args(argv, {"--help"}, {"--config", "--limit"});
     args.parse();
+    if (auto code = usage_instead_of_action(args, usage)) return *code;
     auto const& words = args.positionals();
-    if (args.flag("--help") || words.empty()) {
-        std::cout << usage;
-        return words.empty() && !args.flag("--help") ? exit_usage : exit_ok;
-    }
     auto const& action = words.front();
     auto config = load_config_and_logging(args, true);
     if (action == "report") {

@@ -1,7 +1,10 @@
 // Shared start-up of subcommands.
 #include "bot/cli/setup.hpp"
 
+#include "bot/cli/commands.hpp"
 #include "bot/log.hpp"
+
+#include <iostream>
 
 namespace superbruger::bot::cli {
 
@@ -13,6 +16,13 @@ Config load_config_and_logging(Arguments const& args, bool quiet) {
     if (quiet && level < log::Level::warn) level = log::Level::warn;
     log::configure(level);
     return config;
+}
+
+std::optional<int> usage_instead_of_action(Arguments const& args, char const* usage) {
+    bool const help = args.flag("--help");
+    if (!help && !args.positionals().empty()) return std::nullopt;
+    std::cout << usage;
+    return help ? exit_ok : exit_usage;
 }
 
 }  // namespace superbruger::bot::cli
