@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
         for (auto const& q : questions) {
             auto const t0 = clock::now();
             auto result = loaded.index->search(q);
-            if (!result.hits.empty()) sink += loaded.index->excerpt(q, result.hits.front(), 800).size();
+            if (!result.hits.empty()) sink += loaded.index->excerpt(result, result.hits.front(), 800).size();
             micros.push_back(std::chrono::duration<double, std::micro>(clock::now() - t0).count());
         }
     }

@@ -102,7 +102,7 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
         return reply;
     }
     auto const& hit = result.hits.front();
-    reply.text = index->excerpt(question, hit, config.max_answer_chars);
+    reply.text = index->excerpt(result, hit, config.max_answer_chars);
     reply.citations.push_back(citation_of(hit.source));
     reply.footer = texts::source_line(lang, reply.citations.back()) + "\n" + texts::read_more_line(lang, hit.source.document_id);
     auto const answer_id = answers_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",

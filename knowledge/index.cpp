@@ -81,6 +81,10 @@ bool contains_all(std::unordered_set<TermId> const& set, std::vector<TermId> con
 
 }  // namespace
 
+struct AnalysedQuestion {
+    std::vector<Concept> concepts;
+};
+
 struct KnowledgeIndex::Impl {
     std::vector<Document> documents;
     Glossary glossary;
@@ -321,7 +325,9 @@ struct KnowledgeIndex::Impl {
 
     SearchResult search(std::string_view question, std::size_t max_hits) const {
         SearchResult result;
-        auto const concepts = concepts_of(question);
+        auto analysed = std::make_shared<AnalysedQuestion>(AnalysedQuestion{concepts_of(question)});
+        result.question = analysed;
+        auto const& concepts = analysed->concepts;
         double total_weight = 0;
         for (auto const& c : concepts) total_weight += c.weight;
         if (concepts.empty() || total_weight <= 0) return result;
@@ -382,9 +388,8 @@ struct KnowledgeIndex::Impl {
         std::vector<std::string const*> stems(document_frequency.size());
         for (auto const& [stem, id] : term_ids) stems[id] = &stem;
         std::string out;
-        auto const concepts = concepts_of(question);
         auto const result = search(question, 3);
-        for (auto const& c : concepts) {
+        for (auto const& c : result.question->concepts) {
             out += "concept \"" + c.label + "\" weight " + std::to_string(c.weight) + ":";
             if (c.alternatives.empty()) out += " (unknown word)";
             for (auto const& alt : c.alternatives) {
@@ -401,8 +406,9 @@ struct KnowledgeIndex::Impl {
         return out;
     }
 
-    std::string excerpt(std::string_view question, Hit const& hit, std::size_t max_chars) const {
-        auto const concepts = concepts_of(question);
+    std::string excerpt(SearchResult const& result, Hit const& hit, std::size_t max_chars) const {
+        if (!result.question) return {};
+        auto const& concepts = result.question->concepts;
         auto score_unit = [&](std::string_view unit) {
             std::unordered_set<TermId> present;
             for (auto const& t : analyze(unit, danish)) present.insert(find(t.stem));
@@ -433,8 +439,8 @@ SearchResult KnowledgeIndex::search(std::string_view question, std::size_t max_h
     return impl_->search(question, max_hits);
 }
 
-std::string KnowledgeIndex::excerpt(std::string_view question, Hit const& hit, std::size_t max_chars) const {
-    return impl_->excerpt(question, hit, max_chars);
+std::string KnowledgeIndex::excerpt(SearchResult const& result, Hit const& hit, std::size_t max_chars) const {
+    return impl_->excerpt(result, hit, max_chars);
 }
 
 std::string KnowledgeIndex::explain(std::string_view question) const { return impl_->explain(question); }

@@ -19,8 +19,13 @@ struct Hit {
     double confidence = 0;  ///< share (0..1) of the question's weighted terms the section covers
 };
 
+/// How a question was understood (its concepts); private to the index, kept with the result
+/// so that the excerpt does not analyse the question a second time.
+struct AnalysedQuestion;
+
 struct SearchResult {
     std::vector<Hit> hits;  ///< best first
+    std::shared_ptr<AnalysedQuestion const> question;
     /// Confidence of the best hit, 0 without hits. The caller compares it with its threshold.
     double confidence() const noexcept { return hits.empty() ? 0.0 : hits.front().confidence; }
 };
@@ -38,8 +43,9 @@ public:
     /// The best sections for a question, at most `max_hits`, one per document.
     SearchResult search(std::string_view question, std::size_t max_hits = 3) const;
 
-    /// The part of a hit's section that answers the question best, at most `max_chars` bytes.
-    std::string excerpt(std::string_view question, Hit const& hit, std::size_t max_chars) const;
+    /// The part of a hit's section that answers the searched question best, at most `max_chars`
+    /// bytes. `hit` must come from `result`.
+    std::string excerpt(SearchResult const& result, Hit const& hit, std::size_t max_chars) const;
 
     /// Human-readable account of how a question was understood and ranked: its concepts with
     /// their weights and matching terms, and the best hits. For operators tuning the knowledge.

@@ -68,7 +68,7 @@ TEST_CASE("excerpts keep whole list items within the limit", "[knowledge][search
     auto index = small_index();
     auto r = index.search("hvem underviser nye medarbejdere?");
     REQUIRE(!r.hits.empty());
-    auto text = index.excerpt("hvem underviser nye medarbejdere?", r.hits[0], 40);
+    auto text = index.excerpt(r, r.hits[0], 40);
     CHECK(text.size() <= 40);
     CHECK(text.find("underviser nye medarbejdere") != std::string::npos);
 }
