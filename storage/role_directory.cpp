@@ -185,6 +185,17 @@ void RoleDirectory::add_tenant(std::int64_t municipality_id, std::string const& 
     }
 }
 
+std::optional<Municipality> RoleDirectory::municipality(std::int64_t id) const {
+    try {
+        SQLite::Statement q(db_.connection(), std::string(municipality_select) + "WHERE id = ?");
+        q.bind(1, id);
+        if (q.executeStep()) return municipality_at(q, 0);
+        return std::nullopt;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read municipality");
+    }
+}
+
 std::optional<Municipality> RoleDirectory::municipality_of_tenant(std::string const& platform, std::string const& tenant_id) const {
     try {
         SQLite::Statement q(db_.connection(),

@@ -65,6 +65,7 @@ public:
     /// Links a chat tenant (Teams tenant, Slack workspace, …) to a municipality.
     void add_tenant(std::int64_t municipality_id, std::string const& platform, std::string const& tenant_id,
                     Change const& change);
+    std::optional<Municipality> municipality(std::int64_t id) const;
     std::optional<Municipality> municipality_of_tenant(std::string const& platform, std::string const& tenant_id) const;
     /// All municipalities by name. Matching a name a person typed ("ærø", "Aeroe") is the
     /// caller's job: SQLite's NOCASE folds ASCII only.

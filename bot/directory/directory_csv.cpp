@@ -177,11 +177,10 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
                                " names another for " + row->municipality.name);
                 continue;
             }
-            for (auto const& m : store.municipalities()) {
-                if (m.kommunenummer != row->municipality.kommunenummer) continue;
-                for (auto const& held : store.current_holders(m.id, "systemansvarlig", row->system)) {
-                    if (knowledge::fold_case(held.person.email) != email && !replace) {
-                        reader.problem(m.name + " already has " + held.person.name + " as systemansvarlig; import with --replace to end that term");
+            if (auto const m = directory.municipality_named(row->municipality.kommunenummer); m && !replace) {
+                for (auto const& held : store.current_holders(m->id, "systemansvarlig", row->system)) {
+                    if (knowledge::fold_case(held.person.email) != email) {
+                        reader.problem(m->name + " already has " + held.person.name + " as systemansvarlig; import with --replace to end that term");
                     }
                 }
             }

@@ -44,11 +44,7 @@ Asker DirectoryService::identify(std::string const& platform, adapters::Sender c
         if (auto m = directory_.municipality_of_tenant(platform, sender.tenant_id)) return {asker.person, m};
     }
     if (!municipality_id && !sender.user_id.empty()) municipality_id = directory_.asker_municipality(platform, sender.user_id);
-    if (municipality_id) {
-        for (auto const& m : directory_.municipalities()) {
-            if (m.id == *municipality_id) asker.municipality = m;
-        }
-    }
+    if (municipality_id) asker.municipality = directory_.municipality(*municipality_id);
     return asker;
 }
 
