@@ -26,7 +26,8 @@ constexpr char const* usage =
     "  explain  show how a question is understood (its concepts, their weights and matching terms)\n"
     "           and which sections rank best, with their confidence\n";
 
-int check(KnowledgeService& knowledge, std::vector<knowledge::LoadProblem> const& problems) {
+int check(KnowledgeService const& knowledge) {
+    auto const& problems = knowledge.problems();
     for (auto const& p : problems) {
         std::cout << p.file;
         if (p.line > 0) std::cout << ':' << p.line;
@@ -56,7 +57,7 @@ int report(App& app, int limit) {
 }
 
 int reload(KnowledgeService& knowledge, ServerConfig const& server) {
-    int const status = check(knowledge, knowledge.problems());
+    int const status = check(knowledge);
     if (server.pid_file.empty()) {
         throw BotError(BotError::Kind::usage,
                        "'server.pid_file' is not set, so the running server cannot be found; set it, or send the "
@@ -98,7 +99,7 @@ int run_knowledge(std::vector<std::string> const& argv) {
         // Problems are printed here for a person; the log's copy of them would only repeat it.
         log::configure(log::Level::error);
         KnowledgeService knowledge(config.knowledge);
-        if (action == "check") return check(knowledge, knowledge.problems());
+        if (action == "check") return check(knowledge);
         if (action == "reload") return reload(knowledge, config.server);
         std::cout << knowledge.index()->explain(words[1]);
         return exit_ok;

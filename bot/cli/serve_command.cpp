@@ -64,16 +64,18 @@ int run_serve(std::vector<std::string> const& argv) {
     auto const endpoint = server.listen(config.server.address, config.server.port);
     log::info("listening", {{"address", endpoint.address().to_string()}, {"port", endpoint.port()}});
     PidFile pid_file(config.server.pid_file);
-    auto const& knowledge = *app.knowledge().index();
-    metrics.knowledge_loaded(knowledge.documents().size(), app.knowledge().problems().size());
+    auto const report_knowledge = [&] {
+        metrics.knowledge_loaded(app.knowledge().index()->documents().size(), app.knowledge().problems().size());
+    };
+    report_knowledge();
 
     boost::asio::signal_set signals(ioc, SIGINT, SIGTERM, SIGHUP);
     std::function<void()> wait_for_signal = [&] {
         signals.async_wait([&](boost::system::error_code ec, int signal) {
             if (ec) return;
             if (signal == SIGHUP) {
-                auto const problems = app.knowledge().reload().size();
-                metrics.knowledge_loaded(app.knowledge().index()->documents().size(), problems);
+                app.knowledge().reload();
+                report_knowledge();
             } else if (!draining) {
                 log::info("shutdown_started", {{"signal", signal}, {"grace_seconds", config.server.shutdown_grace.count()}});
                 draining = true;
