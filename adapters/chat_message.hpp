@@ -12,6 +12,7 @@ struct Sender {
     std::string display_name;
     std::string tenant_id;     ///< Teams tenant / Slack team / Mattermost team, when known
     std::string email;         ///< when the platform tells, or `ask --as`
+    std::string aad_object_id; ///< Teams: the Entra (Azure AD) object id, stable across chats
 };
 
 /// One message to the bot, normalised: mentions stripped, markup reduced to text.

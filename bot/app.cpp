@@ -21,6 +21,7 @@ App::App(Config config)
       database_(open_database(config_.storage.database)),
       questions_(database_),
       answers_(database_),
+      conversations_(database_),
       knowledge_(config_.knowledge),
       directory_(database_, knowledge_),
       directory_answers_(directory_),

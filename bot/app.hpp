@@ -7,6 +7,7 @@
 #include "bot/directory/directory_service.hpp"
 #include "bot/knowledge_service.hpp"
 #include "storage/answer_log.hpp"
+#include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/question_log.hpp"
 
@@ -26,6 +27,8 @@ public:
     directory::DirectoryService& directory() noexcept { return directory_; }
     storage::QuestionLog& unanswered_questions() noexcept { return questions_; }
     storage::AnswerLog& answers() noexcept { return answers_; }
+    storage::ConversationStore& conversations() noexcept { return conversations_; }
+    storage::Database& database() noexcept { return database_; }
 
     /// Empty when the app can serve; otherwise why not (for /readyz).
     std::string readiness();
@@ -35,6 +38,7 @@ private:
     storage::Database database_;
     storage::QuestionLog questions_;
     storage::AnswerLog answers_;
+    storage::ConversationStore conversations_;
     KnowledgeService knowledge_;
     directory::DirectoryService directory_;
     directory::DirectoryAnswers directory_answers_;

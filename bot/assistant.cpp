@@ -104,11 +104,12 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
     auto const& hit = result.hits.front();
     reply.text = index->excerpt(result, hit, config.max_answer_chars);
     reply.citations.push_back(citation_of(hit.source));
-    reply.footer = texts::source_line(lang, reply.citations.back()) + "\n" + texts::read_more_line(lang, hit.source.document_id);
+    reply.footer = texts::source_line(lang, reply.citations.back());
     auto const answer_id = answers_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",
                                             std::string(question), hit.source.document_id, hit.source.section,
                                             hit.confidence});
     reply.actions = texts::feedback_actions(lang, answer_id);
+    reply.actions.insert(reply.actions.begin(), texts::read_more_action(lang, hit.source.document_id));
     log::info("question_answered", {{"platform", message.platform}, {"confidence", hit.confidence},
                                     {"document", hit.source.document_id}, {"answer", answer_id}});
     return reply;

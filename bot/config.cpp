@@ -90,6 +90,17 @@ public:
         }
     }
 
+    void read(std::string const& key, std::vector<std::string>& out) {
+        if (auto const* v = find(key)) {
+            if (!v->is_array()) fail(key_path(key), "must be a list of strings");
+            out.clear();
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                if (!(*v)[i].is_string()) fail(key_path(key) + "[" + std::to_string(i) + "]", "must be a string");
+                out.push_back((*v)[i].get<std::string>());
+            }
+        }
+    }
+
     /// A nested object; absent means "all defaults".
     std::optional<ObjectReader> object(std::string const& key) {
         if (auto const* v = find(key)) return ObjectReader(*v, key_path(key));
@@ -129,6 +140,28 @@ void read_knowledge(ObjectReader& r, KnowledgeConfig& c, std::filesystem::path c
     r.refuse_unknown_keys();
 }
 
+void read_url(ObjectReader& r, std::string const& key, std::string& out) {
+    r.read(key, out);
+    if (out.rfind("https://", 0) != 0 && out.rfind("http://", 0) != 0) fail(r.key_path(key), "must be an http(s) URL");
+}
+
+void read_teams(ObjectReader& r, TeamsConfig& c) {
+    r.read("app_id", c.app_id);
+    r.read("app_password_env", c.app_password_env);
+    read_url(r, "openid_metadata_url", c.openid_metadata_url);
+    r.read("issuer", c.issuer);
+    read_url(r, "token_url", c.token_url);
+    r.read("token_scope", c.token_scope);
+    r.read("allowed_service_url_hosts", c.allowed_service_url_hosts);
+    if (c.allowed_service_url_hosts.empty()) fail(r.key_path("allowed_service_url_hosts"), "must name at least one host");
+    r.read("clock_skew_seconds", c.clock_skew, 0, 600);
+    r.read("key_refresh_min_interval_seconds", c.key_refresh_min_interval, 1, 86400);
+    r.read("send_attempts", c.send_attempts, 1, 10);
+    r.read("max_retry_wait_seconds", c.max_retry_wait, 1, 600);
+    if (c.enabled() && c.app_password_env.empty()) fail(r.key_path("app_password_env"), "must name an environment variable");
+    r.refuse_unknown_keys();
+}
+
 }  // namespace
 
 Config parse_config(std::string const& text, std::filesystem::path const& base) {
@@ -151,6 +184,13 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         r->refuse_unknown_keys();
     }
     if (auto r = top.object("knowledge")) read_knowledge(*r, config.knowledge, base);
+    if (auto r = top.object("http_client")) {
+        r->read("ca_file", config.http_client.ca_file, base);
+        r->read("connect_timeout_seconds", config.http_client.connect_timeout, 1, 120);
+        r->read("request_timeout_seconds", config.http_client.request_timeout, 1, 600);
+        r->refuse_unknown_keys();
+    }
+    if (auto r = top.object("teams")) read_teams(*r, config.teams);
     if (auto r = top.object("log")) {
         r->read("level", config.log.level);
         try {

@@ -32,6 +32,35 @@ struct KnowledgeConfig {
     std::size_t max_answer_chars = 800;             ///< answer text before the source line
 };
 
+/// The one outbound HTTP client (see bot/http/client.hpp).
+struct HttpClientConfig {
+    std::filesystem::path ca_file;  ///< empty: the system's certificate store
+    std::chrono::seconds connect_timeout{5};
+    std::chrono::seconds request_timeout{15};
+};
+
+/// Microsoft Teams through the Bot Framework (shared/design/protocols.md §1). Off while app_id
+/// is empty; then /api/messages is not served.
+struct TeamsConfig {
+    std::string app_id;                                  ///< the bot's Microsoft App ID (a GUID)
+    std::string app_password_env = "SUPERBOT_TEAMS_APP_PASSWORD";  ///< secret comes from the environment
+    std::string openid_metadata_url = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    std::string issuer = "https://api.botframework.com";
+    std::string token_url = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
+    std::string token_scope = "https://api.botframework.com/.default";
+    /// Hosts a serviceUrl may name; "*.example.com" also matches sub-domains. Our bearer token is
+    /// sent only there.
+    std::vector<std::string> allowed_service_url_hosts = {"smba.trafficmanager.net", "*.botframework.com",
+                                                          "smba.infra.gcc.teams.microsoft.com",
+                                                          "smba.infra.gov.teams.microsoft.us"};
+    std::chrono::seconds clock_skew{300};
+    std::chrono::seconds key_refresh_min_interval{3600};  ///< unknown kid: refetch keys at most this often
+    int send_attempts = 4;                                 ///< per outbound call, for 429/412/5xx
+    std::chrono::seconds max_retry_wait{30};               ///< a longer Retry-After gives up
+
+    bool enabled() const noexcept { return !app_id.empty(); }
+};
+
 struct LogConfig {
     std::string level = "info";
 };
@@ -40,6 +69,8 @@ struct Config {
     ServerConfig server;
     StorageConfig storage;
     KnowledgeConfig knowledge;
+    HttpClientConfig http_client;
+    TeamsConfig teams;
     LogConfig log;
 };
 

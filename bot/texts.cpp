@@ -39,9 +39,15 @@ std::string source_line(Language lang, adapters::Citation const& source) {
     return line;
 }
 
-std::string read_more_line(Language lang, std::string const& document_id) {
-    return da(lang) ? "Læs mere: skriv »læs mere " + document_id + "«"
-                    : "More: write \"more " + document_id + "\"";
+adapters::ReplyAction read_more_action(Language lang, std::string const& document_id) {
+    return da(lang) ? adapters::ReplyAction{"Læs mere", "læs mere " + document_id} : adapters::ReplyAction{"Read more", "more " + document_id};
+}
+
+std::string welcome(Language lang) {
+    return da(lang) ? "Hej! Jeg er superbrugernes bot for DUBU. Spørg mig om roller og procedurer, fx »hvem må kontakte "
+                      "Netcompanys servicedesk?« eller »hvem er vores systemansvarlige?«. Skriv »hjælp« for at se, hvad jeg kan."
+                    : "Hello! I am the DUBU superbrugere's bot. Ask me about roles and procedures, for example \"who may contact "
+                      "Netcompany's servicedesk?\". Write \"help\" to see what I can do.";
 }
 
 std::string unknown_document(Language lang, std::string const& document_id) {

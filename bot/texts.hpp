@@ -17,7 +17,10 @@ using knowledge::Language;
 std::string dont_know(Language lang);
 std::string help(Language lang);
 std::string source_line(Language lang, adapters::Citation const& source);
-std::string read_more_line(Language lang, std::string const& document_id);
+/// The "Læs mere" button under an answer; its value asks for the whole document.
+adapters::ReplyAction read_more_action(Language lang, std::string const& document_id);
+/// What the bot says when it is added to a Teams chat or team.
+std::string welcome(Language lang);
 std::string unknown_document(Language lang, std::string const& document_id);
 std::string empty_message(Language lang);
 std::string internal_error(Language lang, std::string const& incident_id);

@@ -13,7 +13,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 3> steps = {
+constexpr std::array<char const*, 4> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -111,6 +111,31 @@ constexpr std::array<char const*, 3> steps = {
         municipality_id INTEGER NOT NULL REFERENCES municipality (id) ON DELETE CASCADE,
         PRIMARY KEY (platform, user_id)
     );
+    )sql",
+    // 4: chat conversations the bot may write into later, and inbound activity ids already
+    // handled (a platform's retry of the same activity is not applied twice).
+    R"sql(
+    CREATE TABLE conversation (
+        platform        TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        kind            TEXT NOT NULL,  -- personal, groupChat, channel
+        user_id         TEXT NOT NULL,  -- personal: the person; otherwise who last wrote
+        user_alias      TEXT NOT NULL,  -- the same person's other id (Teams: Entra object id) or ''
+        tenant_id       TEXT NOT NULL,
+        address         TEXT NOT NULL,  -- the adapter's reference (JSON), opaque here
+        updated_at      TEXT NOT NULL,
+        PRIMARY KEY (platform, conversation_id)
+    );
+    CREATE INDEX conversation_personal ON conversation (platform, user_id) WHERE kind = 'personal';
+    CREATE INDEX conversation_personal_alias ON conversation (platform, user_alias) WHERE kind = 'personal';
+    CREATE INDEX conversation_tenant ON conversation (platform, tenant_id);
+    CREATE TABLE processed_activity (
+        platform    TEXT NOT NULL,
+        activity_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (platform, activity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX processed_activity_age ON processed_activity (received_at);
     )sql",
 };
 

@@ -1,6 +1,7 @@
 // `superbot serve`: the HTTP service with graceful shutdown on SIGTERM/SIGINT and knowledge
 // reload on SIGHUP.
 #include "bot/app.hpp"
+#include "bot/background_tasks.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/setup.hpp"
 #include "bot/error.hpp"
@@ -8,6 +9,7 @@
 #include "bot/http/server.hpp"
 #include "bot/http/service_routes.hpp"
 #include "bot/log.hpp"
+#include "bot/teams/teams_channel.hpp"
 
 #include "bot/cli/pid_file.hpp"
 
@@ -24,7 +26,8 @@ constexpr char const* usage =
     "Usage: superbot serve [--config FILE]\n"
     "\n"
     "Serves HTTP on server.address:server.port (default 127.0.0.1:3978) with /healthz, /readyz\n"
-    "and /metrics. SIGTERM or SIGINT stops it gracefully (requests in flight are answered);\n"
+    "and /metrics, and the Teams messaging endpoint /api/messages when teams.app_id is set (the\n"
+    "app's secret comes from the environment variable teams.app_password_env). SIGTERM or SIGINT stops it gracefully (requests in flight are answered);\n"
     "SIGHUP re-reads the knowledge folders. Logs are JSON lines on stderr.\n";
 
 http::ServerLimits limits_of(ServerConfig const& c) {
@@ -34,6 +37,14 @@ http::ServerLimits limits_of(ServerConfig const& c) {
     l.request_timeout = c.request_timeout;
     l.idle_timeout = c.idle_timeout;
     return l;
+}
+
+http::ClientSettings client_settings_of(HttpClientConfig const& c) {
+    http::ClientSettings s;
+    s.ca_file = c.ca_file;
+    s.connect_timeout = c.connect_timeout;
+    s.request_timeout = c.request_timeout;
+    return s;
 }
 
 }  // namespace
@@ -61,6 +72,18 @@ int run_serve(std::vector<std::string> const& argv) {
     http::Server server(ioc, limits_of(config.server),
                         [&router](http::Request& req, http::RequestContext& ctx) { return router.dispatch(req, ctx); },
                         metrics);
+    http::Client client(ioc, client_settings_of(config.http_client));
+    BackgroundTasks background(ioc.get_executor());
+    std::unique_ptr<teams::TeamsChannel> teams_channel;
+    if (config.teams.enabled()) {
+        teams_channel = std::make_unique<teams::TeamsChannel>(
+            config.teams, teams::app_password_from_environment(config.teams),
+            teams::TeamsDependencies{app.assistant(), app.database(), app.conversations(), client, background});
+        teams_channel->add_routes(router);
+        log::info("teams_enabled", {{"app_id", config.teams.app_id}});
+    } else {
+        log::info("teams_disabled", {{"reason", "teams.app_id is empty"}});
+    }
     auto const endpoint = server.listen(config.server.address, config.server.port);
     log::info("listening", {{"address", endpoint.address().to_string()}, {"port", endpoint.port()}});
     PidFile pid_file(config.server.pid_file);
@@ -79,9 +102,12 @@ int run_serve(std::vector<std::string> const& argv) {
             } else if (!draining) {
                 log::info("shutdown_started", {{"signal", signal}, {"grace_seconds", config.server.shutdown_grace.count()}});
                 draining = true;
+                // Replies still on their way to a platform get the same grace after the last request.
                 server.shutdown(config.server.shutdown_grace, [&] {
-                    stopped = true;
-                    signals.cancel();
+                    background.drain(config.server.shutdown_grace, [&] {
+                        stopped = true;
+                        signals.cancel();
+                    });
                 });
                 // Keep listening: a second SIGTERM/SIGINT stops at once.
             } else {

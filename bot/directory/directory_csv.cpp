@@ -14,7 +14,8 @@
 namespace superbruger::bot::directory {
 
 std::vector<std::string> const csv_columns = {"kommune", "kommunenummer", "fase", "navn", "email", "titel",
-                                              "rolle",   "system",        "fra",  "koordinator", "teams_tenant"};
+                                              "rolle",   "system",        "fra",  "koordinator", "teams_tenant",
+                                              "teams_objektid"};
 
 namespace {
 
@@ -23,6 +24,7 @@ struct ImportRow {
     storage::Municipality municipality;
     bool phase_given = false;
     std::string tenant;
+    std::string aad_object_id;  ///< the person's Teams (Entra) object id, so "vores" works from Teams
     std::optional<storage::Person> person;
     std::string role;  ///< role id, empty for none
     std::string system = "DUBU";
@@ -91,6 +93,7 @@ std::optional<ImportRow> read_row(RowReader& r, int line, RoleCatalogue const& r
         }
     }
     row.tenant = r.get("teams_tenant");
+    row.aad_object_id = r.get("teams_objektid");
 
     auto const email = r.get("email");
     auto const name = r.get("navn");
@@ -208,6 +211,7 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
                 auto person = *row.person;
                 person.municipality_id = saved.id;
                 person = store.save_person(person, change);
+                if (!row.aad_object_id.empty()) store.add_identity(person.id, "teams", row.aad_object_id, change);
                 ++result.people;
                 if (row.role.empty()) continue;
                 bool held = false;
@@ -242,7 +246,7 @@ std::string export_csv(DirectoryService& directory) {
         std::vector<std::int64_t> listed;
         auto row_of = [&](storage::Person const& p, std::string const& role, std::string const& system, std::string const& from) {
             return csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), p.name, p.email, p.title, role, system,
-                                    from, p.coordinator ? "ja" : "nej", ""});
+                                    from, p.coordinator ? "ja" : "nej", "", ""});
         };
         for (auto const& a : store.current_assignments(m.id)) {
             out += row_of(a.person, a.role, a.system, a.valid_from);
@@ -254,7 +258,7 @@ std::string export_csv(DirectoryService& directory) {
                 listed.push_back(p.id);
             }
         }
-        if (listed.empty()) out += csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), "", "", "", "", "", "", "", ""});
+        if (listed.empty()) out += csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), "", "", "", "", "", "", "", "", ""});
     }
     return out;
 }

@@ -63,22 +63,25 @@ TEST_CASE("help and read-more commands and empty messages", "[bot][assistant]") 
     CHECK(h.log.summary(10).empty());
 }
 
-TEST_CASE("answers carry helpful and not-helpful actions whose values vote", "[bot][assistant][feedback]") {
+TEST_CASE("answers carry read-more helpful and not-helpful actions whose values work as messages", "[bot][assistant][feedback]") {
     Harness h;
     auto reply = h.ask("hvem må kontakte Netcompanys servicedesk?");
     REQUIRE(reply.confident);
-    REQUIRE(reply.actions.size() == 2);
-    CHECK(reply.actions[0].label == "Nyttigt");
-    CHECK(reply.actions[1].label == "Ikke nyttigt");
-    CHECK_THAT(reply.actions[1].value, Catch::Matches("feedback [0-9]+ nej"));
+    REQUIRE(reply.actions.size() == 3);
+    CHECK(reply.actions[0].label == "Læs mere");
+    CHECK(reply.actions[1].label == "Nyttigt");
+    CHECK(reply.actions[2].label == "Ikke nyttigt");
+    CHECK_THAT(reply.actions[2].value, Catch::Matches("feedback [0-9]+ nej"));
+    CHECK_THAT(reply.footer, Catch::StartsWith("Kilde: "));
 
-    // The action's value, sent back as a message, is the vote.
-    CHECK_THAT(h.ask(reply.actions[1].value).text, Catch::Contains("ikke hjalp"));
-    CHECK_THAT(h.ask(reply.actions[1].value).text, Catch::Contains("allerede noteret"));
-    CHECK_THAT(h.ask(reply.actions[0].value).text, Catch::Contains("ændret"));
+    // Each action's value, sent back as a message, does what the button says.
+    CHECK_THAT(h.ask(reply.actions[0].value).text, Catch::StartsWith("**"));
+    CHECK_THAT(h.ask(reply.actions[2].value).text, Catch::Contains("ikke hjalp"));
+    CHECK_THAT(h.ask(reply.actions[2].value).text, Catch::Contains("allerede noteret"));
+    CHECK_THAT(h.ask(reply.actions[1].value).text, Catch::Contains("ændret"));
     CHECK(h.answers.down_voted(10).empty());  // the only vote is now "helpful"
 
-    CHECK(h.ask(reply.actions[1].value, "u2").text.find("ikke hjalp") != std::string::npos);
+    CHECK(h.ask(reply.actions[2].value, "u2").text.find("ikke hjalp") != std::string::npos);
     auto down = h.answers.down_voted(10);
     REQUIRE(down.size() == 1);
     CHECK(down[0].question == "hvem må kontakte netcompanys servicedesk?");

@@ -222,3 +222,20 @@ TEST_CASE("replacing the systemansvarlig in chat waits for a yes", "[bot][direct
     REQUIRE(holders.size() == 1);
     CHECK(holders[0].person.name == "Ole Hansen");
 }
+
+TEST_CASE("a Teams user is recognised by the Entra object id from the CSV", "[bot][directory][teams]") {
+    Harness h;
+    REQUIRE(import_csv("kommune;kommunenummer;navn;email;rolle;teams_objektid\n"
+                       "Ærø;492;Anne Berg;anne@aeroe.dk;systemansvarlig;aad-anne-berg\n",
+                       h.directory, change(), false)
+                .problems.empty());
+    adapters::ChatMessage m;
+    m.platform = "teams";
+    m.sender.user_id = "29:never-seen-before";
+    m.sender.aad_object_id = "aad-anne-berg";
+    m.text = "hvem er vores systemansvarlige?";
+    auto const reply = h.assistant.handle(m);
+    CHECK_THAT(reply.text, Catch::Contains("Anne Berg") && Catch::Contains("Ærø"));
+    m.sender.aad_object_id = "aad-someone-else";
+    CHECK_THAT(h.assistant.handle(m).text, Catch::Contains("Hvilken kommune"));
+}

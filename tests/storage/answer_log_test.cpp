@@ -59,3 +59,17 @@ TEST_CASE("the down-voted report groups questions and lists the newest first", "
     CHECK(report[1].last_voted_at == "2026-11-22T10:06:00Z");
     CHECK(log.down_voted(1).size() == 1);
 }
+
+TEST_CASE("a vote joins a surrounding transaction and is undone with it", "[storage][answer_log]") {
+    // A Teams card submit is handled inside one transaction with the activity-id claim.
+    Database db(":memory:");
+    AnswerLog log(db);
+    auto const id = log.record(answer("hvem yder support?"));
+    db.write_all_or_nothing([&] { CHECK(log.vote({id, "voter", false, "2026-11-22T10:01:00Z"}) == VoteOutcome::recorded); });
+    CHECK(log.down_voted(10).size() == 1);
+    CHECK_THROWS(db.write_all_or_nothing([&] {
+        log.vote({id, "other", false, "2026-11-22T10:02:00Z"});
+        throw std::runtime_error("the rest of the handling failed");
+    }));
+    CHECK(log.down_voted(10).at(0).not_helpful == 1);
+}

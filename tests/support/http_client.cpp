@@ -15,13 +15,14 @@ namespace beast = boost::beast;
 using tcp = net::ip::tcp;
 
 HttpResponse http_request(std::uint16_t port, beast::http::verb method, std::string const& target, std::string const& body,
-                          std::string const& content_type) {
+                          std::string const& content_type, std::vector<std::pair<std::string, std::string>> const& headers) {
     net::io_context ioc;
     beast::tcp_stream stream(ioc);
     stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
     beast::http::request<beast::http::string_body> req{method, target, 11};
     req.set(beast::http::field::host, "127.0.0.1");
     if (!body.empty()) req.set(beast::http::field::content_type, content_type);
+    for (auto const& [name, value] : headers) req.set(name, value);
     req.body() = body;
     req.prepare_payload();
     beast::http::write(stream, req);

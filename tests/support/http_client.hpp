@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace superbruger::tests {
 
@@ -13,7 +15,8 @@ using HttpResponse = boost::beast::http::response<boost::beast::http::string_bod
 
 /// One request on a new connection; throws on connection errors.
 HttpResponse http_request(std::uint16_t port, boost::beast::http::verb method, std::string const& target,
-                          std::string const& body = {}, std::string const& content_type = "application/json");
+                          std::string const& body = {}, std::string const& content_type = "application/json",
+                          std::vector<std::pair<std::string, std::string>> const& headers = {});
 
 /// Sends raw bytes and reads until the server closes or `wait` passes. Returns what came back
 /// and whether the server closed the connection within `wait`.

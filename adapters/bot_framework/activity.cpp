@@ -1,0 +1,87 @@
+// Activity reading. Every field is read defensively: a wrong type counts as absent, so a
+// surprising payload is answered, never crashes the handler.
+#include "adapters/bot_framework/activity.hpp"
+
+#include "adapters/bot_framework/teams_text.hpp"
+#include "adapters/error.hpp"
+
+namespace superbruger::adapters::bot_framework {
+
+namespace {
+
+using nlohmann::json;
+
+std::string str(json const& object, char const* key) {
+    if (!object.is_object()) return {};
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+json const& member(json const& object, char const* key) {
+    static json const null;
+    if (!object.is_object()) return null;
+    auto it = object.find(key);
+    return it == object.end() ? null : *it;
+}
+
+ChannelAccount account(json const& j) {
+    return {str(j, "id"), str(j, "name"), str(j, "aadObjectId")};
+}
+
+}  // namespace
+
+Activity parse_activity(std::string_view body) {
+    json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) throw AdapterError(AdapterError::Kind::bad_request, "body is not valid JSON");
+    if (!doc.is_object()) throw AdapterError(AdapterError::Kind::bad_request, "body is not a JSON object");
+    Activity a;
+    a.type = str(doc, "type");
+    if (a.type.empty()) throw AdapterError(AdapterError::Kind::bad_request, "activity has no type");
+    a.id = str(doc, "id");
+    a.service_url = str(doc, "serviceUrl");
+    a.channel_id = str(doc, "channelId");
+    a.from = account(member(doc, "from"));
+    a.recipient = account(member(doc, "recipient"));
+    auto const& conversation = member(doc, "conversation");
+    a.conversation_id = str(conversation, "id");
+    a.conversation_type = str(conversation, "conversationType");
+    a.tenant_id = str(member(member(doc, "channelData"), "tenant"), "id");
+    if (a.tenant_id.empty()) a.tenant_id = str(conversation, "tenantId");
+    a.text = str(doc, "text");
+    a.reply_to_id = str(doc, "replyToId");
+    a.locale = str(doc, "locale");
+    a.action = str(doc, "action");
+    a.value = member(doc, "value");
+    a.entities = member(doc, "entities");
+    if (!a.entities.is_array()) a.entities = json::array();
+    if (auto const& added = member(doc, "membersAdded"); added.is_array()) {
+        for (auto const& m : added) a.members_added.push_back(account(m));
+    }
+    return a;
+}
+
+bool bot_was_added(Activity const& activity) {
+    if (activity.type == "installationUpdate") return activity.action == "add" || activity.action == "add-upgrade";
+    if (activity.type != "conversationUpdate") return false;
+    for (auto const& m : activity.members_added) {
+        if (!m.id.empty() && m.id == activity.recipient.id) return true;
+    }
+    return false;
+}
+
+ChatMessage to_chat_message(Activity const& activity) {
+    ChatMessage m;
+    m.platform = "teams";
+    m.message_id = activity.id;
+    m.sender.user_id = activity.from.id;
+    m.sender.display_name = activity.from.name;
+    m.sender.tenant_id = activity.tenant_id;
+    m.sender.aad_object_id = activity.from.aad_object_id;
+    // Action.Submit arrives as a message whose `value` is the action's data (protocols.md §1.9);
+    // our cards put the command to run in data.command.
+    auto const command = str(activity.value, "command");
+    m.text = !command.empty() ? command : html_to_text(strip_bot_mentions(activity.text, activity.entities, activity.recipient.id));
+    return m;
+}
+
+}  // namespace superbruger::adapters::bot_framework

@@ -1,0 +1,130 @@
+// Outgoing message activities and Adaptive Cards.
+#include "adapters/bot_framework/message_activity.hpp"
+
+namespace superbruger::adapters::bot_framework {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t envelope_allowance = 2048;  ///< ids, names and card structure around the text
+
+json account_json(ChannelAccount const& a) {
+    json j = {{"id", a.id}};
+    if (!a.name.empty()) j["name"] = a.name;
+    return j;
+}
+
+json envelope(ConversationReference const& to, std::string const& reply_to_id) {
+    json a = {{"type", "message"}, {"from", account_json(to.bot)}, {"conversation", {{"id", to.conversation_id}}}};
+    if (!to.user.id.empty()) a["recipient"] = account_json(to.user);
+    if (!reply_to_id.empty()) a["replyToId"] = reply_to_id;
+    return a;
+}
+
+std::vector<std::string> paragraphs(std::string const& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find("\n\n", start);
+        auto part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (!part.empty()) out.push_back(std::move(part));
+        if (end == std::string::npos) break;
+        start = end + 2;
+    }
+    return out;
+}
+
+/// The longest prefix of `text` within `limit` UTF-16 units, ending at a paragraph, else a line,
+/// else a UTF-8 character boundary.
+std::size_t split_point(std::string const& text, std::size_t limit) {
+    std::size_t units = 0, last_char = 0, last_line = 0, last_para = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        std::size_t const len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        std::size_t const u = len == 4 ? 2 : 1;
+        if (units + u > limit) break;
+        units += u;
+        i += len;
+        last_char = std::min(i, text.size());
+        if (text[i - 1] == '\n') {
+            last_line = i;
+            if (i >= 2 && text[i - 2] == '\n') last_para = i;
+        }
+    }
+    if (last_para > 0) return last_para;
+    if (last_line > 0) return last_line;
+    return last_char;
+}
+
+std::string trim_newlines(std::string s) {
+    while (!s.empty() && s.back() == '\n') s.pop_back();
+    while (!s.empty() && s.front() == '\n') s.erase(0, 1);
+    return s;
+}
+
+}  // namespace
+
+std::size_t utf16_units(std::string_view utf8) {
+    std::size_t units = 0;
+    for (unsigned char c : utf8) {
+        if ((c & 0xC0) == 0x80) continue;  // continuation byte
+        units += c >= 0xF0 ? 2 : 1;        // 4-byte sequences are surrogate pairs
+    }
+    return units;
+}
+
+json adaptive_card(ChatReply const& reply) {
+    json body = json::array();
+    for (auto const& p : paragraphs(reply.text)) body.push_back({{"type", "TextBlock"}, {"text", p}, {"wrap", true}});
+    if (!reply.footer.empty()) {
+        body.push_back({{"type", "TextBlock"}, {"text", reply.footer}, {"wrap", true}, {"isSubtle", true},
+                        {"size", "Small"}, {"separator", true}});
+    }
+    json actions = json::array();
+    for (auto const& a : reply.actions) {
+        actions.push_back({{"type", "Action.Submit"}, {"title", a.label}, {"data", {{"command", a.value}}}});
+    }
+    std::string fallback = reply.text;
+    if (!reply.footer.empty()) fallback += "\n\n" + reply.footer;
+    json card = {{"type", "AdaptiveCard"},
+                 {"$schema", "http://adaptivecards.io/schemas/adaptive-card.json"},
+                 {"version", "1.4"},
+                 {"fallbackText", fallback},
+                 {"body", body}};
+    if (!actions.empty()) card["actions"] = actions;
+    return card;
+}
+
+std::vector<json> message_activities(ChatReply const& reply, ConversationReference const& to, std::string const& reply_to_id,
+                                     std::size_t max_utf16_units) {
+    bool const as_card = !reply.actions.empty() || !reply.citations.empty() || !reply.footer.empty();
+    // The card repeats the text in fallbackText, so its text gets half of the room.
+    std::size_t const room = max_utf16_units > envelope_allowance ? max_utf16_units - envelope_allowance : max_utf16_units / 2;
+    std::size_t const text_room = as_card ? (room - std::min(room, utf16_units(reply.footer) * 2)) / 2 : room;
+
+    std::vector<json> out;
+    std::string rest = reply.text;
+    while (utf16_units(rest) > text_room) {
+        auto const cut = split_point(rest, text_room);
+        auto head = trim_newlines(rest.substr(0, cut));
+        rest = trim_newlines(rest.substr(cut));
+        auto a = envelope(to, reply_to_id);
+        a["text"] = head;
+        a["textFormat"] = "markdown";
+        out.push_back(std::move(a));
+    }
+    auto last = envelope(to, reply_to_id);
+    if (as_card) {
+        ChatReply tail = reply;
+        tail.text = rest;
+        last["attachments"] = json::array({{{"contentType", "application/vnd.microsoft.card.adaptive"}, {"content", adaptive_card(tail)}}});
+    } else {
+        last["text"] = rest;
+        last["textFormat"] = "markdown";
+    }
+    out.push_back(std::move(last));
+    return out;
+}
+
+}  // namespace superbruger::adapters::bot_framework

@@ -1,0 +1,39 @@
+// BackgroundTasks: work started by a request that finishes after its response (replies sent
+// through a platform's API). Counted, so a graceful shutdown can wait for them.
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace superbruger::bot {
+
+class BackgroundTasks {
+public:
+    explicit BackgroundTasks(boost::asio::any_io_executor executor);
+
+    /// Starts `work` on the executor. A failure is logged with `what`, never thrown.
+    void spawn(std::string what, boost::asio::awaitable<void> work);
+
+    std::size_t running() const noexcept { return state_->running; }
+
+    /// Calls `done` once nothing runs any more, or after `grace` (the rest is logged as cut off).
+    void drain(std::chrono::seconds grace, std::function<void()> done);
+
+private:
+    struct State {
+        std::size_t running = 0;
+        std::function<void()> on_idle;
+        std::unique_ptr<boost::asio::steady_timer> grace_timer;
+    };
+    boost::asio::any_io_executor executor_;
+    std::shared_ptr<State> state_;
+};
+
+}  // namespace superbruger::bot

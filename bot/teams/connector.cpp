@@ -1,0 +1,89 @@
+// Connector: POST with token, allowed hosts and retries.
+#include "bot/teams/connector.hpp"
+
+#include "bot/error.hpp"
+#include "bot/log.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+namespace superbruger::bot::teams {
+
+namespace {
+
+/// The Connector's error code from {"error":{"code","message"}} (BF-API), for logs and errors.
+std::string error_code_of(std::string const& body) {
+    auto const j = nlohmann::json::parse(body, nullptr, false);
+    if (j.is_object()) {
+        if (auto e = j.find("error"); e != j.end() && e->is_object()) {
+            if (auto c = e->find("code"); c != e->end() && c->is_string()) return c->get<std::string>();
+        }
+    }
+    return {};
+}
+
+bool host_matches(std::string const& host, std::string const& pattern) {
+    if (pattern.starts_with("*.")) {
+        auto const suffix = pattern.substr(1);  // ".example.com"
+        return host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0;
+    }
+    return host == pattern;
+}
+
+}  // namespace
+
+Connector::Connector(http::Client& client, ConnectorToken& token, std::vector<std::string> allowed_hosts, http::RetryPolicy retry)
+    : client_(client), token_(token), allowed_hosts_(std::move(allowed_hosts)), retry_(retry) {}
+
+bool Connector::allowed(std::string const& service_url) const {
+    try {
+        auto const host = http::Url::parse(service_url).host;
+        return std::any_of(allowed_hosts_.begin(), allowed_hosts_.end(), [&](auto const& p) { return host_matches(host, p); });
+    } catch (BotError const&) {
+        return false;
+    }
+}
+
+net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::json const& body) {
+    // Our token is "like a password" (protocols.md §1.4): it goes to Connector hosts only.
+    if (!allowed(url)) throw BotError(BotError::Kind::config, "refusing to send to a service URL host that is not allowed: " + url);
+    auto const payload = body.dump();
+    bool renewed_token = false;
+    for (int attempt = 1;; ++attempt) {
+        unsigned status = 0;
+        std::string retry_after, failure;
+        try {
+            auto const token = co_await token_.get();
+            // Built before co_await: GCC 12 mis-compiles brace-initialised temporaries in a co_await.
+            http::ClientRequest request{http::bhttp::verb::post, url, {}, payload};
+            request.headers.emplace_back("Authorization", "Bearer " + token);
+            request.headers.emplace_back("Content-Type", "application/json");
+            auto const res = co_await client_.send(std::move(request));
+            status = res.status;
+            if (status >= 200 && status < 300) co_return res.body;
+            if (status == 401 && !renewed_token) {
+                renewed_token = true;
+                token_.invalidate();
+                --attempt;  // a stale token is ours to fix, not the Connector's failure
+                continue;
+            }
+            retry_after = res.header("Retry-After");
+            failure = "HTTP " + std::to_string(status) + " " + error_code_of(res.body);
+            log::warn("connector_refused", {{"status", status}, {"code", error_code_of(res.body)},
+                                            {"correlation", res.header("X-Correlating-OperationId")}, {"attempt", attempt}});
+            if (!http::RetryPolicy::retryable(status)) throw BotError(BotError::Kind::upstream, "Bot Connector: " + failure);
+        } catch (BotError const& e) {
+            if (e.kind() != BotError::Kind::upstream || status != 0) throw;
+            failure = e.what();  // transport: worth another try
+            log::warn("connector_unreachable", {{"error", failure}, {"attempt", attempt}});
+        }
+        auto const wait = retry_.delay_before(attempt + 1, retry_after, random_);
+        if (!wait) throw BotError(BotError::Kind::upstream, "Bot Connector: gave up after " + std::to_string(attempt) + " attempts: " + failure);
+        net::steady_timer timer(co_await net::this_coro::executor, *wait);
+        co_await timer.async_wait(net::as_tuple(net::use_awaitable));
+    }
+}
+
+}  // namespace superbruger::bot::teams

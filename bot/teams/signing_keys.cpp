@@ -1,0 +1,74 @@
+// SigningKeys: metadata → jwks_uri → keys.
+#include "bot/teams/signing_keys.hpp"
+
+#include "adapters/bot_framework/service_documents.hpp"
+#include "adapters/error.hpp"
+#include "bot/error.hpp"
+#include "bot/log.hpp"
+
+namespace superbruger::bot::teams {
+
+namespace {
+
+constexpr auto max_key_age = std::chrono::hours(24);
+
+std::string fetch_ok(http::ClientResponse const& res, std::string const& what) {
+    if (res.status != 200) throw BotError(BotError::Kind::upstream, what + " answered HTTP " + std::to_string(res.status));
+    return res.body;
+}
+
+}  // namespace
+
+SigningKeys::SigningKeys(http::Client& client, std::string metadata_url, std::chrono::seconds unknown_kid_refresh_interval)
+    : client_(client), metadata_url_(std::move(metadata_url)), unknown_kid_interval_(unknown_kid_refresh_interval) {}
+
+adapters::crypto::RsaJwk const* SigningKeys::find(std::string const& kid) const {
+    for (auto const& k : keys_) {
+        if (k.kid() == kid) return &k;
+    }
+    return nullptr;
+}
+
+net::awaitable<void> SigningKeys::prepare_for(std::string const& kid) {
+    auto const now = std::chrono::steady_clock::now();
+    bool const stale = keys_.empty() || now - fetched_at_ >= max_key_age;
+    bool const unknown = !kid.empty() && find(kid) == nullptr;
+    // Without the rate limit, tokens with made-up key ids would make us hammer the key server.
+    bool const may_retry = !ever_attempted_ || now - attempted_at_ >= unknown_kid_interval_;
+    if ((stale || unknown) && may_retry) co_await flight_.run([this] { return fetch(); });
+}
+
+net::awaitable<void> SigningKeys::fetch() {
+    ever_attempted_ = true;
+    attempted_at_ = std::chrono::steady_clock::now();
+    try {
+        http::ClientRequest metadata_request{http::bhttp::verb::get, metadata_url_, {}, {}};
+        auto const metadata = co_await client_.send(std::move(metadata_request));
+        auto const jwks_uri = adapters::bot_framework::jwks_uri_of(fetch_ok(metadata, "OpenID metadata"));
+        http::ClientRequest jwks_request{http::bhttp::verb::get, jwks_uri, {}, {}};
+        auto const jwks = co_await client_.send(std::move(jwks_request));
+        auto const doc = nlohmann::json::parse(fetch_ok(jwks, "JWKS"), nullptr, false);
+        auto keys = adapters::crypto::parse_jwks(doc);
+        if (keys.empty()) throw BotError(BotError::Kind::upstream, "JWKS holds no usable RSA signing key");
+        keys_ = std::move(keys);
+        fetched_at_ = std::chrono::steady_clock::now();
+        log::info("signing_keys_fetched", {{"keys", keys_.size()}});
+    } catch (std::exception const& e) {
+        // Keep what we had: the keys rotate slowly, and refusing every request is worse.
+        log::error("signing_keys_fetch_failed", {{"error", e.what()}, {"cached_keys", keys_.size()}});
+    }
+}
+
+std::string key_id_of(std::string_view authorization) {
+    constexpr std::string_view scheme = "Bearer ";
+    if (!authorization.starts_with(scheme)) return {};
+    try {
+        auto const jwt = adapters::crypto::parse_jwt(authorization.substr(scheme.size()));
+        auto it = jwt.header.find("kid");
+        return it != jwt.header.end() && it->is_string() ? it->get<std::string>() : std::string();
+    } catch (adapters::AdapterError const&) {
+        return {};
+    }
+}
+
+}  // namespace superbruger::bot::teams

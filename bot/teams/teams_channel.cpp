@@ -1,0 +1,124 @@
+// TeamsChannel: authenticate, de-duplicate, hand the message to the assistant, reply.
+#include "bot/teams/teams_channel.hpp"
+
+#include "adapters/bot_framework/activity.hpp"
+#include "adapters/error.hpp"
+#include "bot/assistant.hpp"
+#include "bot/error.hpp"
+#include "bot/http/responses.hpp"
+#include "bot/log.hpp"
+#include "bot/texts.hpp"
+#include "bot/time_format.hpp"
+#include "storage/conversation_store.hpp"
+#include "storage/database.hpp"
+
+#include <cstdlib>
+#include <optional>
+
+namespace superbruger::bot::teams {
+
+namespace {
+
+namespace bf = adapters::bot_framework;
+using http::bhttp::status;
+
+/// A platform retries for minutes, not days: two days of activity ids is plenty.
+constexpr auto remember_activity_ids_for = std::chrono::hours(48);
+
+http::RetryPolicy retry_policy_of(TeamsConfig const& c) {
+    http::RetryPolicy p;
+    p.attempts = c.send_attempts;
+    p.max_delay = c.max_retry_wait;
+    return p;
+}
+
+http::Response ok() {
+    http::Response res{status::ok, 11};
+    return res;
+}
+
+}  // namespace
+
+std::string app_password_from_environment(TeamsConfig const& config) {
+    char const* value = std::getenv(config.app_password_env.c_str());
+    if (value == nullptr || *value == '\0') {
+        throw BotError(BotError::Kind::config, "config: 'teams.app_id' is set, so the environment variable " + config.app_password_env +
+                                                   " (teams.app_password_env) must hold the app's client secret");
+    }
+    return value;
+}
+
+TeamsChannel::TeamsChannel(TeamsConfig const& config, std::string app_password, TeamsDependencies deps)
+    : deps_(deps),
+      auth_{config.issuer, config.app_id, config.clock_skew},
+      keys_(deps.client, config.openid_metadata_url, config.key_refresh_min_interval),
+      token_(deps.client, {config.token_url, config.app_id, std::move(app_password), config.token_scope}),
+      connector_(deps.client, token_, config.allowed_service_url_hosts, retry_policy_of(config)),
+      messenger_(connector_, deps.conversations) {}
+
+void TeamsChannel::add_routes(http::Router& router) {
+    router.add(http::bhttp::verb::post, "/api/messages",
+               [this](http::Request& req, http::RequestContext& ctx) { return handle(req, ctx); });
+}
+
+net::awaitable<http::Response> TeamsChannel::handle(http::Request& req, http::RequestContext& ctx) {
+    auto const authorization = std::string(req[http::bhttp::field::authorization]);
+    auto refuse = [&](std::string const& reason) {
+        log::warn("teams_unauthenticated", {{"request_id", ctx.request_id}, {"reason", reason}});
+        return http::error_response(status::unauthorized, "unauthorized", ctx.request_id);
+    };
+    if (authorization.empty()) co_return refuse("no Authorization header");
+
+    bf::Activity activity;
+    try {
+        activity = bf::parse_activity(req.body());
+    } catch (adapters::AdapterError const& e) {
+        log::info("teams_bad_request", {{"request_id", ctx.request_id}, {"reason", e.what()}});
+        co_return http::error_response(status::bad_request, e.what(), ctx.request_id);
+    }
+
+    co_await keys_.prepare_for(key_id_of(authorization));
+    try {
+        bf::authenticate(authorization, activity.channel_id, activity.service_url, auth_,
+                         [this](std::string const& kid) { return keys_.find(kid); }, std::chrono::system_clock::now());
+    } catch (adapters::AdapterError const& e) {
+        co_return refuse(e.what());
+    }
+    // A genuine token for a host we would not send our own token to: refuse rather than answer.
+    if (!connector_.allowed(activity.service_url)) co_return refuse("serviceUrl host is not in teams.allowed_service_url_hosts");
+
+    auto const now = std::chrono::system_clock::now();
+    auto const reference = bf::reference_of(activity);
+    std::optional<adapters::ChatReply> reply;
+    bool duplicate = false;
+    // One transaction: the claim on the activity id, the stored conversation and whatever the
+    // assistant writes are kept together, or (on an error, which the platform retries) none is.
+    deps_.database.write_all_or_nothing([&] {
+        if (!activity.id.empty() &&
+            !deps_.conversations.claim_activity("teams", activity.id, utc_timestamp(now), utc_timestamp(now - remember_activity_ids_for))) {
+            duplicate = true;
+            return;
+        }
+        if (activity.type == "message") {
+            messenger_.remember(reference, utc_timestamp(now));
+            reply = deps_.assistant.handle(bf::to_chat_message(activity));
+        } else if (bf::bot_was_added(activity)) {
+            messenger_.remember(reference, utc_timestamp(now));
+            reply = adapters::ChatReply{texts::welcome(knowledge::Language::da), {}, {}, {}, true};
+        } else if (activity.type == "installationUpdate" && activity.action.starts_with("remove")) {
+            deps_.conversations.forget("teams", activity.conversation_id);
+        }
+    });
+    log::info("teams_activity", {{"request_id", ctx.request_id}, {"type", activity.type}, {"duplicate", duplicate},
+                                 {"replied", reply.has_value()}});
+    if (reply) {
+        if (activity.type == "message") {
+            deps_.background.spawn("teams_reply", messenger_.reply(reference, activity.id, std::move(*reply)));
+        } else {
+            deps_.background.spawn("teams_welcome", messenger_.send(reference, std::move(*reply)));
+        }
+    }
+    co_return ok();
+}
+
+}  // namespace superbruger::bot::teams

@@ -1,0 +1,54 @@
+// TeamsMessenger: activities to Connector URLs.
+#include "bot/teams/teams_messenger.hpp"
+
+#include "adapters/bot_framework/message_activity.hpp"
+#include "bot/error.hpp"
+#include "bot/log.hpp"
+#include "bot/time_format.hpp"
+#include "storage/conversation_store.hpp"
+
+namespace superbruger::bot::teams {
+
+namespace {
+using adapters::bot_framework::ConversationReference;
+constexpr char const* platform = "teams";
+}  // namespace
+
+net::awaitable<void> TeamsMessenger::reply(ConversationReference to, std::string activity_id, adapters::ChatReply reply) {
+    for (auto const& activity : adapters::bot_framework::message_activities(reply, to, activity_id)) {
+        co_await connector_.post(adapters::bot_framework::reply_url(to, activity_id), activity);
+    }
+}
+
+net::awaitable<void> TeamsMessenger::send(ConversationReference to, adapters::ChatReply message) {
+    for (auto const& activity : adapters::bot_framework::message_activities(message, to)) {
+        co_await connector_.post(adapters::bot_framework::send_url(to), activity);
+    }
+}
+
+net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message) {
+    if (auto chat = conversations_.personal_chat(platform, user_id)) {
+        co_await send(ConversationReference::from_json(nlohmann::json::parse(chat->address)), std::move(message));
+        co_return;
+    }
+    auto const known = conversations_.any_in_tenant(platform, tenant_id);
+    if (!known) throw BotError(BotError::Kind::upstream, "no Teams conversation in tenant " + tenant_id + ": is the app installed there?");
+    auto const base = ConversationReference::from_json(nlohmann::json::parse(known->address));
+    adapters::bot_framework::ChannelAccount person;
+    person.id = user_id;
+    auto to = adapters::bot_framework::personal_reference(base.service_url, tenant_id, base.bot, person);
+    auto const created = co_await connector_.post(adapters::bot_framework::create_conversation_url(to.service_url),
+                                                  adapters::bot_framework::create_conversation_parameters(to));
+    to.conversation_id = adapters::bot_framework::created_conversation_id(created);
+    remember(to, utc_timestamp());
+    log::info("teams_conversation_created", {{"tenant", tenant_id}});
+    co_await send(to, std::move(message));
+}
+
+void TeamsMessenger::remember(ConversationReference const& from, std::string const& now) {
+    if (from.conversation_id.empty() || from.service_url.empty()) return;
+    conversations_.remember({platform, from.conversation_id, from.conversation_type.empty() ? "unknown" : from.conversation_type,
+                             from.user.id, from.user.aad_object_id, from.tenant_id, from.to_json().dump(), now});
+}
+
+}  // namespace superbruger::bot::teams

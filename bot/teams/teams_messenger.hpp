@@ -1,0 +1,45 @@
+// TeamsMessenger: writes into Teams conversations: replies, proactive messages to stored
+// conversations, and new 1:1 chats (protocols.md §1.5).
+#pragma once
+
+#include "adapters/bot_framework/conversation_reference.hpp"
+#include "adapters/chat_message.hpp"
+#include "bot/teams/connector.hpp"
+
+#include <string>
+
+namespace superbruger::storage {
+class ConversationStore;
+}
+
+namespace superbruger::bot::teams {
+
+namespace net = boost::asio;
+
+/// Parameters are taken by value: these coroutines outlive the request that started them.
+class TeamsMessenger {
+public:
+    TeamsMessenger(Connector& connector, storage::ConversationStore& conversations)
+        : connector_(connector), conversations_(conversations) {}
+
+    /// Answers in the thread of `activity_id`.
+    net::awaitable<void> reply(adapters::bot_framework::ConversationReference to, std::string activity_id, adapters::ChatReply reply);
+
+    /// A new message at the end of a stored conversation.
+    net::awaitable<void> send(adapters::bot_framework::ConversationReference to, adapters::ChatReply message);
+
+    /// A message to a person (Teams user id or Entra object id): into their 1:1 chat with the
+    /// bot, created first when none is stored. Creating needs a conversation in the same tenant
+    /// to learn the service URL and the bot's account; without one it throws BotError{upstream}
+    /// (the app is not installed there).
+    net::awaitable<void> send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message);
+
+    /// Stores where the activity came from, so the bot can write there later.
+    void remember(adapters::bot_framework::ConversationReference const& from, std::string const& now);
+
+private:
+    Connector& connector_;
+    storage::ConversationStore& conversations_;
+};
+
+}  // namespace superbruger::bot::teams
