@@ -107,7 +107,7 @@ std::string html_to_text(std::string_view html) {
             if (name == "br" || name == "p" || name == "div" || name == "tr" || name == "h1" || name == "h2" || name == "h3") {
                 out += '\n';
             } else if (name == "li") {
-                out += html[i + 1] == '/' ? "\n" : "\n- ";
+                if (html[i + 1] != '/') out += "\n- ";
             }
             i = close + 1;
         } else if (c == '&') {

@@ -220,21 +220,27 @@ struct Client::Impl {
             if (!conn) conn = co_await connect(url);
             bool keep = false;
             bool nothing_back = false;
+            // The failure is kept and acted on outside the handler: GCC 12 mis-handles `continue`
+            // and rethrow inside a catch block of a coroutine.
+            std::exception_ptr failure;
+            ClientResponse res;
             try {
-                // No co_await inside ?: — GCC 12 destroys the temporaries of such an expression twice.
-                ClientResponse res;
+                // No co_await inside ?: either (GCC 12 destroys such temporaries twice).
                 if (conn->tls) {
                     res = co_await exchange(*conn->tls, *conn, req, keep, nothing_back);
                 } else {
                     res = co_await exchange(*conn->plain, *conn, req, keep, nothing_back);
                 }
+            } catch (BotError const&) {
+                failure = std::current_exception();
+            }
+            if (!failure) {
                 if (keep) give_back(origin, std::move(conn));
                 co_return res;
-            } catch (BotError const&) {
-                // A kept-alive connection the server closed while idle: try once more on a new one.
-                if (reused && nothing_back && attempt == 0) continue;
-                throw;
             }
+            // A kept-alive connection the server closed while idle: try once more on a new one.
+            if (reused && nothing_back && attempt == 0) continue;
+            std::rethrow_exception(failure);
         }
     }
 };
@@ -243,9 +249,17 @@ Client::Client(net::io_context& ioc, ClientSettings settings) : impl_(std::make_
 
 Client::~Client() = default;
 
+namespace {
+net::awaitable<ClientResponse> run_request(std::shared_ptr<Client::Impl> impl, std::shared_ptr<ClientRequest const> request) {
+    co_return co_await impl->send(*request);
+}
+}  // namespace
+
+// Not a coroutine itself: GCC 12 destroys a coroutine's by-value parameter twice when the caller
+// passes a braced temporary, so the request is moved to the heap here and the coroutine gets
+// pointers. The shared Impl keeps the pool alive while the request runs.
 net::awaitable<ClientResponse> Client::send(ClientRequest request) {
-    auto impl = impl_;  // keeps the pool alive while this request runs
-    co_return co_await impl->send(request);
+    return run_request(impl_, std::make_shared<ClientRequest const>(std::move(request)));
 }
 
 }  // namespace superbruger::bot::http

@@ -64,8 +64,9 @@ public:
 
     net::awaitable<ClientResponse> send(ClientRequest request);
 
-private:
     struct Impl;
+
+private:
     std::shared_ptr<Impl> impl_;
 };
 
