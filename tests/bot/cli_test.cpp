@@ -193,3 +193,11 @@ TEST_CASE("directory import, export, phase, export of a person and forget from t
     CHECK_THAT(r.out, Catch::Contains("Ole Hansen"));
     CHECK(run(base).exit_code == 2);
 }
+
+TEST_CASE("serve with Teams on but no secret in the environment stops and says which variable", "[cli][teams]") {
+    auto cfg = write_config("teams-nosecret.json", R"({"teams": {"app_id": "abc", "app_password_env": "SB_TEST_UNSET_SECRET"}})");
+    ::unsetenv("SB_TEST_UNSET_SECRET");
+    auto r = run(superbot + " serve --config " + cfg.string());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.out, Catch::Contains("SB_TEST_UNSET_SECRET"));
+}

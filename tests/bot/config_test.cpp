@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 using namespace superbruger::bot;
 
 namespace {
@@ -57,4 +59,44 @@ TEST_CASE("bad values are refused with the key that is wrong", "[bot][config]") 
     CHECK_THAT(config_error(R"({"storage": {"database": ""}})"), Catch::Contains("'storage.database'"));
     CHECK_THAT(config_error(R"({"server": 3})"), Catch::Contains("'server' must be an object"));
     CHECK_THAT(config_error(R"({"server": {)"), Catch::Contains("not valid JSON"));
+}
+
+TEST_CASE("Teams is off by default and points at the public Bot Framework", "[bot][config][teams]") {
+    auto const c = load_config(std::nullopt);
+    CHECK_FALSE(c.teams.enabled());
+    CHECK(c.teams.openid_metadata_url == "https://login.botframework.com/v1/.well-known/openidconfiguration");
+    CHECK(c.teams.token_url == "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token");
+    CHECK(c.teams.issuer == "https://api.botframework.com");
+    CHECK(c.teams.clock_skew == std::chrono::seconds(300));
+    CHECK(c.teams.app_password_env == "SUPERBOT_TEAMS_APP_PASSWORD");
+    CHECK(std::find(c.teams.allowed_service_url_hosts.begin(), c.teams.allowed_service_url_hosts.end(), "smba.trafficmanager.net") !=
+          c.teams.allowed_service_url_hosts.end());
+    CHECK(c.http_client.ca_file.empty());
+}
+
+TEST_CASE("Teams and HTTP client settings are read and checked", "[bot][config][teams]") {
+    auto const c = parse_config(R"({"teams": {"app_id": "abc", "token_url": "http://127.0.0.1:9/token",
+                                              "allowed_service_url_hosts": ["127.0.0.1"], "send_attempts": 2},
+                                    "http_client": {"ca_file": "ca.pem", "request_timeout_seconds": 3}})",
+                                "/etc/superbot");
+    CHECK(c.teams.enabled());
+    CHECK(c.teams.token_url == "http://127.0.0.1:9/token");
+    CHECK(c.teams.send_attempts == 2);
+    CHECK(c.http_client.ca_file == "/etc/superbot/ca.pem");
+    CHECK(c.http_client.request_timeout == std::chrono::seconds(3));
+    CHECK_THAT(config_error(R"({"teams": {"token_url": "ftp://x"}})"), Catch::Contains("'teams.token_url'"));
+    CHECK_THAT(config_error(R"({"teams": {"allowed_service_url_hosts": []}})"), Catch::Contains("'teams.allowed_service_url_hosts'"));
+    CHECK_THAT(config_error(R"({"teams": {"allowed_service_url_hosts": [1]}})"), Catch::Contains("'teams.allowed_service_url_hosts[0]'"));
+    CHECK_THAT(config_error(R"({"teams": {"app_password": "in the file"}})"), Catch::Contains("'teams.app_password'"));
+    CHECK_THAT(config_error(R"({"teams": {"send_attempts": 0}})"), Catch::Contains("'teams.send_attempts'"));
+}
+
+TEST_CASE("the documented example config is valid and shows the defaults", "[bot][config]") {
+    auto const example = load_config(std::filesystem::path(SB_TESTS_DIR) / ".." / "deploy" / "config.example.json");
+    auto const defaults = load_config(std::nullopt);
+    CHECK(example.server.port == defaults.server.port);
+    CHECK(example.teams.openid_metadata_url == defaults.teams.openid_metadata_url);
+    CHECK(example.teams.allowed_service_url_hosts == defaults.teams.allowed_service_url_hosts);
+    CHECK(example.teams.send_attempts == defaults.teams.send_attempts);
+    CHECK(example.knowledge.min_confidence == defaults.knowledge.min_confidence);
 }

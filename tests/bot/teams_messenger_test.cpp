@@ -1,0 +1,140 @@
+// Writing first: proactive messages to stored conversations, new 1:1 chats, the Connector token
+// (shared by concurrent callers, renewed on 401), give-up after retries, and the host allow-list.
+#include "bot/error.hpp"
+#include "bot/teams/connector.hpp"
+#include "bot/teams/teams_messenger.hpp"
+#include "storage/conversation_store.hpp"
+#include "storage/database.hpp"
+#include "tests/support/bot_framework_standin.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/use_future.hpp>
+#include <catch2/catch.hpp>
+
+using namespace superbruger;
+using namespace superbruger::bot;
+using namespace superbruger::tests;
+using namespace std::chrono_literals;
+namespace bf = superbruger::adapters::bot_framework;
+
+namespace {
+
+struct Harness {
+    BotFrameworkStandIn standin;
+    boost::asio::io_context ioc;
+    http::Client client{ioc, {}};
+    teams::ConnectorToken token{client, {standin.base_url() + "token", BotFrameworkStandIn::app_id, "pw", "scope"}};
+    teams::Connector connector{client, token, {"127.0.0.1"}, policy()};
+    storage::Database db{":memory:"};
+    storage::ConversationStore conversations{db};
+    teams::TeamsMessenger messenger{connector, conversations};
+
+    static http::RetryPolicy policy() {
+        http::RetryPolicy p;
+        p.attempts = 3;
+        p.base_delay = 10ms;
+        return p;
+    }
+
+    /// Runs `work` on the io_context until it finishes; rethrows its exception.
+    void run(boost::asio::awaitable<void> work) {
+        auto future = boost::asio::co_spawn(ioc, std::move(work), boost::asio::use_future);
+        ioc.restart();
+        ioc.run();
+        future.get();
+    }
+
+    bf::ConversationReference stored_chat(std::string const& user, std::string const& conversation) {
+        auto const activity = bf::parse_activity(teams_message(standin.service_url(), "m", "hej").dump());
+        auto ref = bf::reference_of(activity);
+        ref.user.id = user;
+        ref.conversation_id = conversation;
+        messenger.remember(ref, "2026-11-22T10:00:00Z");
+        return ref;
+    }
+};
+
+adapters::ChatReply text(std::string t) {
+    return {std::move(t), {}, {}, {}, true};
+}
+
+}  // namespace
+
+TEST_CASE("a proactive message goes to the stored 1:1 chat", "[teams][proactive]") {
+    Harness h;
+    h.stored_chat("29:anne", "a:anne-chat");
+    h.run(h.messenger.send_to_person("aad-anne", "tenant-naestved", text("Ny DUBU-version")));  // by Entra object id
+    auto const sent = h.standin.connector_requests();
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].target == "/v3/conversations/a%3Aanne-chat/activities");
+    CHECK(sent[0].json()["text"] == "Ny DUBU-version");
+    CHECK(sent[0].authorization == "Bearer connector-token-1");
+}
+
+TEST_CASE("without a chat the bot creates one and remembers it", "[teams][proactive]") {
+    Harness h;
+    h.stored_chat("29:anne", "a:anne-chat");  // someone else in the same tenant
+    h.run(h.messenger.send_to_person("29:ole", "tenant-naestved", text("Påmindelse")));
+    auto const sent = h.standin.connector_requests();
+    REQUIRE(sent.size() == 2);
+    CHECK(sent[0].target == "/v3/conversations");
+    auto const params = sent[0].json();
+    CHECK(params["members"][0]["id"] == "29:ole");
+    CHECK(params["channelData"]["tenant"]["id"] == "tenant-naestved");
+    CHECK(params["bot"]["id"] == std::string("28:") + BotFrameworkStandIn::app_id);
+    CHECK(sent[1].target == "/v3/conversations/a%3Acreated-1/activities");
+
+    // The next message uses the stored chat.
+    h.run(h.messenger.send_to_person("29:ole", "tenant-naestved", text("Igen")));
+    REQUIRE(h.standin.connector_requests().size() == 3);
+    CHECK(h.standin.connector_requests()[2].target == "/v3/conversations/a%3Acreated-1/activities");
+
+    // A tenant where the app was never installed: a clear error and nothing sent.
+    CHECK_THROWS_WITH(h.run(h.messenger.send_to_person("29:x", "tenant-unknown", text("?"))), Catch::Contains("installed"));
+    CHECK(h.standin.connector_requests().size() == 3);
+}
+
+TEST_CASE("concurrent senders share one token fetch and a 401 renews the token", "[teams][token]") {
+    Harness h;
+    auto const ref = h.stored_chat("29:anne", "a:anne-chat");
+    h.run([&]() -> boost::asio::awaitable<void> {
+        for (int i = 0; i < 5; ++i) boost::asio::co_spawn(h.ioc, h.messenger.send(ref, text("parallel")), boost::asio::detached);
+        co_return;
+    }());
+    REQUIRE(h.standin.wait_for_connector(5));
+    CHECK(h.standin.token_requests().size() == 1);
+
+    h.standin.fail_connector(1, 401);
+    h.run(h.messenger.send(ref, text("efter 401")));
+    CHECK(h.standin.token_requests().size() == 2);
+    auto const sent = h.standin.connector_requests();
+    CHECK(sent.back().authorization == "Bearer connector-token-2");
+}
+
+TEST_CASE("the Connector gives up after the attempts and refuses hosts off the list", "[teams][connector]") {
+    Harness h;
+    auto ref = h.stored_chat("29:anne", "a:anne-chat");
+    h.standin.fail_connector(10, 503);
+    CHECK_THROWS_WITH(h.run(h.messenger.send(ref, text("x"))), Catch::Contains("gave up after 3 attempts"));
+    CHECK(h.standin.connector_requests().size() == 3);
+
+    // Not retried: a 403 (blocked by the user) is final.
+    h.standin.fail_connector(1, 403);
+    CHECK_THROWS_WITH(h.run(h.messenger.send(ref, text("x"))), Catch::Contains("403"));
+    CHECK(h.standin.connector_requests().size() == 4);
+
+    ref.service_url = "https://evil.example/";
+    CHECK_THROWS_AS(h.run(h.messenger.send(ref, text("x"))), BotError);
+    CHECK(h.standin.connector_requests().size() == 4);
+    CHECK(h.connector.allowed("http://127.0.0.1:1/"));
+    CHECK_FALSE(h.connector.allowed("http://127.0.0.2/"));
+}
+
+TEST_CASE("a refused client secret is an error the sender sees", "[teams][token]") {
+    Harness h;
+    auto const ref = h.stored_chat("29:anne", "a:anne-chat");
+    h.standin.refuse_tokens();
+    CHECK_THROWS_AS(h.run(h.messenger.send(ref, text("x"))), BotError);
+    CHECK(h.standin.connector_requests().empty());
+}
