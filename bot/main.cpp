@@ -17,6 +17,7 @@ constexpr char const* usage =
     "  ask     answer one question, or a JSON-lines file of questions\n"
     "  knowledge  check, explain, report on or reload the knowledge base\n"
     "  directory  import, export, phase, forget: the role directory\n"
+    "  teams      manifest: the Teams app package's manifest for this installation\n"
     "\n"
     "Run 'superbot COMMAND --help' for the options of a command.\n";
 
@@ -25,7 +26,7 @@ constexpr char const* usage =
 int main(int argc, char** argv) {
     using namespace superbruger::bot;
     std::map<std::string, int (*)(std::vector<std::string> const&)> const commands = {
-        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}};
+        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"teams", cli::run_teams}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::cout << usage;
         return argc < 2 ? cli::exit_usage : cli::exit_ok;

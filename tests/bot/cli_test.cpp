@@ -201,3 +201,44 @@ TEST_CASE("serve with Teams on but no secret in the environment stops and says w
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.out, Catch::Contains("SB_TEST_UNSET_SECRET"));
 }
+
+TEST_CASE("teams manifest fills the template from the config and checks the values", "[cli][teams]") {
+    auto cfg = write_config("teams-manifest.json", R"({"teams": {"app_id": "0a1b2c3d-0000-4000-8000-123456789abc"}})");
+    auto const out = work_dir() / "teams-package";
+    std::filesystem::remove_all(out);
+    auto const base = superbot + " teams manifest --config " + cfg.string() + " --out " + out.string();
+    auto const urls = " --website https://superbrugere.example --privacy https://superbrugere.example/privatliv"
+                      " --terms https://superbrugere.example/vilkaar";
+    auto r = run(base + urls + " --app-version 1.2.3");
+    REQUIRE(r.exit_code == 0);
+    auto const manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
+    CHECK(manifest["manifestVersion"] == "1.24");
+    CHECK(manifest["id"] == "0a1b2c3d-0000-4000-8000-123456789abc");
+    CHECK(manifest["version"] == "1.2.3");
+    CHECK(manifest["bots"][0]["botId"] == "0a1b2c3d-0000-4000-8000-123456789abc");
+    CHECK(manifest["bots"][0]["scopes"] == nlohmann::json::array({"personal", "team", "groupChat"}));
+    CHECK(manifest["developer"]["privacyUrl"] == "https://superbrugere.example/privatliv");
+    CHECK(manifest["localizationInfo"]["defaultLanguageTag"] == "da-dk");
+    CHECK(manifest.dump().find("{{") == std::string::npos);
+    CHECK(nlohmann::json::parse(read_file(out / "en-us.json"))["name.short"] == "Superbruger bot");
+    CHECK(std::filesystem::file_size(out / "color.png") > 0);
+    CHECK(std::filesystem::file_size(out / "outline.png") > 0);
+
+    CHECK_THAT(run(base + " --website http://x --privacy https://p --terms https://t").out, Catch::Contains("--website must be an https"));
+    CHECK(run(base + urls + " --app-version 1.2").exit_code == 2);
+    CHECK_THAT(run(base + " --website https://x").out, Catch::Contains("--privacy"));
+    auto no_bot = write_config("teams-manifest-none.json", "{}");
+    CHECK_THAT(run(superbot + " teams manifest --config " + no_bot.string() + " --out " + out.string() + urls).out,
+               Catch::Contains("teams.app_id"));
+}
+
+TEST_CASE("deploy/teams/package makes a zip with the files at the top", "[cli][teams]") {
+    auto cfg = write_config("teams-zip.json", R"({"teams": {"app_id": "0a1b2c3d-0000-4000-8000-123456789abc"}})");
+    auto const zip = work_dir() / "superbot-teams.zip";
+    auto const script = std::filesystem::path(SB_TESTS_DIR) / ".." / "deploy" / "teams" / "package";
+    auto r = run("SUPERBOT=" + superbot + " " + script.string() + " --config " + cfg.string() + " --out " + zip.string() +
+                 " --website https://s.example --privacy https://s.example/p --terms https://s.example/t");
+    REQUIRE(r.exit_code == 0);
+    auto const listing = run("unzip -Z1 " + zip.string()).out;
+    CHECK(listing == "manifest.json\nen-us.json\ncolor.png\noutline.png\n");
+}
