@@ -13,7 +13,7 @@ namespace {
 [[noreturn]] void refuse(std::string const& reason) { throw AdapterError(AdapterError::Kind::unauthenticated, reason); }
 }  // namespace
 
-void authenticate(std::string_view authorization, std::string_view channel_id, std::string_view service_url,
+std::chrono::system_clock::time_point authenticate(std::string_view authorization, std::string_view channel_id, std::string_view service_url,
                   AuthSettings const& settings, KeyLookup const& keys, std::chrono::system_clock::time_point now) {
     // The SDK splits on one space and wants exactly "Bearer <token>", scheme case-sensitive.
     constexpr std::string_view scheme = "Bearer ";
@@ -38,6 +38,8 @@ void authenticate(std::string_view authorization, std::string_view channel_id, s
     // The claim is "serviceurl" in lower case (botframework-connector channelValidation.ts).
     auto const claim = token.claims.value("serviceurl", "");
     if (claim.empty() || claim != service_url) refuse("token serviceurl claim does not match the activity's serviceUrl");
+    auto const exp = std::chrono::seconds(static_cast<long long>(token.claims["exp"].get<double>()));
+    return std::chrono::system_clock::time_point(exp) + settings.clock_skew;
 }
 
 }  // namespace superbruger::adapters::bot_framework

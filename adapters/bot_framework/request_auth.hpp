@@ -23,9 +23,10 @@ struct AuthSettings {
 /// The signing key with that key id, or null when the key set (even refreshed) has none.
 using KeyLookup = std::function<crypto::RsaJwk const*(std::string const& kid)>;
 
-/// Returns normally when the request may be trusted; otherwise throws
-/// AdapterError{unauthenticated} with the reason (for the log, never for the caller).
-void authenticate(std::string_view authorization, std::string_view channel_id, std::string_view service_url,
+/// Returns when the token stops being acceptable (its expiry plus the skew) when the request may
+/// be trusted; otherwise throws AdapterError{unauthenticated} with the reason (for the log, never
+/// for the caller).
+std::chrono::system_clock::time_point authenticate(std::string_view authorization, std::string_view channel_id, std::string_view service_url,
                   AuthSettings const& settings, KeyLookup const& keys, std::chrono::system_clock::time_point now);
 
 }  // namespace superbruger::adapters::bot_framework

@@ -77,39 +77,26 @@ net::awaitable<http::Response> TeamsChannel::handle(http::Request& req, http::Re
         co_return http::error_response(status::bad_request, e.what(), ctx.request_id);
     }
 
-    co_await keys_.prepare_for(key_id_of(authorization));
-    try {
-        bf::authenticate(authorization, activity.channel_id, activity.service_url, auth_,
-                         [this](std::string const& kid) { return keys_.find(kid); }, std::chrono::system_clock::now());
-    } catch (adapters::AdapterError const& e) {
-        co_return refuse(e.what());
+    auto const checked_at = std::chrono::system_clock::now();
+    if (!verified_.contains(authorization, activity.channel_id, activity.service_url, checked_at)) {
+        co_await keys_.prepare_for(key_id_of(authorization));
+        std::string refusal;
+        try {
+            auto const valid_until = bf::authenticate(authorization, activity.channel_id, activity.service_url, auth_,
+                                                      [this](std::string const& kid) { return keys_.find(kid); }, checked_at);
+            verified_.add(authorization, activity.channel_id, activity.service_url, valid_until, checked_at);
+        } catch (adapters::AdapterError const& e) {
+            refusal = e.what();
+        }
+        if (!refusal.empty()) co_return refuse(refusal);
     }
     // A genuine token for a host we would not send our own token to: refuse rather than answer.
     if (!connector_.allowed(activity.service_url)) co_return refuse("serviceUrl host is not in teams.allowed_service_url_hosts");
 
-    auto const now = std::chrono::system_clock::now();
     auto const reference = bf::reference_of(activity);
-    std::optional<adapters::ChatReply> reply;
     bool duplicate = false;
-    // One transaction: the claim on the activity id, the stored conversation and whatever the
-    // assistant writes are kept together, or (on an error, which the platform retries) none is.
-    deps_.database.write_all_or_nothing([&] {
-        if (!activity.id.empty() &&
-            !deps_.conversations.claim_activity("teams", activity.id, utc_timestamp(now), utc_timestamp(now - remember_activity_ids_for))) {
-            duplicate = true;
-            return;
-        }
-        if (activity.type == "message") {
-            messenger_.remember(reference, utc_timestamp(now));
-            reply = deps_.assistant.handle(bf::to_chat_message(activity));
-        } else if (bf::bot_was_added(activity)) {
-            messenger_.remember(reference, utc_timestamp(now));
-            reply = adapters::ChatReply{texts::welcome(knowledge::Language::da), {}, {}, {}, true};
-        } else if (activity.type == "installationUpdate" && activity.action.starts_with("remove")) {
-            deps_.conversations.forget("teams", activity.conversation_id);
-        }
-    });
-    log::info("teams_activity", {{"request_id", ctx.request_id}, {"type", activity.type}, {"duplicate", duplicate},
+    auto reply = process(activity, reference, duplicate);
+    log::debug("teams_activity", {{"request_id", ctx.request_id}, {"type", activity.type}, {"duplicate", duplicate},
                                  {"replied", reply.has_value()}});
     if (reply) {
         if (activity.type == "message") {
@@ -119,6 +106,37 @@ net::awaitable<http::Response> TeamsChannel::handle(http::Request& req, http::Re
         }
     }
     co_return ok();
+}
+
+std::optional<adapters::ChatReply> TeamsChannel::process(bf::Activity const& activity, bf::ConversationReference const& reference,
+                                                          bool& duplicate) {
+    auto const now = std::chrono::system_clock::now();
+    std::optional<adapters::ChatReply> reply;
+    // One transaction: the claim on the activity id, the stored conversation and whatever the
+    // assistant writes are kept together, or (on an error, which the platform retries) none is.
+    try {
+        deps_.database.write_all_or_nothing([&] {
+            if (!activity.id.empty() && !deps_.conversations.claim_activity("teams", activity.id, utc_timestamp(now),
+                                                                            utc_timestamp(now - remember_activity_ids_for))) {
+                duplicate = true;
+                return;
+            }
+            if (activity.type == "message") {
+                messenger_.remember(reference, utc_timestamp(now));
+                reply = deps_.assistant.handle(bf::to_chat_message(activity));
+            } else if (bf::bot_was_added(activity)) {
+                messenger_.remember(reference, utc_timestamp(now));
+                reply = adapters::ChatReply{texts::welcome(knowledge::Language::da), {}, {}, {}, true};
+            } else if (activity.type == "installationUpdate" && activity.action.starts_with("remove")) {
+                messenger_.forget(reference.conversation_id);
+            }
+        });
+    } catch (...) {
+        // The stored conversation was rolled back with the rest: the messenger must write it again.
+        messenger_.forget_cached(reference.conversation_id);
+        throw;
+    }
+    return reply;
 }
 
 }  // namespace superbruger::bot::teams

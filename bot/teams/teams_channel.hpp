@@ -12,7 +12,9 @@
 #include "bot/teams/connector_token.hpp"
 #include "bot/teams/signing_keys.hpp"
 #include "bot/teams/teams_messenger.hpp"
+#include "bot/teams/verified_tokens.hpp"
 
+#include <optional>
 #include <string>
 
 namespace superbruger::storage {
@@ -52,9 +54,14 @@ public:
     TeamsMessenger& messenger() noexcept { return messenger_; }
 
 private:
+    /// The synchronous part: claim the activity id, store the conversation, ask the assistant.
+    std::optional<adapters::ChatReply> process(adapters::bot_framework::Activity const& activity,
+                                               adapters::bot_framework::ConversationReference const& reference, bool& duplicate);
+
     TeamsDependencies deps_;
     adapters::bot_framework::AuthSettings auth_;
     SigningKeys keys_;
+    VerifiedTokens verified_;
     ConnectorToken token_;
     Connector connector_;
     TeamsMessenger messenger_;

@@ -45,10 +45,21 @@ net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::st
     co_await send(to, std::move(message));
 }
 
+void TeamsMessenger::forget(std::string const& conversation_id) {
+    stored_.erase(conversation_id);
+    conversations_.forget(platform, conversation_id);
+}
+
 void TeamsMessenger::remember(ConversationReference const& from, std::string const& now) {
     if (from.conversation_id.empty() || from.service_url.empty()) return;
+    auto address = from.to_json().dump();
+    auto const known = stored_.find(from.conversation_id);
+    if (known != stored_.end() && known->second == address) return;
     conversations_.remember({platform, from.conversation_id, from.conversation_type.empty() ? "unknown" : from.conversation_type,
-                             from.user.id, from.user.aad_object_id, from.tenant_id, from.to_json().dump(), now});
+                             from.user.id, from.user.aad_object_id, from.tenant_id, address, now});
+    // Bounded: a busy network has a few thousand conversations; forgetting only costs a write.
+    if (stored_.size() >= 10000) stored_.clear();
+    stored_[from.conversation_id] = std::move(address);
 }
 
 }  // namespace superbruger::bot::teams

@@ -7,6 +7,7 @@
 #include "bot/teams/connector.hpp"
 
 #include <string>
+#include <unordered_map>
 
 namespace superbruger::storage {
 class ConversationStore;
@@ -34,12 +35,19 @@ public:
     /// (the app is not installed there).
     net::awaitable<void> send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message);
 
-    /// Stores where the activity came from, so the bot can write there later.
+    /// Stores where the activity came from, so the bot can write there later. A conversation
+    /// whose reference is unchanged since this process last stored it is not written again.
     void remember(adapters::bot_framework::ConversationReference const& from, std::string const& now);
+
+    /// Forgets the conversation (the bot was removed from it).
+    void forget(std::string const& conversation_id);
+    /// Drops this process's note that the conversation is stored (its write was rolled back).
+    void forget_cached(std::string const& conversation_id) { stored_.erase(conversation_id); }
 
 private:
     Connector& connector_;
     storage::ConversationStore& conversations_;
+    std::unordered_map<std::string, std::string> stored_;  ///< conversation id → reference last written
 };
 
 }  // namespace superbruger::bot::teams
