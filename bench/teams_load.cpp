@@ -75,7 +75,8 @@ std::string field(std::string const& text, std::string const& pattern) {
 }
 
 /// Lua for wrk: every request is the same signed activity with its own id, as Teams sends them.
-std::string lua_script(std::string const& token, json activity) {
+/// `run` keeps the ids of separate wrk runs apart: a repeated id is a retry, and is not answered.
+std::string lua_script(std::string const& token, json activity, std::string const& run) {
     activity["id"] = "ACTIVITY_ID";
     auto body = activity.dump();
     auto at = body.find("ACTIVITY_ID");
@@ -95,7 +96,7 @@ std::string lua_script(std::string const& token, json activity) {
         << "local tail = " << quote(body.substr(at + 11)) << "\n"
         << "wrk.headers['Content-Type'] = 'application/json'\n"
         << "wrk.headers['Authorization'] = " << quote("Bearer " + token) << "\n"
-        << "function request() n = n + 1; return wrk.format('POST', '/api/messages', nil, head .. 'bench-' .. tid .. '-' .. n .. tail) end\n";
+        << "function request() n = n + 1; return wrk.format('POST', '/api/messages', nil, head .. 'bench-" << run << "-' .. tid .. '-' .. n .. tail) end\n";
     return lua.str();
 }
 
@@ -132,28 +133,43 @@ int main(int argc, char** argv) {
     }
     for (int i = 0; i < 200 && !healthy(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
 
-    auto const script = dir / "activity.lua";
-    std::ofstream(script) << lua_script(standin.token(), teams_message(standin.service_url(), "x", question));
+    auto const token = standin.token();
+    auto const activity = teams_message(standin.service_url(), "x", question);
+    auto script_for = [&](std::string const& run_name) {
+        auto const script = dir / (run_name + ".lua");
+        std::ofstream(script) << lua_script(token, activity, run_name);
+        return script;
+    };
     auto const url = "http://127.0.0.1:" + std::to_string(port) + "/api/messages";
-    run("wrk -t1 -c1 -d1s -s " + script.string() + " " + url);  // warm-up: keys, token, page cache
+    run("wrk -t1 -c1 -d1s -s " + script_for("warmup").string() + " " + url);  // keys, token, page cache
 
     std::cout << "Teams endpoint load (wrk, " << seconds << " s each, question: \"" << question << "\")\n";
     std::cout << "connections  requests/s   p50        p99        non-2xx\n";
     for (int connections : {1, 32}) {
         int const threads = connections == 1 ? 1 : 2;
         auto const out = run("wrk -t" + std::to_string(threads) + " -c" + std::to_string(connections) + " -d" + std::to_string(seconds) +
-                             "s --latency -s " + script.string() + " " + url);
+                             "s --latency -s " + script_for("c" + std::to_string(connections)).string() + " " + url);
         auto const non2xx = field(out, "Non-2xx or 3xx responses: ([0-9]+)");
         std::printf("%-12d %-12s %-10s %-10s %s\n", connections, field(out, "Requests/sec:\\s+([0-9.]+)").c_str(),
                     field(out, "50%\\s+([0-9.]+[a-z]+)").c_str(), field(out, "99%\\s+([0-9.]+[a-z]+)").c_str(),
                     non2xx == "?" ? "0" : non2xx.c_str());
     }
-    std::this_thread::sleep_for(std::chrono::seconds(2));  // replies still in flight
+    // Replies are sent after the 200: wait until the Connector stops receiving them.
+    std::size_t received = 0;
+    for (int quiet = 0; quiet < 3;) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        auto const now = standin.connector_requests().size();
+        quiet = now == received ? quiet + 1 : 0;
+        received = now;
+    }
     std::cout << "peak RSS of superbot: " << peak_rss_kb(pid) / 1024.0 << " MB\n";
-    std::cout << "replies received by the Connector stand-in: " << standin.connector_requests().size() << "\n";
+    std::cout << "activities answered 200: " << field(run("grep -c '\"status\":200' " + (dir / "superbot.log").string()), "([0-9]+)")
+              << ", replies received by the Connector stand-in: " << received
+              << ", failed sends in the log: " << field(run("grep -c background_task_failed " + (dir / "superbot.log").string()), "([0-9]+)")
+              << "\n";
     ::kill(pid, SIGTERM);
     int status = 0;
     ::waitpid(pid, &status, 0);
-    fs::remove_all(dir);
+    if (!std::getenv("SB_BENCH_KEEP")) fs::remove_all(dir);
     return 0;
 }
