@@ -25,7 +25,8 @@ App::App(Config config)
       knowledge_(config_.knowledge),
       directory_(database_, knowledge_),
       directory_answers_(directory_),
-      assistant_(knowledge_, questions_, answers_, &directory_answers_) {}
+      desk_(database_, directory_, config_.change_requests.dialog_timeout),
+      assistant_(knowledge_, questions_, answers_, &directory_answers_, &desk_) {}
 
 std::string App::readiness() {
     try {

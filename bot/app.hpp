@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bot/assistant.hpp"
+#include "bot/change_requests/change_request_desk.hpp"
 #include "bot/config.hpp"
 #include "bot/directory/directory_answers.hpp"
 #include "bot/directory/directory_service.hpp"
@@ -29,6 +30,7 @@ public:
     storage::AnswerLog& answers() noexcept { return answers_; }
     storage::ConversationStore& conversations() noexcept { return conversations_; }
     storage::Database& database() noexcept { return database_; }
+    change_requests::ChangeRequestDesk& change_requests() noexcept { return desk_; }
 
     /// Empty when the app can serve; otherwise why not (for /readyz).
     std::string readiness();
@@ -42,6 +44,7 @@ private:
     KnowledgeService knowledge_;
     directory::DirectoryService directory_;
     directory::DirectoryAnswers directory_answers_;
+    change_requests::ChangeRequestDesk desk_;
     Assistant assistant_;
 };
 

@@ -1,6 +1,7 @@
 // Assistant: commands first, then a cited knowledge answer or an honest "ved ikke".
 #include "bot/assistant.hpp"
 
+#include "bot/change_requests/change_request_desk.hpp"
 #include "bot/directory/directory_answers.hpp"
 #include "bot/knowledge_service.hpp"
 #include "bot/log.hpp"
@@ -67,6 +68,13 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
     auto const index = knowledge_.index();
     ChatReply reply;
 
+    // An open change-request dialog takes its answers (even an empty one) before anything else,
+    // except the buttons of earlier answers ("feedback 12 ja", "læs mere x").
+    std::string button_target;
+    bool const button = texts::parse_feedback(folded).has_value() || texts::is_read_more(folded, button_target);
+    if (desk_ != nullptr && !button) {
+        if (auto answer = desk_->answer(message, folded, lang)) return *answer;
+    }
     auto question = std::string_view(message.text);
     while (!question.empty() && (question.front() == ' ' || question.front() == '\n')) question.remove_prefix(1);
     if (question.empty()) {

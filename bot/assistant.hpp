@@ -14,15 +14,19 @@ class KnowledgeService;
 namespace directory {
 class DirectoryAnswers;
 }
+namespace change_requests {
+class ChangeRequestDesk;
+}
 
 /// Routes a message to help, "læs mere", a feedback vote or a knowledge answer. Not thread-safe (see
 /// KnowledgeService); exceptions from storage propagate to the caller, which logs them.
 class Assistant {
 public:
-    /// `directory` may be null: then questions about people get knowledge answers only.
+    /// `directory` and `desk` may be null: then questions about people and change requests get
+    /// knowledge answers only.
     Assistant(KnowledgeService& knowledge, storage::QuestionLog& unanswered, storage::AnswerLog& answers,
-              directory::DirectoryAnswers* directory = nullptr)
-        : knowledge_(knowledge), unanswered_(unanswered), answers_(answers), directory_(directory) {}
+              directory::DirectoryAnswers* directory = nullptr, change_requests::ChangeRequestDesk* desk = nullptr)
+        : knowledge_(knowledge), unanswered_(unanswered), answers_(answers), directory_(directory), desk_(desk) {}
 
     adapters::ChatReply handle(adapters::ChatMessage const& message);
 
@@ -31,6 +35,7 @@ private:
     storage::QuestionLog& unanswered_;
     storage::AnswerLog& answers_;
     directory::DirectoryAnswers* directory_;
+    change_requests::ChangeRequestDesk* desk_;
 };
 
 }  // namespace superbruger::bot

@@ -191,6 +191,17 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         r->refuse_unknown_keys();
     }
     if (auto r = top.object("teams")) read_teams(*r, config.teams);
+    if (auto r = top.object("change_requests")) {
+        long long minutes = config.change_requests.dialog_timeout.count();
+        r->read("dialog_timeout_minutes", minutes, 1, 7 * 24 * 60);
+        config.change_requests.dialog_timeout = std::chrono::minutes(minutes);
+        r->refuse_unknown_keys();
+    }
+    if (auto r = top.object("outbox")) {
+        r->read("poll_interval_seconds", config.outbox.poll_interval, 1, 300);
+        r->read("max_attempts", config.outbox.max_attempts, 1, 100);
+        r->refuse_unknown_keys();
+    }
     if (auto r = top.object("log")) {
         r->read("level", config.log.level);
         try {

@@ -61,6 +61,16 @@ struct TeamsConfig {
     bool enabled() const noexcept { return !app_id.empty(); }
 };
 
+struct ChangeRequestConfig {
+    std::chrono::minutes dialog_timeout{30};  ///< an intake dialog left this long stops catching messages
+};
+
+/// Messages the bot sends on its own (notifications, reminders).
+struct OutboxConfig {
+    std::chrono::seconds poll_interval{2};
+    int max_attempts = 8;  ///< then the message is parked for a coordinator to look at
+};
+
 struct LogConfig {
     std::string level = "info";
 };
@@ -71,6 +81,8 @@ struct Config {
     KnowledgeConfig knowledge;
     HttpClientConfig http_client;
     TeamsConfig teams;
+    ChangeRequestConfig change_requests;
+    OutboxConfig outbox;
     LogConfig log;
 };
 

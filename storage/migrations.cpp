@@ -13,7 +13,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 4> steps = {
+constexpr std::array<char const*, 5> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -136,6 +136,78 @@ constexpr std::array<char const*, 4> steps = {
         PRIMARY KEY (platform, activity_id)
     ) WITHOUT ROWID;
     CREATE INDEX processed_activity_age ON processed_activity (received_at);
+    )sql",
+    // 5: change requests (ændringsønsker) with supporters and status history, the intake dialog's
+    // drafts, and the outbox of messages the bot sends on its own initiative.
+    R"sql(
+    CREATE TABLE change_request (
+        id                 INTEGER PRIMARY KEY,
+        ref                TEXT    NOT NULL UNIQUE,   -- ÆØ-2026-0042
+        year               INTEGER NOT NULL,
+        seq                INTEGER NOT NULL,
+        title              TEXT    NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+        description        TEXT    NOT NULL CHECK (length(description) BETWEEN 1 AND 4000),
+        area               TEXT    NOT NULL CHECK (length(area) BETWEEN 1 AND 100),
+        benefit            TEXT    NOT NULL CHECK (length(benefit) BETWEEN 1 AND 2000),
+        urgency            TEXT    NOT NULL CHECK (urgency IN ('lav', 'middel', 'høj')),
+        workflow_effect    TEXT    NOT NULL CHECK (length(workflow_effect) BETWEEN 1 AND 2000),
+        status             TEXT    NOT NULL CHECK (status IN ('ny', 'under vurdering', 'sendt til KOMBIT',
+                                                            'prioriteret', 'afvist', 'implementeret')),
+        release            TEXT    NOT NULL DEFAULT '',
+        municipality_id    INTEGER NOT NULL REFERENCES municipality (id),
+        submitter_platform TEXT    NOT NULL,
+        submitter_user_id  TEXT    NOT NULL,
+        submitter_tenant   TEXT    NOT NULL,
+        submitter_name     TEXT    NOT NULL,
+        submit_key         TEXT    NOT NULL UNIQUE,  -- a platform's retry of the same submit finds it
+        created_at         TEXT    NOT NULL,
+        updated_at         TEXT    NOT NULL,
+        UNIQUE (year, seq)
+    );
+    CREATE INDEX change_request_municipality ON change_request (municipality_id);
+    CREATE TABLE change_request_supporter (
+        request_id      INTEGER NOT NULL REFERENCES change_request (id) ON DELETE CASCADE,
+        municipality_id INTEGER NOT NULL REFERENCES municipality (id),
+        platform        TEXT    NOT NULL,
+        user_id         TEXT    NOT NULL,
+        tenant          TEXT    NOT NULL,
+        name            TEXT    NOT NULL,
+        supported_at    TEXT    NOT NULL,
+        PRIMARY KEY (request_id, municipality_id)
+    );
+    CREATE TABLE change_request_status (
+        id          INTEGER PRIMARY KEY,
+        request_id  INTEGER NOT NULL REFERENCES change_request (id) ON DELETE CASCADE,
+        at          TEXT    NOT NULL,
+        actor       TEXT    NOT NULL,
+        from_status TEXT    NOT NULL,
+        to_status   TEXT    NOT NULL,
+        comment     TEXT    NOT NULL
+    );
+    CREATE INDEX change_request_status_request ON change_request_status (request_id);
+    CREATE TABLE change_request_draft (
+        platform   TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        step       TEXT NOT NULL,
+        fields     TEXT NOT NULL,  -- JSON object of the answers so far
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, user_id)
+    );
+    CREATE TABLE outbox (
+        id              INTEGER PRIMARY KEY,
+        idempotency_key TEXT    NOT NULL UNIQUE,  -- one message per recipient and cause
+        platform        TEXT    NOT NULL,
+        recipient       TEXT    NOT NULL,
+        tenant          TEXT    NOT NULL,
+        message         TEXT    NOT NULL,  -- the reply, as JSON
+        status          TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'parked')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT    NOT NULL,
+        last_error      TEXT    NOT NULL DEFAULT '',
+        created_at      TEXT    NOT NULL,
+        sent_at         TEXT    NOT NULL DEFAULT ''
+    );
+    CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
     )sql",
 };
 

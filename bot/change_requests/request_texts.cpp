@@ -1,0 +1,223 @@
+// Change-request sentences.
+#include "bot/change_requests/request_texts.hpp"
+
+#include <map>
+
+namespace superbruger::bot::change_requests::texts {
+
+namespace {
+bool da(Language lang) { return lang == Language::da; }
+
+std::string field_label(Language lang, std::string const& field) {
+    static std::map<std::string, std::pair<char const*, char const*>> const labels = {
+        {"title", {"Titel", "Title"}},
+        {"description", {"Beskrivelse", "Description"}},
+        {"area", {"DUBU-område", "DUBU area"}},
+        {"benefit", {"Gevinst", "Benefit"}},
+        {"urgency", {"Hast", "Urgency"}},
+        {"workflow_effect", {"Betydning for arbejdsgange", "Effect on workflows"}},
+    };
+    auto it = labels.find(field);
+    if (it == labels.end()) return field;
+    return da(lang) ? it->second.first : it->second.second;
+}
+
+std::string join(std::vector<std::string> const& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : ", ") + parts[i];
+    return out;
+}
+}  // namespace
+
+std::string prompt(Language lang, std::string const& field, std::size_t step, std::size_t steps) {
+    static std::map<std::string, std::pair<char const*, char const*>> const questions = {
+        {"title", {"Hvad skal ændringsønsket hedde? Skriv en kort titel (højst 120 tegn).",
+                   "What should the change request be called? Write a short title (at most 120 characters)."}},
+        {"description", {"Beskriv problemet og den ændring, I ønsker (højst 4000 tegn).",
+                         "Describe the problem and the change you wish for (at most 4000 characters)."}},
+        {"area", {"Hvilket område i DUBU drejer det sig om, fx sagsbehandling, handleplan, økonomi eller breve?",
+                  "Which part of DUBU is it about, for example case handling, action plans, finance or letters?"}},
+        {"benefit", {"Hvad er gevinsten, hvis ønsket bliver opfyldt?", "What is gained if the wish is met?"}},
+        {"urgency", {"Hvor hastende er det: lav, middel eller høj?", "How urgent is it: low, medium or high?"}},
+        {"workflow_effect", {"Hvordan påvirker det arbejdsgangene hos jer?", "How does it affect your workflows?"}},
+    };
+    auto const& q = questions.at(field);
+    return (da(lang) ? "Trin " : "Step ") + std::to_string(step) + (da(lang) ? " af " : " of ") + std::to_string(steps) + ": " +
+           (da(lang) ? q.first : q.second);
+}
+
+std::string controls(Language lang) {
+    return da(lang) ? "Skriv »tilbage« for at rette det forrige svar eller »annuller« for at stoppe."
+                    : "Write \"back\" to change the previous answer or \"cancel\" to stop.";
+}
+
+std::string empty_answer(Language lang) {
+    return da(lang) ? "Svaret må ikke være tomt." : "The answer must not be empty.";
+}
+
+std::string too_long(Language lang, std::size_t chars, std::size_t max) {
+    return da(lang) ? "Svaret er " + std::to_string(chars) + " tegn; der må højst være " + std::to_string(max) + "."
+                    : "The answer is " + std::to_string(chars) + " characters; at most " + std::to_string(max) + " are allowed.";
+}
+
+std::string bad_urgency(Language lang) {
+    return da(lang) ? "Vælg lav, middel eller høj." : "Choose low, medium or high.";
+}
+
+std::string resumed(Language lang) {
+    return da(lang) ? "Du har et påbegyndt ændringsønske; vi fortsætter, hvor du slap."
+                    : "You have a change request in progress; we continue where you left off.";
+}
+
+std::string cancelled(Language lang) {
+    return da(lang) ? "Ændringsønsket er annulleret; intet er indsendt." : "The change request is cancelled; nothing was submitted.";
+}
+
+std::string nothing_to_go_back_to(Language lang) {
+    return da(lang) ? "Det er det første spørgsmål; der er ikke noget at gå tilbage til."
+                    : "This is the first question; there is nothing to go back to.";
+}
+
+std::string summary(Language lang, std::map<std::string, std::string> const& fields) {
+    std::string out = da(lang) ? "**Dit ændringsønske**" : "**Your change request**";
+    for (auto const* key : {"title", "description", "area", "benefit", "urgency", "workflow_effect"}) {
+        auto it = fields.find(key);
+        out += "\n- **" + field_label(lang, key) + "**: " + (it == fields.end() ? "" : it->second);
+    }
+    return out;
+}
+
+std::string similar_heading(Language lang) {
+    return da(lang) ? "**Lignende ønsker fra netværket**" : "**Similar requests from the network**";
+}
+
+std::string similar_line(storage::ChangeRequest const& r, std::string const& municipality, std::size_t supporters) {
+    return "- " + r.ref + " " + r.title + " (" + municipality + ", " + r.status + ", +" + std::to_string(supporters) + ")";
+}
+
+std::string confirm_choices(Language lang, bool has_similar) {
+    if (da(lang)) {
+        return std::string("Skriv »send« for at indsende det") + (has_similar ? ", »støt ÆØ-…« for at støtte et af de lignende i stedet" : "") +
+               ", »tilbage« for at rette eller »annuller«.";
+    }
+    return std::string("Write \"send\" to submit it") + (has_similar ? ", \"support ÆØ-…\" to support one of the similar ones instead" : "") +
+           ", \"back\" to change it or \"cancel\".";
+}
+
+std::string submitted(Language lang, std::string const& ref) {
+    return da(lang) ? "Tak! Dit ændringsønske er registreret som " + ref + " med status »ny«. Du får besked, når status ændres."
+                    : "Thank you! Your change request is registered as " + ref + " with status \"ny\". You will hear when the status changes.";
+}
+
+std::string already_submitted(Language lang, std::string const& ref) {
+    return da(lang) ? "Dit ændringsønske er allerede registreret som " + ref + "."
+                    : "Your change request is already registered as " + ref + ".";
+}
+
+std::string submit_not_allowed(Language lang, std::string const& municipality, std::vector<std::string> const& superbrugere) {
+    if (superbrugere.empty()) {
+        return da(lang) ? "Kun superbrugere kan indsende ændringsønsker, og jeg kender ingen superbruger i " + municipality +
+                              ". Spørg jeres systemansvarlige."
+                        : "Only superbrugere can submit change requests, and I know no superbruger in " + municipality +
+                              ". Ask your systemansvarlig.";
+    }
+    return da(lang) ? "Kun superbrugere kan indsende ændringsønsker. Spørg din kommunes superbruger: " + join(superbrugere) + "."
+                    : "Only superbrugere can submit change requests. Ask your municipality's superbruger: " + join(superbrugere) + ".";
+}
+
+std::string unknown_asker(Language lang) {
+    return da(lang) ? "Kun superbrugere kan indsende og støtte ændringsønsker, og jeg kan ikke se, hvem du er. Bed din kommunes "
+                      "systemansvarlige om at registrere dig i rollekataloget."
+                    : "Only superbrugere can submit and support change requests, and I cannot tell who you are. Ask your "
+                      "municipality's systemansvarlig to register you in the role directory.";
+}
+
+std::string supported(Language lang, std::string const& municipality, std::string const& ref, std::string const& title) {
+    return da(lang) ? "Tak! " + municipality + " støtter nu " + ref + " »" + title + "«. Du får besked, når status ændres."
+                    : "Thank you! " + municipality + " now supports " + ref + " \"" + title + "\". You will hear when the status changes.";
+}
+
+std::string already_supports(Language lang, std::string const& municipality, std::string const& ref) {
+    return da(lang) ? municipality + " støtter allerede " + ref + "." : municipality + " already supports " + ref + ".";
+}
+
+std::string own_request(Language lang, std::string const& ref) {
+    return da(lang) ? ref + " er jeres eget ønske; I behøver ikke at støtte det." : ref + " is your own request; there is no need to support it.";
+}
+
+std::string unknown_ref(Language lang, std::string const& ref) {
+    return da(lang) ? "Jeg kender intet ændringsønske med id " + ref + ". Skriv »alle ændringsønsker« for at se dem."
+                    : "I know no change request with id " + ref + ". Write \"all change requests\" to see them.";
+}
+
+std::string list_heading(Language lang, std::string const& what) {
+    return "**" + what + "**" + (da(lang) ? "" : "");
+}
+
+std::string list_line(storage::ChangeRequest const& r, std::string const& municipality, std::size_t supporters) {
+    return "- " + r.ref + " " + r.title + " – " + r.status + (r.release.empty() ? "" : " (" + r.release + ")") + " · " + municipality +
+           (supporters == 0 ? "" : " +" + std::to_string(supporters));
+}
+
+std::string none_found(Language lang) {
+    return da(lang) ? "Der er ingen ændringsønsker, der passer." : "No change requests match.";
+}
+
+std::string status_view(Language lang, storage::ChangeRequest const& r, std::string const& municipality,
+                        std::vector<std::string> const& supporters, std::vector<storage::StatusChange> const& history) {
+    std::string out = "**" + r.ref + " " + r.title + "**\n";
+    out += (da(lang) ? "Status: " : "Status: ") + r.status + (r.release.empty() ? "" : " (" + r.release + ")") + "\n";
+    out += (da(lang) ? "Indsendt af " : "Submitted by ") + municipality + " (" + r.submitter.name + ", " + r.created_at.substr(0, 10) + ")";
+    if (!supporters.empty()) out += (da(lang) ? "; støttet af " : "; supported by ") + join(supporters);
+    out += "\n" + std::string(da(lang) ? "Hast: " : "Urgency: ") + r.urgency + " · " + (da(lang) ? "Område: " : "Area: ") + r.area;
+    out += "\n\n" + r.description;
+    out += da(lang) ? "\n\n**Historik**" : "\n\n**History**";
+    for (auto const& h : history) {
+        out += "\n- " + h.at.substr(0, 10) + ": " + (h.from.empty() ? "" : h.from + " → ") + h.to + " (" + h.actor + ")";
+        if (!h.comment.empty()) out += ": " + h.comment;
+    }
+    return out;
+}
+
+std::string moved(Language lang, std::string const& ref, std::string const& from, std::string const& to) {
+    return da(lang) ? ref + " er flyttet fra »" + from + "« til »" + to + "«. Indsender og støtter får besked."
+                    : ref + " moved from \"" + from + "\" to \"" + to + "\". The submitter and supporters are told.";
+}
+
+std::string move_not_allowed(Language lang, std::string const& ref, std::string const& from, std::string const& to) {
+    return da(lang) ? "Du må ikke flytte " + ref + " fra »" + from + "« til »" + to +
+                          "«. Den indsendende kommunes systemansvarlige flytter egne ønsker frem til »sendt til KOMBIT«; resten gør "
+                          "netværkets koordinatorer."
+                    : "You may not move " + ref + " from \"" + from + "\" to \"" + to +
+                          "\". The submitting municipality's systemansvarlig moves its own requests up to \"sendt til KOMBIT\"; the "
+                          "network's coordinators do the rest.";
+}
+
+std::string no_such_transition(Language lang, std::string const& ref, std::string const& from, std::string const& to) {
+    return da(lang) ? ref + " kan ikke gå fra »" + from + "« til »" + to + "«." : ref + " cannot go from \"" + from + "\" to \"" + to + "\".";
+}
+
+std::string needs_release(Language lang, std::string const& ref) {
+    return da(lang) ? "Skriv også hvilken release, fx »flyt " + ref + " til implementeret i DUBU 3.4«."
+                    : "Also name the release, for example \"move " + ref + " to implemented in DUBU 3.4\".";
+}
+
+std::string notification(Language lang, storage::ChangeRequest const& r, std::string const& from, std::string const& to,
+                         std::string const& actor, std::string const& comment) {
+    std::string out = da(lang) ? "Ændringsønsket " + r.ref + " »" + r.title + "« har skiftet status fra »" + from + "« til »" + to + "« (" + actor + ")."
+                               : "Change request " + r.ref + " \"" + r.title + "\" moved from \"" + from + "\" to \"" + to + "\" (" + actor + ").";
+    if (!r.release.empty() && to == "implementeret") out += (da(lang) ? " Release: " : " Release: ") + r.release + ".";
+    if (!comment.empty()) out += (da(lang) ? " Kommentar: " : " Comment: ") + comment;
+    return out;
+}
+
+std::string supported_notification(Language lang, storage::ChangeRequest const& r, std::string const& municipality) {
+    return da(lang) ? municipality + " støtter nu jeres ændringsønske " + r.ref + " »" + r.title + "«."
+                    : municipality + " now supports your change request " + r.ref + " \"" + r.title + "\".";
+}
+
+std::string source(Language lang) {
+    return da(lang) ? "Kilde: netværkets ændringsønsker" : "Source: the network's change requests";
+}
+
+}  // namespace superbruger::bot::change_requests::texts

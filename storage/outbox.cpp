@@ -1,0 +1,95 @@
+// Outbox: SQL for the outbox table.
+#include "storage/outbox.hpp"
+
+#include "storage/database.hpp"
+#include "storage/sqlite_error.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace superbruger::storage {
+
+namespace {
+
+constexpr char const* columns =
+    "SELECT id, idempotency_key, platform, recipient, tenant, message, status, attempts, next_attempt_at, last_error, created_at "
+    "FROM outbox ";
+
+OutboxMessage message_of(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(),  q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+            q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getInt(),
+            q.getColumn(8).getString(), q.getColumn(9).getString(), q.getColumn(10).getString()};
+}
+
+}  // namespace
+
+bool Outbox::enqueue(OutboxMessage const& m) {
+    try {
+        SQLite::Statement insert(db_.connection(),
+                                 "INSERT OR IGNORE INTO outbox (idempotency_key, platform, recipient, tenant, message, next_attempt_at, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, m.idempotency_key);
+        insert.bind(2, m.platform);
+        insert.bind(3, m.recipient);
+        insert.bind(4, m.tenant);
+        insert.bind(5, m.message);
+        insert.bind(6, m.next_attempt_at.empty() ? m.created_at : m.next_attempt_at);
+        insert.bind(7, m.created_at);
+        return insert.exec() == 1;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "queue message");
+    }
+}
+
+std::vector<OutboxMessage> Outbox::due(std::string const& now, int limit) const {
+    std::vector<OutboxMessage> out;
+    try {
+        SQLite::Statement q(db_.connection(), std::string(columns) +
+                                                  "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?");
+        q.bind(1, now);
+        q.bind(2, limit);
+        while (q.executeStep()) out.push_back(message_of(q));
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read due messages");
+    }
+    return out;
+}
+
+void Outbox::mark_sent(std::int64_t id, std::string const& at) {
+    try {
+        SQLite::Statement update(db_.connection(),
+                                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?");
+        update.bind(1, at);
+        update.bind(2, id);
+        update.exec();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "mark message sent");
+    }
+}
+
+void Outbox::mark_failed(std::int64_t id, std::string const& error, std::string const& retry_at, bool park) {
+    try {
+        SQLite::Statement update(db_.connection(),
+                                 "UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?");
+        update.bind(1, park ? "parked" : "pending");
+        update.bind(2, error);
+        update.bind(3, retry_at);
+        update.bind(4, id);
+        update.exec();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "mark message failed");
+    }
+}
+
+std::vector<OutboxMessage> Outbox::with_status(std::string const& status) const {
+    std::vector<OutboxMessage> out;
+    try {
+        SQLite::Statement q(db_.connection(), std::string(columns) + "WHERE status = ? ORDER BY id");
+        q.bind(1, status);
+        while (q.executeStep()) out.push_back(message_of(q));
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read messages");
+    }
+    return out;
+}
+
+}  // namespace superbruger::storage
