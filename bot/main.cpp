@@ -18,6 +18,7 @@ constexpr char const* usage =
     "  knowledge  check, explain, report on or reload the knowledge base\n"
     "  directory  import, export, phase, forget: the role directory\n"
     "  teams      manifest: the Teams app package's manifest for this installation\n"
+    "  change-requests  export: the network's change requests as CSV or JSON\n"
     "\n"
     "Run 'superbot COMMAND --help' for the options of a command.\n";
 
@@ -26,7 +27,7 @@ constexpr char const* usage =
 int main(int argc, char** argv) {
     using namespace superbruger::bot;
     std::map<std::string, int (*)(std::vector<std::string> const&)> const commands = {
-        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"teams", cli::run_teams}};
+        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"teams", cli::run_teams}, {"change-requests", cli::run_change_requests}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::cout << usage;
         return argc < 2 ? cli::exit_usage : cli::exit_ok;

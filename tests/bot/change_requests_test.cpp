@@ -3,7 +3,9 @@
 // outbox, the queries, and a retried submit.
 #include "bot/assistant.hpp"
 #include "bot/change_requests/change_request_desk.hpp"
+#include "bot/change_requests/request_export.hpp"
 #include "bot/change_requests/request_rules.hpp"
+#include "bot/csv.hpp"
 #include "bot/config.hpp"
 #include "bot/directory/directory_answers.hpp"
 #include "bot/directory/directory_csv.hpp"
@@ -239,4 +241,36 @@ TEST_CASE("mine vores alle and by-status queries", "[bot][change_requests][queri
     CHECK_THAT(h.say("per@aeroe.dk", "ændringsønsker med status afvist").text, Catch::Contains("ingen ændringsønsker"));
     // A question about change requests in general is still a knowledge question.
     CHECK(h.say("per@aeroe.dk", "hvad er et ændringsønske?").text.find("ÆØ-") == std::string::npos);
+}
+
+TEST_CASE("the export quotes commas quotes newlines and keeps æøå", "[bot][change_requests][export]") {
+    Harness h;
+    h.say("anne@naestved.dk", "nyt ændringsønske");
+    h.say("anne@naestved.dk", "Brevskabeloner, \"standardbreve\" og æøå");
+    h.say("anne@naestved.dk", "Første linje.\nAnden linje, med komma.");
+    h.say("anne@naestved.dk", "=Breve");  // a formula-looking answer must not run in Excel
+    h.say("anne@naestved.dk", "Ens breve");
+    h.say("anne@naestved.dk", "lav");
+    h.say("anne@naestved.dk", "Ingen");
+    h.say("anne@naestved.dk", "send");
+    auto const ref = h.desk.requests().all().at(0).ref;
+    h.say("bo@aeroe.dk", "støt " + ref);
+
+    auto const csv = export_csv(h.desk.requests(), h.directory, std::nullopt);
+    auto const rows = bot::csv::parse(csv);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1].fields[0] == ref);
+    CHECK(rows[1].fields[1] == "Brevskabeloner, \"standardbreve\" og æøå");
+    CHECK(rows[1].fields[2] == "Første linje.\nAnden linje, med komma.");
+    CHECK(rows[1].fields[3] != "=Breve");
+    CHECK(rows[1].fields[9] == "Næstved");
+    CHECK(rows[1].fields[13] == "Ærø");
+    CHECK(rows[1].fields[14] == "1");
+    CHECK(bot::csv::parse(export_csv(h.desk.requests(), h.directory, std::string("afvist"))).size() == 1);  // header only
+
+    auto const json = nlohmann::json::parse(export_json(h.desk.requests(), h.directory, std::nullopt));
+    REQUIRE(json.size() == 1);
+    CHECK(json[0]["title"] == "Brevskabeloner, \"standardbreve\" og æøå");
+    CHECK(json[0]["supporters"][0]["municipality"] == "Ærø");
+    CHECK(json[0]["history"][0]["to"] == "ny");
 }

@@ -242,3 +242,13 @@ TEST_CASE("deploy/teams/package makes a zip with the files at the top", "[cli][t
     auto const listing = run("unzip -Z1 " + zip.string()).out;
     CHECK(listing == "manifest.json\nen-us.json\ncolor.png\noutline.png\n");
 }
+
+TEST_CASE("change-requests export refuses bad options and writes a header for an empty network", "[cli][change_requests]") {
+    auto cfg = write_config("cr-export.json", R"({"storage": {"database": "cr-export.sqlite"}})");
+    auto r = run(superbot + " change-requests export --config " + cfg.string(), false);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::StartsWith("id,titel,beskrivelse"));
+    CHECK(run(superbot + " change-requests export --format xml --config " + cfg.string()).exit_code == 2);
+    CHECK_THAT(run(superbot + " change-requests export --status glemt --config " + cfg.string()).out, Catch::Contains("unknown status"));
+    CHECK(run(superbot + " change-requests export --format json --status \"sendt til KOMBIT\" --config " + cfg.string(), false).out == "[]\n");
+}
