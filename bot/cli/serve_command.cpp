@@ -9,6 +9,8 @@
 #include "bot/http/server.hpp"
 #include "bot/http/service_routes.hpp"
 #include "bot/log.hpp"
+#include "bot/outbox_worker.hpp"
+#include "storage/outbox.hpp"
 #include "bot/teams/teams_channel.hpp"
 
 #include "bot/cli/pid_file.hpp"
@@ -84,6 +86,14 @@ int run_serve(std::vector<std::string> const& argv) {
     } else {
         log::info("teams_disabled", {{"reason", "teams.app_id is empty"}});
     }
+    storage::Outbox outbox(app.database());
+    OutboxWorker outbox_worker(ioc.get_executor(), outbox, config.outbox);
+    if (teams_channel) {
+        outbox_worker.add_platform("teams", [&teams_channel](storage::OutboxMessage const& m, adapters::ChatReply reply) {
+            return teams_channel->messenger().send_to_person(m.recipient, m.tenant, std::move(reply));
+        });
+    }
+    outbox_worker.start(background);
     auto const endpoint = server.listen(config.server.address, config.server.port);
     log::info("listening", {{"address", endpoint.address().to_string()}, {"port", endpoint.port()}});
     PidFile pid_file(config.server.pid_file);
@@ -103,6 +113,7 @@ int run_serve(std::vector<std::string> const& argv) {
                 log::info("shutdown_started", {{"signal", signal}, {"grace_seconds", config.server.shutdown_grace.count()}});
                 draining = true;
                 // Replies still on their way to a platform get the same grace after the last request.
+                outbox_worker.stop();
                 server.shutdown(config.server.shutdown_grace, [&] {
                     background.drain(config.server.shutdown_grace, [&] {
                         stopped = true;

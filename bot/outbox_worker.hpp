@@ -1,0 +1,51 @@
+// OutboxWorker: delivers the outbox's due messages through the platform that can reach each
+// recipient, marks them sent, and retries failures with growing waits until a message is parked
+// for a coordinator to look at. Runs on the server's io thread, like everything using the database.
+#pragma once
+
+#include "adapters/chat_message.hpp"
+#include "bot/background_tasks.hpp"
+#include "bot/config.hpp"
+#include "storage/outbox.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+
+namespace superbruger::bot {
+
+class OutboxWorker {
+public:
+    /// Sends one message to one recipient; throws to report a failure.
+    using Deliver = std::function<boost::asio::awaitable<void>(storage::OutboxMessage const& message, adapters::ChatReply reply)>;
+
+    OutboxWorker(boost::asio::any_io_executor executor, storage::Outbox& outbox, OutboxConfig config);
+
+    /// The way to reach recipients on `platform`. Messages for a platform without one are parked.
+    void add_platform(std::string const& platform, Deliver deliver);
+
+    /// Starts polling (as a background task, so a graceful stop waits for a send in flight).
+    void start(BackgroundTasks& tasks);
+    /// Ends the polling after the current round.
+    void stop();
+
+    /// One round: every due message once. Exposed for tests.
+    boost::asio::awaitable<void> deliver_due();
+
+private:
+    boost::asio::awaitable<void> run();
+
+    boost::asio::any_io_executor executor_;
+    storage::Outbox& outbox_;
+    OutboxConfig config_;
+    std::map<std::string, Deliver> platforms_;
+    std::shared_ptr<boost::asio::steady_timer> timer_;
+    bool stopping_ = false;
+    std::mt19937_64 random_{std::random_device{}()};
+};
+
+}  // namespace superbruger::bot
