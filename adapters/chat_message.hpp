@@ -1,6 +1,8 @@
 // ChatMessage, ChatReply and friends: the vocabulary every platform adapter translates to and from.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,7 @@ struct ChatMessage {
     Sender sender;
     std::string text;
     std::string reply_address; ///< opaque; written and read back only by the adapter that made it
+    std::map<std::string, std::string> form_values;  ///< a submitted form's fields, by field id
 };
 
 /// Where an answer's facts come from.
@@ -38,6 +41,24 @@ struct ReplyAction {
     std::string value;
 };
 
+/// One input of a form the bot offers where a platform can show forms (Teams cards). Platforms
+/// without forms ignore it; the conversation then asks field by field instead.
+struct FormField {
+    enum class Kind { line, text, choice };
+    std::string id;
+    std::string label;
+    Kind kind = Kind::line;
+    std::size_t max_chars = 0;
+    std::vector<std::pair<std::string, std::string>> choices;  ///< (value, title) for Kind::choice
+    std::string value;                                         ///< pre-filled
+};
+
+struct Form {
+    std::vector<FormField> fields;
+    std::string submit_label;
+    std::string submit_command;  ///< sent back as the message text, with the fields' values
+};
+
 /// What the bot says. `text` is Markdown-light (paragraphs, "- " bullets, **bold**); adapters
 /// render it, and the citations, actions and footer, as cards or as plain text.
 struct ChatReply {
@@ -46,6 +67,7 @@ struct ChatReply {
     std::string footer;                 ///< e.g. "Læs mere: …"; kept apart so cards can style it
     std::vector<ReplyAction> actions;
     bool confident = true;              ///< false when the bot says it does not know
+    std::optional<Form> form;
 };
 
 }  // namespace superbruger::adapters

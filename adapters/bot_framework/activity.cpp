@@ -80,6 +80,11 @@ ChatMessage to_chat_message(Activity const& activity) {
     // Action.Submit arrives as a message whose `value` is the action's data (protocols.md §1.9);
     // our cards put the command to run in data.command.
     auto const command = str(activity.value, "command");
+    if (activity.value.is_object()) {
+        for (auto const& [key, v] : activity.value.items()) {
+            if (key != "command" && v.is_string()) m.form_values[key] = v.get<std::string>();
+        }
+    }
     m.text = !command.empty() ? command : html_to_text(strip_bot_mentions(activity.text, activity.entities, activity.recipient.id));
     return m;
 }

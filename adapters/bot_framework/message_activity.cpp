@@ -82,6 +82,25 @@ json adaptive_card(ChatReply const& reply) {
                         {"size", "Small"}, {"separator", true}});
     }
     json actions = json::array();
+    if (reply.form) {
+        for (auto const& f : reply.form->fields) {
+            json input = {{"id", f.id}, {"label", f.label}, {"isRequired", true}};
+            if (f.kind == FormField::Kind::choice) {
+                input["type"] = "Input.ChoiceSet";
+                input["style"] = "compact";
+                input["choices"] = json::array();
+                for (auto const& [value, title] : f.choices) input["choices"].push_back({{"title", title}, {"value", value}});
+            } else {
+                input["type"] = "Input.Text";
+                input["isMultiline"] = f.kind == FormField::Kind::text;
+                if (f.max_chars > 0) input["maxLength"] = f.max_chars;
+            }
+            if (!f.value.empty()) input["value"] = f.value;
+            body.push_back(std::move(input));
+        }
+        // Teams merges the inputs' values into the submit's data (protocols.md §1.9).
+        actions.push_back({{"type", "Action.Submit"}, {"title", reply.form->submit_label}, {"data", {{"command", reply.form->submit_command}}}});
+    }
     for (auto const& a : reply.actions) {
         actions.push_back({{"type", "Action.Submit"}, {"title", a.label}, {"data", {{"command", a.value}}}});
     }
@@ -98,7 +117,7 @@ json adaptive_card(ChatReply const& reply) {
 
 std::vector<json> message_activities(ChatReply const& reply, ConversationReference const& to, std::string const& reply_to_id,
                                      std::size_t max_utf16_units) {
-    bool const as_card = !reply.actions.empty() || !reply.citations.empty() || !reply.footer.empty();
+    bool const as_card = !reply.actions.empty() || !reply.citations.empty() || !reply.footer.empty() || reply.form.has_value();
     // The card repeats the text in fallbackText, so its text gets half of the room.
     std::size_t const room = max_utf16_units > envelope_allowance ? max_utf16_units - envelope_allowance : max_utf16_units / 2;
     std::size_t const text_room = as_card ? (room - std::min(room, utf16_units(reply.footer) * 2)) / 2 : room;

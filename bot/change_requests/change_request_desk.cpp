@@ -67,6 +67,9 @@ std::optional<ChatReply> ChangeRequestDesk::answer(adapters::ChatMessage const& 
         rest.empty()) {
         return start_dialog(message, folded.starts_with("new") ? Language::en : Language::da);
     }
+    if ((folded == "ændringsønske formular" || folded == "change request form") && !message.form_values.empty()) {
+        return take_form(message, folded.starts_with("change") ? Language::en : Language::da);
+    }
     if (auto reply = continue_dialog(message, folded)) return reply;
 
     auto const ref = ref_in(folded);

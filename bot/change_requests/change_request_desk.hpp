@@ -39,6 +39,9 @@ private:
     std::optional<adapters::ChatReply> continue_dialog(adapters::ChatMessage const& message, std::string const& folded);
     adapters::ChatReply confirm_step(nlohmann::json const& draft, knowledge::Language lang);
     adapters::ChatReply submit(adapters::ChatMessage const& message, nlohmann::json& draft, storage::Draft const& stored);
+    /// The whole request from a platform's form (a Teams card): checked field by field, then
+    /// the same summary and "send" as the dialog.
+    adapters::ChatReply take_form(adapters::ChatMessage const& message, knowledge::Language lang);
 
     // Commands and queries (change_request_desk.cpp).
     adapters::ChatReply support(adapters::ChatMessage const& message, std::string const& ref, knowledge::Language lang);

@@ -57,6 +57,30 @@ ChatReply ask(Language lang, std::string const& step, std::string const& before 
     return reply;
 }
 
+/// The request as one form, for platforms that show forms; pre-filled with the answers so far.
+adapters::Form request_form(Language lang, json const& values) {
+    adapters::Form form;
+    for (auto const& f : fields()) {
+        adapters::FormField field;
+        field.id = f.name;
+        field.label = texts::field_label(lang, f.name);
+        field.max_chars = f.max_chars;
+        std::string const name = f.name;
+        field.kind = name == "urgency" ? adapters::FormField::Kind::choice
+                     : (name == "title" || name == "area") ? adapters::FormField::Kind::line
+                                                            : adapters::FormField::Kind::text;
+        if (name == "urgency") {
+            field.choices = lang == Language::da ? std::vector<std::pair<std::string, std::string>>{{"lav", "lav"}, {"middel", "middel"}, {"høj", "høj"}}
+                                                 : std::vector<std::pair<std::string, std::string>>{{"lav", "low"}, {"middel", "medium"}, {"høj", "high"}};
+        }
+        if (values.is_object()) field.value = values.value(name, "");
+        form.fields.push_back(std::move(field));
+    }
+    form.submit_label = lang == Language::da ? "Videre" : "Continue";
+    form.submit_command = lang == Language::da ? "ændringsønske formular" : "change request form";
+    return form;
+}
+
 bool one_of(std::string const& folded, std::initializer_list<char const*> words) {
     for (auto const* w : words) {
         if (folded == w) return true;
@@ -92,7 +116,51 @@ ChatReply ChangeRequestDesk::start_dialog(adapters::ChatMessage const& message, 
     }
     json draft = {{"lang", lang == Language::en ? "en" : "da"}, {"started", utc_timestamp_millis(clock_())}, {"fields", json::object()}};
     requests_.save_draft({message.platform, message.sender.user_id, fields().front().name, draft.dump(), now});
-    return ask(lang, fields().front().name);
+    auto reply = ask(lang, fields().front().name);
+    reply.text += "\n\n" + texts::form_intro(lang);
+    reply.form = request_form(lang, json::object());
+    return reply;
+}
+
+ChatReply ChangeRequestDesk::take_form(adapters::ChatMessage const& message, Language lang) {
+    auto const standing = standing_of(directory_, message.platform, message.sender);
+    if (!standing.may_submit()) {
+        ChatReply r;
+        r.text = standing.asker.person ? texts::submit_not_allowed(lang, standing.asker.municipality ? standing.asker.municipality->name : "?", {})
+                                       : texts::unknown_asker(lang);
+        return r;
+    }
+    json values = json::object();
+    std::string problems;
+    for (auto const& f : fields()) {
+        auto it = message.form_values.find(f.name);
+        auto value = trimmed(it == message.form_values.end() ? std::string() : it->second);
+        std::string problem;
+        if (value.empty()) problem = texts::empty_answer(lang);
+        else if (utf8_chars(value) > f.max_chars) problem = texts::too_long(lang, utf8_chars(value), f.max_chars);
+        else if (std::string(f.name) == "urgency") {
+            auto urgency = urgency_named(knowledge::fold_case(value));
+            if (!urgency) problem = texts::bad_urgency(lang);
+            else value = *urgency;
+        }
+        if (!problem.empty()) problems += "\n- " + texts::field_label(lang, f.name) + ": " + problem;
+        values[f.name] = value;
+    }
+    if (!problems.empty()) {
+        ChatReply r;
+        r.text = texts::form_problems(lang) + problems;
+        r.form = request_form(lang, values);
+        return r;
+    }
+    auto const existing = requests_.draft(message.platform, message.sender.user_id);
+    json draft = {{"lang", lang == Language::en ? "en" : "da"}, {"started", utc_timestamp_millis(clock_())}, {"fields", values}};
+    if (existing && existing->step != "done") {
+        // The same draft as the dialog's: its identity (and so the submit's) stays.
+        auto const earlier = json::parse(existing->fields, nullptr, false);
+        if (earlier.is_object()) draft["started"] = earlier.value("started", draft["started"].get<std::string>());
+    }
+    requests_.save_draft({message.platform, message.sender.user_id, "confirm", draft.dump(), utc_timestamp(clock_())});
+    return confirm_step(draft, lang);
 }
 
 std::optional<ChatReply> ChangeRequestDesk::continue_dialog(adapters::ChatMessage const& message, std::string const& folded) {

@@ -8,6 +8,21 @@ namespace superbruger::bot::change_requests::texts {
 namespace {
 bool da(Language lang) { return lang == Language::da; }
 
+std::string join(std::vector<std::string> const& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : ", ") + parts[i];
+    return out;
+}
+}  // namespace
+
+std::string form_intro(Language lang) {
+    return da(lang) ? "Du kan også udfylde hele ændringsønsket i formularen herunder." : "You can also fill in the whole request in the form below.";
+}
+
+std::string form_problems(Language lang) {
+    return da(lang) ? "Formularen kan ikke indsendes endnu:" : "The form cannot be submitted yet:";
+}
+
 std::string field_label(Language lang, std::string const& field) {
     static std::map<std::string, std::pair<char const*, char const*>> const labels = {
         {"title", {"Titel", "Title"}},
@@ -21,13 +36,6 @@ std::string field_label(Language lang, std::string const& field) {
     if (it == labels.end()) return field;
     return da(lang) ? it->second.first : it->second.second;
 }
-
-std::string join(std::vector<std::string> const& parts) {
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : ", ") + parts[i];
-    return out;
-}
-}  // namespace
 
 std::string prompt(Language lang, std::string const& field, std::size_t step, std::size_t steps) {
     static std::map<std::string, std::pair<char const*, char const*>> const questions = {

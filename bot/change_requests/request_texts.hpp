@@ -13,6 +13,9 @@ namespace superbruger::bot::change_requests::texts {
 
 using knowledge::Language;
 
+std::string field_label(Language lang, std::string const& field);
+std::string form_intro(Language lang);
+std::string form_problems(Language lang);
 std::string prompt(Language lang, std::string const& field, std::size_t step, std::size_t steps);
 std::string controls(Language lang);
 std::string empty_answer(Language lang);

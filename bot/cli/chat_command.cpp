@@ -34,7 +34,7 @@ int run_chat(std::vector<std::string> const& argv) {
     std::string line;
     while (std::getline(std::cin, line)) {
         if (line == "farvel" || line == "exit" || line == "quit") break;
-        adapters::ChatMessage message{"console", "", sender, line, ""};
+        adapters::ChatMessage message{"console", "", sender, line, "", {}};
         std::cout << render_plain(app.assistant().handle(message)) << "\n\n> " << std::flush;
     }
     std::cout << '\n';

@@ -126,7 +126,8 @@ std::optional<adapters::ChatReply> TeamsChannel::process(bf::Activity const& act
                 reply = deps_.assistant.handle(bf::to_chat_message(activity));
             } else if (bf::bot_was_added(activity)) {
                 messenger_.remember(reference, utc_timestamp(now));
-                reply = adapters::ChatReply{texts::welcome(knowledge::Language::da), {}, {}, {}, true};
+                reply = adapters::ChatReply{};
+                reply->text = texts::welcome(knowledge::Language::da);
             } else if (activity.type == "installationUpdate" && activity.action.starts_with("remove")) {
                 messenger_.forget(reference.conversation_id);
             }

@@ -21,7 +21,7 @@ ConversationReference reference() {
 
 TEST_CASE("a reply with a source and buttons becomes an Adaptive Card", "[adapters][teams]") {
     ChatReply reply{"Svaret.\n\nAnden del med **fed** tekst.", {{"support", "Support", "", ""}}, "Kilde: Support",
-                    {{"Nyttigt", "feedback 1 ja"}}, true};
+                    {{"Nyttigt", "feedback 1 ja"}}, true, {}};
     auto const activities = message_activities(reply, reference(), "m1");
     REQUIRE(activities.size() == 1);
     auto const& a = activities[0];
@@ -41,7 +41,7 @@ TEST_CASE("a reply with a source and buttons becomes an Adaptive Card", "[adapte
 }
 
 TEST_CASE("a bare text becomes a Markdown message", "[adapters][teams]") {
-    auto const activities = message_activities({"Tak for svaret.", {}, {}, {}, true}, reference());
+    auto const activities = message_activities({"Tak for svaret.", {}, {}, {}, true, {}}, reference());
     REQUIRE(activities.size() == 1);
     CHECK(activities[0]["text"] == "Tak for svaret.");
     CHECK(activities[0]["textFormat"] == "markdown");
@@ -52,7 +52,7 @@ TEST_CASE("a reply over the size limit is split at paragraphs and nothing is los
     std::string text;
     for (int i = 0; i < 400; ++i) text += "Afsnit " + std::to_string(i) + " om æøå og 😀 emoji.\n\n";
     text.resize(text.size() - 2);
-    ChatReply reply{text, {}, "Kilde: Test", {{"Læs mere", "læs mere x"}}, true};
+    ChatReply reply{text, {}, "Kilde: Test", {{"Læs mere", "læs mere x"}}, true, {}};
     std::size_t const limit = 8000;
     auto const activities = message_activities(reply, reference(), "m1", limit);
     REQUIRE(activities.size() > 2);
@@ -115,4 +115,34 @@ TEST_CASE("identity documents: OpenID metadata and client-credentials tokens", "
     CHECK(t.expires_in.count() == 3599);
     CHECK(parse_token_response(R"({"expires_in":"120","access_token":"a"})").expires_in.count() == 120);
     CHECK_THROWS_AS(parse_token_response(R"({"error":"invalid_client"})"), AdapterError);
+}
+
+TEST_CASE("a form becomes card inputs whose values come back with the submit", "[adapters][teams][form]") {
+    ChatReply reply;
+    reply.text = "Udfyld";
+    Form form;
+    form.fields.push_back({"title", "Titel", FormField::Kind::line, 120, {}, "Forslag"});
+    form.fields.push_back({"description", "Beskrivelse", FormField::Kind::text, 4000, {}, ""});
+    form.fields.push_back({"urgency", "Hast", FormField::Kind::choice, 10, {{"lav", "lav"}, {"høj", "høj"}}, ""});
+    form.submit_label = "Videre";
+    form.submit_command = "ændringsønske formular";
+    reply.form = form;
+    auto const activities = message_activities(reply, reference());
+    REQUIRE(activities.size() == 1);
+    auto const& card = activities[0]["attachments"][0]["content"];
+    auto const& body = card["body"];
+    REQUIRE(body.size() == 4);
+    CHECK(body[1]["type"] == "Input.Text");
+    CHECK(body[1]["value"] == "Forslag");
+    CHECK(body[1]["maxLength"] == 120);
+    CHECK(body[2]["isMultiline"] == true);
+    CHECK(body[3]["type"] == "Input.ChoiceSet");
+    CHECK(body[3]["choices"][1] == json{{"title", "høj"}, {"value", "høj"}});
+    CHECK(card["actions"][0]["data"] == json{{"command", "ændringsønske formular"}});
+
+    // Teams merges the inputs into the submit's data: the message carries them as form values.
+    auto const submit = parse_activity(R"({"type":"message","value":{"command":"ændringsønske formular","title":"T","urgency":"høj","n":5}})");
+    auto const m = to_chat_message(submit);
+    CHECK(m.text == "ændringsønske formular");
+    CHECK(m.form_values == std::map<std::string, std::string>{{"title", "T"}, {"urgency", "høj"}});
 }

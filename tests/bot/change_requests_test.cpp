@@ -274,3 +274,30 @@ TEST_CASE("the export quotes commas quotes newlines and keeps æøå", "[bot][ch
     CHECK(json[0]["supporters"][0]["municipality"] == "Ærø");
     CHECK(json[0]["history"][0]["to"] == "ny");
 }
+
+TEST_CASE("the whole request can come from a form and is checked field by field", "[bot][change_requests][form]") {
+    Harness h;
+    auto const first = h.say("anne@naestved.dk", "nyt ændringsønske");
+    REQUIRE(first.form);
+    CHECK(first.form->fields.size() == 6);
+    CHECK(first.form->submit_command == "ændringsønske formular");
+
+    adapters::ChatMessage m;
+    m.platform = "teams";
+    m.sender.user_id = "29:anne@naestved.dk";
+    m.sender.email = "anne@naestved.dk";
+    m.text = "ændringsønske formular";
+    m.form_values = {{"title", "Fletning af journalnotater"}, {"description", ""}, {"area", "Journal"},
+                     {"benefit", "Tid"}, {"urgency", "akut"}, {"workflow_effect", "Færre klik"}};
+    auto const refused = h.assistant.handle(m);
+    CHECK_THAT(refused.text, Catch::Contains("Beskrivelse: Svaret må ikke være tomt") && Catch::Contains("Hast: Vælg lav"));
+    REQUIRE(refused.form);
+    CHECK(refused.form->fields[0].value == "Fletning af journalnotater");  // what was typed is kept
+
+    m.form_values["description"] = "Vi ønsker at flette journalnotater";
+    m.form_values["urgency"] = "høj";
+    auto const summary = h.assistant.handle(m);
+    CHECK_THAT(summary.text, Catch::Contains("Dit ændringsønske") && Catch::Contains("høj"));
+    CHECK_THAT(h.say("anne@naestved.dk", "send").text, Catch::Contains("ÆØ-2026-0001"));
+    CHECK(h.desk.requests().find("ÆØ-2026-0001")->description == "Vi ønsker at flette journalnotater");
+}

@@ -56,7 +56,7 @@ struct Harness {
 };
 
 adapters::ChatReply text(std::string t) {
-    return {std::move(t), {}, {}, {}, true};
+    return {std::move(t), {}, {}, {}, true, {}};
 }
 
 }  // namespace

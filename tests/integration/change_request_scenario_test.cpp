@@ -67,7 +67,9 @@ public:
     static std::string text_of(json const& activity) {
         if (activity.contains("text")) return activity["text"].get<std::string>();
         std::string out;
-        for (auto const& block : activity["attachments"][0]["content"]["body"]) out += block["text"].get<std::string>() + "\n";
+        for (auto const& block : activity["attachments"][0]["content"]["body"]) {
+            if (block.value("type", "") == "TextBlock") out += block.value("text", "") + "\n";
+        }
         return out;
     }
 

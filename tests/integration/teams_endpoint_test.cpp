@@ -58,7 +58,9 @@ struct TeamsFixture {
 
 std::string card_text(json const& activity) {
     std::string out;
-    for (auto const& block : activity["attachments"][0]["content"]["body"]) out += block["text"].get<std::string>() + "\n";
+    for (auto const& block : activity["attachments"][0]["content"]["body"]) {
+            if (block.value("type", "") == "TextBlock") out += block.value("text", "") + "\n";
+        }
     return out;
 }
 
