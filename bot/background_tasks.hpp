@@ -22,6 +22,7 @@ public:
     void spawn(std::string what, boost::asio::awaitable<void> work);
 
     std::size_t running() const noexcept { return state_->running; }
+    boost::asio::any_io_executor const& executor() const noexcept { return executor_; }
 
     /// Calls `done` once nothing runs any more, or after `grace` (the rest is logged as cut off).
     void drain(std::chrono::seconds grace, std::function<void()> done);

@@ -4,14 +4,13 @@
 #include "storage/database.hpp"
 #include "storage/error.hpp"
 #include "storage/sqlite_error.hpp"
+#include "storage/write_transaction.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 namespace superbruger::storage {
 
 namespace {
-
-constexpr int prune_every = 256;  ///< claims between deletions of old activity ids
 
 StoredConversation row_of(SQLite::Statement& q) {
     return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
@@ -87,34 +86,41 @@ std::optional<StoredConversation> ConversationStore::any_in_tenant(std::string c
                  "read tenant conversation");
 }
 
-bool ConversationStore::claim_activity(std::string const& platform, std::string const& activity_id, std::string const& now,
-                                       std::string const& forget_before) {
+std::vector<std::string> ConversationStore::recent_activities(std::string const& platform, std::string const& since, int limit) const {
+    std::vector<std::string> out;
     try {
-        auto& db = db_.connection();
-        if (++claims_since_prune_ >= prune_every) {
-            claims_since_prune_ = 0;
-            SQLite::Statement prune(db, "DELETE FROM processed_activity WHERE received_at < ?");
-            prune.bind(1, forget_before);
-            prune.exec();
-        }
-        SQLite::Statement claim(db, "INSERT OR IGNORE INTO processed_activity (platform, activity_id, received_at) VALUES (?, ?, ?)");
-        claim.bind(1, platform);
-        claim.bind(2, activity_id);
-        claim.bind(3, now);
-        return claim.exec() == 1;
+        SQLite::Statement q(db_.connection(),
+                            "SELECT activity_id FROM processed_activity WHERE platform = ? AND received_at >= ? "
+                            "ORDER BY received_at DESC LIMIT ?");
+        q.bind(1, platform);
+        q.bind(2, since);
+        q.bind(3, limit);
+        while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     } catch (SQLite::Exception const& e) {
-        throw from_sqlite(e, "claim activity");
+        throw from_sqlite(e, "read activity ids");
     }
+    return out;
 }
 
-void ConversationStore::release_activity(std::string const& platform, std::string const& activity_id) {
+void ConversationStore::record_activities(std::string const& platform, std::vector<std::pair<std::string, std::string>> const& ids,
+                                          std::string const& forget_before) {
+    auto& db = db_.connection();
     try {
-        SQLite::Statement del(db_.connection(), "DELETE FROM processed_activity WHERE platform = ? AND activity_id = ?");
-        del.bind(1, platform);
-        del.bind(2, activity_id);
-        del.exec();
+        WriteTransaction tx(db);
+        SQLite::Statement insert(db, "INSERT OR IGNORE INTO processed_activity (platform, activity_id, received_at) VALUES (?, ?, ?)");
+        for (auto const& [id, at] : ids) {
+            insert.bind(1, platform);
+            insert.bind(2, id);
+            insert.bind(3, at);
+            insert.exec();
+            insert.reset();
+        }
+        SQLite::Statement prune(db, "DELETE FROM processed_activity WHERE received_at < ?");
+        prune.bind(1, forget_before);
+        prune.exec();
+        tx.commit();
     } catch (SQLite::Exception const& e) {
-        throw from_sqlite(e, "release activity");
+        throw from_sqlite(e, "record activity ids");
     }
 }
 

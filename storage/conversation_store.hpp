@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace superbruger::storage {
 
@@ -37,16 +39,16 @@ public:
     /// new chat with someone in the same organisation.
     std::optional<StoredConversation> any_in_tenant(std::string const& platform, std::string const& tenant_id) const;
 
-    /// Claims an inbound activity id: true the first time, false for a retry of one already
-    /// claimed. Ids older than `forget_before` (ISO 8601) are dropped on the way.
-    bool claim_activity(std::string const& platform, std::string const& activity_id, std::string const& now,
-                        std::string const& forget_before);
-    /// Gives a claim back after a failure, so the platform's retry is handled.
-    void release_activity(std::string const& platform, std::string const& activity_id);
+    /// Activity ids received since `since` (ISO 8601), newest first, at most `limit`: what a
+    /// restarted server must still recognise as already handled.
+    std::vector<std::string> recent_activities(std::string const& platform, std::string const& since, int limit) const;
+    /// Records handled activity ids (id, received at) in one transaction and drops those older
+    /// than `forget_before`.
+    void record_activities(std::string const& platform, std::vector<std::pair<std::string, std::string>> const& ids,
+                           std::string const& forget_before);
 
 private:
     Database& db_;
-    int claims_since_prune_ = 0;
 };
 
 }  // namespace superbruger::storage

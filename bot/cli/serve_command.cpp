@@ -82,6 +82,7 @@ int run_serve(std::vector<std::string> const& argv) {
             config.teams, teams::app_password_from_environment(config.teams),
             teams::TeamsDependencies{app.assistant(), app.database(), app.conversations(), client, background});
         teams_channel->add_routes(router);
+        teams_channel->start();
         log::info("teams_enabled", {{"app_id", config.teams.app_id}});
     } else {
         log::info("teams_disabled", {{"reason", "teams.app_id is empty"}});
@@ -115,6 +116,7 @@ int run_serve(std::vector<std::string> const& argv) {
                 // Replies still on their way to a platform get the same grace after the last request.
                 outbox_worker.stop();
                 server.shutdown(config.server.shutdown_grace, [&] {
+                    if (teams_channel) teams_channel->stop();  // after the last request: its id is written too
                     background.drain(config.server.shutdown_grace, [&] {
                         stopped = true;
                         signals.cancel();

@@ -12,6 +12,9 @@
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 #include <cstdlib>
 #include <optional>
 
@@ -22,8 +25,8 @@ namespace {
 namespace bf = adapters::bot_framework;
 using http::bhttp::status;
 
-/// A platform retries for minutes, not days: two days of activity ids is plenty.
-constexpr auto remember_activity_ids_for = std::chrono::hours(48);
+/// Claims reach the database this often (see ActivityClaims).
+constexpr auto claim_flush_interval = std::chrono::milliseconds(250);
 
 http::RetryPolicy retry_policy_of(TeamsConfig const& c) {
     http::RetryPolicy p;
@@ -54,7 +57,33 @@ TeamsChannel::TeamsChannel(TeamsConfig const& config, std::string app_password, 
       keys_(deps.client, config.openid_metadata_url, config.key_refresh_min_interval),
       token_(deps.client, {config.token_url, config.app_id, std::move(app_password), config.token_scope}),
       connector_(deps.client, token_, config.allowed_service_url_hosts, retry_policy_of(config)),
-      messenger_(connector_, deps.conversations) {}
+      messenger_(connector_, deps.conversations),
+      claims_(deps.conversations, "teams"),
+      flush_timer_(std::make_shared<net::steady_timer>(deps.background.executor())) {}
+
+void TeamsChannel::start() {
+    deps_.background.spawn("teams_claims", [](TeamsChannel* self, std::shared_ptr<net::steady_timer> timer) -> net::awaitable<void> {
+        while (!self->stopping_) {
+            timer->expires_after(claim_flush_interval);
+            co_await timer->async_wait(net::as_tuple(net::use_awaitable));
+            self->flush_claims();
+        }
+    }(this, flush_timer_));
+}
+
+void TeamsChannel::stop() {
+    stopping_ = true;
+    flush_timer_->cancel();
+    flush_claims();
+}
+
+void TeamsChannel::flush_claims() {
+    try {
+        claims_.flush(std::chrono::system_clock::now());
+    } catch (std::exception const& e) {
+        log::warn("teams_claims_not_written", {{"error", e.what()}, {"pending", claims_.pending()}});  // kept for the next flush
+    }
+}
 
 void TeamsChannel::add_routes(http::Router& router) {
     router.add(http::bhttp::verb::post, "/api/messages",
@@ -112,15 +141,14 @@ std::optional<adapters::ChatReply> TeamsChannel::process(bf::Activity const& act
                                                           bool& duplicate) {
     auto const now = std::chrono::system_clock::now();
     std::optional<adapters::ChatReply> reply;
-    // One transaction: the claim on the activity id, the stored conversation and whatever the
-    // assistant writes are kept together, or (on an error, which the platform retries) none is.
+    if (!activity.id.empty() && !claims_.claim(activity.id, now)) {
+        duplicate = true;
+        return reply;
+    }
+    // One transaction for the stored conversation and whatever the assistant writes: all of it
+    // is kept, or (on an error, which the platform retries) none of it.
     try {
         deps_.database.write_all_or_nothing([&] {
-            if (!activity.id.empty() && !deps_.conversations.claim_activity("teams", activity.id, utc_timestamp(now),
-                                                                            utc_timestamp(now - remember_activity_ids_for))) {
-                duplicate = true;
-                return;
-            }
             if (activity.type == "message") {
                 messenger_.remember(reference, utc_timestamp(now));
                 reply = deps_.assistant.handle(bf::to_chat_message(activity));
@@ -133,7 +161,8 @@ std::optional<adapters::ChatReply> TeamsChannel::process(bf::Activity const& act
             }
         });
     } catch (...) {
-        // The stored conversation was rolled back with the rest: the messenger must write it again.
+        // Rolled back: the retry must be handled, and the conversation written again.
+        claims_.release(activity.id);
         messenger_.forget_cached(reference.conversation_id);
         throw;
     }

@@ -8,12 +8,16 @@
 #include "bot/config.hpp"
 #include "bot/http/client.hpp"
 #include "bot/http/router.hpp"
+#include "bot/teams/activity_claims.hpp"
 #include "bot/teams/connector.hpp"
 #include "bot/teams/connector_token.hpp"
 #include "bot/teams/signing_keys.hpp"
 #include "bot/teams/teams_messenger.hpp"
 #include "bot/teams/verified_tokens.hpp"
 
+#include <boost/asio/steady_timer.hpp>
+
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -46,6 +50,11 @@ public:
     /// Registers POST /api/messages.
     void add_routes(http::Router& router);
 
+    /// Starts writing the handled activity ids to the database in batches; stop() writes the
+    /// last batch (call it when the server has drained).
+    void start();
+    void stop();
+
     /// One inbound activity: 401 before anything is read when the token fails (the reason is
     /// logged, not returned), 400 for a body that is no activity, else 200 and the reply is
     /// sent through the Connector in the background.
@@ -65,6 +74,11 @@ private:
     ConnectorToken token_;
     Connector connector_;
     TeamsMessenger messenger_;
+    ActivityClaims claims_;
+    std::shared_ptr<net::steady_timer> flush_timer_;
+    bool stopping_ = false;
+
+    void flush_claims();
 };
 
 /// The Teams app password from the environment variable the config names. Throws
