@@ -13,7 +13,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 5> steps = {
+constexpr std::array<char const*, 6> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -208,6 +208,27 @@ constexpr std::array<char const*, 5> steps = {
         sent_at         TEXT    NOT NULL DEFAULT ''
     );
     CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
+    )sql",
+    // 6: DUBU releases and their release-note items.
+    R"sql(
+    CREATE TABLE release (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
+        folded_name  TEXT NOT NULL UNIQUE,  -- "dubu 3.4": one registration per release
+        release_date TEXT NOT NULL CHECK (release_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        deadline     TEXT NOT NULL CHECK (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        notes        TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        created_by   TEXT NOT NULL,
+        CHECK (deadline >= release_date)
+    );
+    CREATE TABLE release_item (
+        release_id INTEGER NOT NULL REFERENCES release (id) ON DELETE CASCADE,
+        number     INTEGER NOT NULL CHECK (number >= 1),
+        title      TEXT    NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        body       TEXT    NOT NULL,
+        PRIMARY KEY (release_id, number)
+    );
     )sql",
 };
 

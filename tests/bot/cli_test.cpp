@@ -252,3 +252,24 @@ TEST_CASE("change-requests export refuses bad options and writes a header for an
     CHECK_THAT(run(superbot + " change-requests export --status glemt --config " + cfg.string()).out, Catch::Contains("unknown status"));
     CHECK(run(superbot + " change-requests export --format json --status \"sendt til KOMBIT\" --config " + cfg.string(), false).out == "[]\n");
 }
+
+TEST_CASE("releases add list show and the refusals a coordinator meets", "[cli][releases]") {
+    auto cfg = write_config("releases.json", R"({"storage": {"database": "releases-cli.sqlite"}})");
+    std::filesystem::remove(work_dir() / "releases-cli.sqlite");
+    auto notes = write_config("notes-3.4.md", "# Breve\n- Nye standardbreve\n- Journalfraser kan redigeres\n");
+    auto const base = superbot + " releases --config " + cfg.string() + " ";
+    auto r = run(base + "add --name \"DUBU 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string());
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("2 items") && Catch::Contains("1. Breve: Nye standardbreve"));
+    auto again = run(base + "add --name \"dubu 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string());
+    CHECK(again.exit_code == 1);
+    CHECK_THAT(again.out, Catch::Contains("allerede registreret"));
+    CHECK_THAT(run(base + "add --name \"DUBU 3.5\" --date 2026-12-01 --deadline 2026-11-01 --notes " + notes.string()).out,
+               Catch::Contains("før releasedatoen"));
+    CHECK(run(base + "add --name \"DUBU 3.5\" --date 2026-12-01 --notes " + notes.string()).exit_code == 2);
+    CHECK_THAT(run(base + "list").out, Catch::Contains("DUBU 3.4\t2026-12-01\tfrist 2026-12-15"));
+    CHECK_THAT(run(base + "show \"DUBU 3.4\"").out, Catch::Contains("2. Breve: Journalfraser kan redigeres"));
+    CHECK(run(base + "show \"DUBU 9\"").exit_code == 1);
+    auto corrected = write_config("notes-3.4-fixed.md", "- Nye standardbreve\n- Journalfraser\n- Ydelseskatalog\n");
+    CHECK_THAT(run(base + "items \"DUBU 3.4\" --notes " + corrected.string()).out, Catch::Contains("now has 3 items"));
+}

@@ -1,0 +1,86 @@
+// ReleaseRegistry: checks, then one transaction.
+#include "bot/releases/release_registry.hpp"
+
+#include "bot/error.hpp"
+#include "bot/releases/release_notes.hpp"
+#include "bot/time_format.hpp"
+#include "knowledge/danish_text.hpp"
+#include "storage/error.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace superbruger::bot::releases {
+
+namespace {
+
+[[noreturn]] void refuse(std::string const& why) { throw BotError(BotError::Kind::user_facing, why); }
+
+void check_date(std::string const& value, char const* what) {
+    int y = 0, m = 0, d = 0;
+    char tail = 0;
+    bool const shaped = value.size() == 10 && value[4] == '-' && value[7] == '-' &&
+                        std::sscanf(value.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3;
+    if (!shaped || !std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                                std::chrono::day{static_cast<unsigned>(d)}}
+                        .ok()) {
+        refuse(std::string(what) + " skal være en dato som 2026-12-01, ikke »" + value + "«");
+    }
+}
+
+}  // namespace
+
+std::string release_key(std::string const& name) {
+    std::string out;
+    for (char c : knowledge::fold_case(name)) {
+        if (c == ' ' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+storage::Release ReleaseRegistry::add(NewRelease const& r) {
+    auto const key = release_key(r.name);
+    if (key.empty() || r.name.size() > 60) refuse("Navnet på releasen skal være 1 til 60 tegn, fx »DUBU 3.4«");
+    check_date(r.release_date, "Releasedatoen");
+    check_date(r.deadline, "Fristen");
+    if (r.deadline < r.release_date) refuse("Fristen (" + r.deadline + ") ligger før releasedatoen (" + r.release_date + ")");
+    auto items = split_items(r.notes);
+    if (items.empty()) refuse("Release notes er tomme; der er intet at gennemgå");
+    if (releases_.find(key)) refuse("»" + r.name + "« er allerede registreret");
+    storage::Release release;
+    release.name = r.name;
+    release.release_date = r.release_date;
+    release.deadline = r.deadline;
+    release.notes = r.notes;
+    release.created_at = utc_timestamp();
+    release.created_by = r.by;
+    release.items = std::move(items);
+    try {
+        return releases_.add(release, key);
+    } catch (storage::StorageError const& e) {
+        // Registered by someone else a moment ago, most likely.
+        if (e.kind() == storage::StorageError::Kind::conflict) refuse("»" + r.name + "« kunne ikke registreres: " + e.what());
+        throw;
+    }
+}
+
+storage::Release ReleaseRegistry::correct_items(std::string const& name, std::string const& corrected_notes) {
+    auto release = find(name);
+    if (!release) refuse("Jeg kender ingen release ved navn »" + name + "«");
+    auto items = split_items(corrected_notes);
+    if (items.empty()) refuse("Den rettede tekst giver ingen punkter");
+    releases_.replace_items(release->id, items);
+    release->items = std::move(items);
+    return *release;
+}
+
+std::optional<storage::Release> ReleaseRegistry::find(std::string const& name) const {
+    return releases_.find(release_key(name));
+}
+
+}  // namespace superbruger::bot::releases

@@ -1,0 +1,107 @@
+// Releases: SQL for the release tables.
+#include "storage/releases.hpp"
+
+#include "storage/database.hpp"
+#include "storage/sqlite_error.hpp"
+#include "storage/write_transaction.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace superbruger::storage {
+
+namespace {
+
+void insert_items(SQLite::Database& db, std::int64_t release_id, std::vector<ReleaseItem> const& items) {
+    SQLite::Statement insert(db, "INSERT INTO release_item (release_id, number, title, body) VALUES (?, ?, ?, ?)");
+    for (auto const& item : items) {
+        insert.bind(1, release_id);
+        insert.bind(2, item.number);
+        insert.bind(3, item.title);
+        insert.bind(4, item.body);
+        insert.exec();
+        insert.reset();
+    }
+}
+
+Release release_of(SQLite::Statement& q) {
+    Release r;
+    r.id = q.getColumn(0).getInt64();
+    r.name = q.getColumn(1).getString();
+    r.release_date = q.getColumn(2).getString();
+    r.deadline = q.getColumn(3).getString();
+    r.notes = q.getColumn(4).getString();
+    r.created_at = q.getColumn(5).getString();
+    r.created_by = q.getColumn(6).getString();
+    return r;
+}
+
+constexpr char const* columns = "SELECT id, name, release_date, deadline, notes, created_at, created_by FROM release ";
+
+}  // namespace
+
+Release Releases::add(Release release, std::string const& folded_name) {
+    auto& db = db_.connection();
+    try {
+        WriteTransaction tx(db);
+        SQLite::Statement insert(db,
+                                 "INSERT INTO release (name, folded_name, release_date, deadline, notes, created_at, created_by) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, release.name);
+        insert.bind(2, folded_name);
+        insert.bind(3, release.release_date);
+        insert.bind(4, release.deadline);
+        insert.bind(5, release.notes);
+        insert.bind(6, release.created_at);
+        insert.bind(7, release.created_by);
+        insert.exec();
+        release.id = db.getLastInsertRowid();
+        insert_items(db, release.id, release.items);
+        tx.commit();
+        return release;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "register release");
+    }
+}
+
+void Releases::replace_items(std::int64_t release_id, std::vector<ReleaseItem> const& items) {
+    auto& db = db_.connection();
+    try {
+        WriteTransaction tx(db);
+        SQLite::Statement del(db, "DELETE FROM release_item WHERE release_id = ?");
+        del.bind(1, release_id);
+        del.exec();
+        insert_items(db, release_id, items);
+        tx.commit();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "replace release items");
+    }
+}
+
+std::optional<Release> Releases::find(std::string const& folded_name) const {
+    try {
+        auto& db = db_.connection();
+        SQLite::Statement q(db, std::string(columns) + "WHERE folded_name = ?");
+        q.bind(1, folded_name);
+        if (!q.executeStep()) return std::nullopt;
+        auto r = release_of(q);
+        SQLite::Statement items(db, "SELECT number, title, body FROM release_item WHERE release_id = ? ORDER BY number");
+        items.bind(1, r.id);
+        while (items.executeStep()) r.items.push_back({items.getColumn(0).getInt(), items.getColumn(1).getString(), items.getColumn(2).getString()});
+        return r;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read release");
+    }
+}
+
+std::vector<Release> Releases::all() const {
+    std::vector<Release> out;
+    try {
+        SQLite::Statement q(db_.connection(), std::string(columns) + "ORDER BY release_date DESC, id DESC");
+        while (q.executeStep()) out.push_back(release_of(q));
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "list releases");
+    }
+    return out;
+}
+
+}  // namespace superbruger::storage

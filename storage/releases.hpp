@@ -1,0 +1,49 @@
+// Releases: the DUBU releases the network reviews, each with its release-note items.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace superbruger::storage {
+
+class Database;
+
+struct ReleaseItem {
+    int number = 0;  ///< 1, 2, … in the order of the notes
+    std::string title;
+    std::string body;
+};
+
+struct Release {
+    std::int64_t id = 0;
+    std::string name;          ///< "DUBU 3.4"
+    std::string release_date;  ///< YYYY-MM-DD
+    std::string deadline;      ///< YYYY-MM-DD: reviews due
+    std::string notes;         ///< the release notes as given
+    std::string created_at;
+    std::string created_by;
+    std::vector<ReleaseItem> items;
+};
+
+class Releases {
+public:
+    explicit Releases(Database& db) : db_(db) {}
+
+    /// Registers the release with its items in one transaction. Throws StorageError{conflict}
+    /// when a release of that name (case-folded by the caller into `folded_name`) exists, or for
+    /// values the schema refuses (a deadline before the release date, an empty item title).
+    Release add(Release release, std::string const& folded_name);
+    /// Replaces the items (the coordinator corrected the split), in one transaction.
+    void replace_items(std::int64_t release_id, std::vector<ReleaseItem> const& items);
+
+    std::optional<Release> find(std::string const& folded_name) const;
+    /// All releases, newest release date first, without their items.
+    std::vector<Release> all() const;
+
+private:
+    Database& db_;
+};
+
+}  // namespace superbruger::storage

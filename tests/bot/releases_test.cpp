@@ -1,0 +1,85 @@
+// Releases: release notes split into items, the registration checks, and the corrected split.
+#include "bot/error.hpp"
+#include "bot/releases/release_notes.hpp"
+#include "bot/releases/release_registry.hpp"
+#include "storage/database.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace superbruger;
+using namespace superbruger::bot::releases;
+
+namespace {
+std::vector<std::string> titles(std::vector<storage::ReleaseItem> const& items) {
+    std::vector<std::string> out;
+    for (auto const& i : items) out.push_back(std::to_string(i.number) + " " + i.title);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("release notes are split at bullets under their headings", "[bot][releases]") {
+    auto const items = split_items(
+        "DUBU 3.4 indeholder rettelser og nye funktioner.\n"
+        "\n"
+        "## Breve\n"
+        "- Nye standardbreve til forældremyndighedsindehavere\n"
+        "  Brevene findes under Dokumenter.\n"
+        "- Journalfraser kan nu redigeres\n"
+        "\n"
+        "## Ydelseskatalog\n"
+        "Ydelseskataloget har fået et nyt felt til takster.\n"
+        "\n"
+        "# Rettelser\n"
+        "1. Fejl i aktivitetsflow ved lukning af sag\n"
+        "2) Visning af handleplan på små skærme\n");
+    REQUIRE(items.size() == 5);
+    CHECK(titles(items) == std::vector<std::string>{"1 Breve: Nye standardbreve til forældremyndighedsindehavere",
+                                                    "2 Breve: Journalfraser kan nu redigeres", "3 Ydelseskatalog",
+                                                    "4 Rettelser: Fejl i aktivitetsflow ved lukning af sag",
+                                                    "5 Rettelser: Visning af handleplan på små skærme"});
+    CHECK(items[0].body == "Brevene findes under Dokumenter.");
+    CHECK(items[2].body == "Ydelseskataloget har fået et nyt felt til takster.");
+}
+
+TEST_CASE("notes without headings or bullets are one item and long titles are cut", "[bot][releases]") {
+    auto const one = split_items("Kun en rettelse af sagsoverblikket.\nDetaljer følger.");
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].title == "Kun en rettelse af sagsoverblikket.");
+    CHECK(one[0].body == "Detaljer følger.");
+    CHECK(split_items("  \n\n").empty());
+    auto const long_title = split_items("- " + std::string(300, 'x'));
+    CHECK(long_title[0].title.size() == 199 + std::string("…").size());
+    // A dash inside a sentence or an indented bullet is no new item.
+    CHECK(split_items("- Første punkt\n  - underpunkt\nfortsat - tekst").size() == 1);
+}
+
+TEST_CASE("registering a release checks its name dates and notes and stores nothing when refused", "[bot][releases]") {
+    storage::Database db(":memory:");
+    ReleaseRegistry registry(db);
+    auto const ok = registry.add({"DUBU 3.4", "2026-12-01", "2026-12-15", "- Et punkt\n- Et andet", "Karen"});
+    CHECK(ok.items.size() == 2);
+    CHECK(registry.find("dubu  3.4"));  // case and blanks do not matter
+
+    auto refused = [&](NewRelease const& r) {
+        try {
+            registry.add(r);
+        } catch (bot::BotError const& e) {
+            CHECK(e.kind() == bot::BotError::Kind::user_facing);
+            return std::string(e.what());
+        }
+        FAIL("accepted: " << r.name);
+        return std::string();
+    };
+    CHECK_THAT(refused({"dubu 3.4", "2026-12-01", "2026-12-15", "- x", "Karen"}), Catch::Contains("allerede registreret"));
+    CHECK_THAT(refused({"DUBU 3.5", "2026-12-01", "2026-11-15", "- x", "Karen"}), Catch::Contains("før releasedatoen"));
+    CHECK_THAT(refused({"DUBU 3.5", "2026-02-30", "2026-03-15", "- x", "Karen"}), Catch::Contains("2026-02-30"));
+    CHECK_THAT(refused({"DUBU 3.5", "1/12 2026", "2026-12-15", "- x", "Karen"}), Catch::Contains("dato"));
+    CHECK_THAT(refused({"DUBU 3.5", "2026-12-01", "2026-12-15", "   ", "Karen"}), Catch::Contains("tomme"));
+    CHECK_THAT(refused({"  ", "2026-12-01", "2026-12-15", "- x", "Karen"}), Catch::Contains("Navnet"));
+    CHECK(registry.store().all().size() == 1);
+
+    auto const corrected = registry.correct_items("DUBU 3.4", "- Et punkt\n- Et andet\n- Et tredje");
+    CHECK(corrected.items.size() == 3);
+    CHECK(registry.find("DUBU 3.4")->items.size() == 3);
+    CHECK_THROWS_AS(registry.correct_items("DUBU 9.9", "- x"), bot::BotError);
+}
