@@ -3,7 +3,9 @@
 
 #include "bot/log.hpp"
 
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot {
 
@@ -19,11 +21,24 @@ void BackgroundTasks::spawn(std::string what, boost::asio::awaitable<void> work)
                 log::error("background_task_failed", {{"task", what}, {"error", ex.what()}});
             }
         }
-        if (--state->running == 0 && state->on_idle) {
+        --state->running;
+        if (!state->waiting.empty()) {
+            state->waiting.front()->cancel();  // one task ended: one waiter may go on
+            state->waiting.pop_front();
+        }
+        if (state->running == 0 && state->on_idle) {
             if (state->grace_timer) state->grace_timer->cancel();
             std::exchange(state->on_idle, nullptr)();
         }
     });
+}
+
+boost::asio::awaitable<void> BackgroundTasks::wait_for_room(std::size_t limit) {
+    while (state_->running >= limit) {
+        auto timer = std::make_shared<boost::asio::steady_timer>(executor_, boost::asio::steady_timer::time_point::max());
+        state_->waiting.push_back(timer);
+        co_await timer->async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+    }
 }
 
 void BackgroundTasks::drain(std::chrono::seconds grace, std::function<void()> done) {

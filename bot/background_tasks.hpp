@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,6 +25,10 @@ public:
     std::size_t running() const noexcept { return state_->running; }
     boost::asio::any_io_executor const& executor() const noexcept { return executor_; }
 
+    /// Returns once fewer than `limit` tasks run: backpressure, so that a platform slower than
+    /// the requests coming in holds the requests back instead of letting sends pile up.
+    boost::asio::awaitable<void> wait_for_room(std::size_t limit);
+
     /// Calls `done` once nothing runs any more, or after `grace` (the rest is logged as cut off).
     void drain(std::chrono::seconds grace, std::function<void()> done);
 
@@ -32,6 +37,7 @@ private:
         std::size_t running = 0;
         std::function<void()> on_idle;
         std::unique_ptr<boost::asio::steady_timer> grace_timer;
+        std::deque<std::shared_ptr<boost::asio::steady_timer>> waiting;  ///< wait_for_room callers
     };
     boost::asio::any_io_executor executor_;
     std::shared_ptr<State> state_;

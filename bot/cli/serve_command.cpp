@@ -9,6 +9,7 @@
 #include "bot/http/server.hpp"
 #include "bot/http/service_routes.hpp"
 #include "bot/log.hpp"
+#include "bot/outbound_thread.hpp"
 #include "bot/outbox_worker.hpp"
 #include "storage/outbox.hpp"
 #include "bot/teams/teams_channel.hpp"
@@ -75,12 +76,17 @@ int run_serve(std::vector<std::string> const& argv) {
                         [&router](http::Request& req, http::RequestContext& ctx) { return router.dispatch(req, ctx); },
                         metrics);
     http::Client client(ioc, client_settings_of(config.http_client));
+    // Sends to the platforms run on a thread of their own (HTTP, TLS, JSON of the cards), so the
+    // serving thread only handles requests and the database.
+    OutboundThread outbound;
+    http::Client outbound_client(outbound.context(), client_settings_of(config.http_client));
     BackgroundTasks background(ioc.get_executor());
     std::unique_ptr<teams::TeamsChannel> teams_channel;
     if (config.teams.enabled()) {
         teams_channel = std::make_unique<teams::TeamsChannel>(
             config.teams, teams::app_password_from_environment(config.teams),
-            teams::TeamsDependencies{app.assistant(), app.database(), app.conversations(), client, background});
+            teams::TeamsDependencies{app.assistant(), app.database(), app.conversations(), client, outbound_client,
+                                     outbound.context().get_executor(), background});
         teams_channel->add_routes(router);
         teams_channel->start();
         log::info("teams_enabled", {{"app_id", config.teams.app_id}});

@@ -25,6 +25,9 @@ namespace {
 namespace bf = adapters::bot_framework;
 using http::bhttp::status;
 
+/// Replies on their way to the Connector at most; more requests wait (backpressure).
+constexpr std::size_t max_replies_in_flight = 256;
+
 /// Claims reach the database this often (see ActivityClaims).
 constexpr auto claim_flush_interval = std::chrono::milliseconds(250);
 
@@ -55,9 +58,9 @@ TeamsChannel::TeamsChannel(TeamsConfig const& config, std::string app_password, 
     : deps_(deps),
       auth_{config.issuer, config.app_id, config.clock_skew},
       keys_(deps.client, config.openid_metadata_url, config.key_refresh_min_interval),
-      token_(deps.client, {config.token_url, config.app_id, std::move(app_password), config.token_scope}),
-      connector_(deps.client, token_, config.allowed_service_url_hosts, retry_policy_of(config)),
-      messenger_(connector_, deps.conversations),
+      token_(deps.outbound_client, {config.token_url, config.app_id, std::move(app_password), config.token_scope}),
+      connector_(deps.outbound_client, token_, config.allowed_service_url_hosts, retry_policy_of(config)),
+      messenger_(connector_, deps.conversations, deps.outbound),
       claims_(deps.conversations, "teams"),
       flush_timer_(std::make_shared<net::steady_timer>(deps.background.executor())) {}
 
@@ -128,6 +131,7 @@ net::awaitable<http::Response> TeamsChannel::handle(http::Request& req, http::Re
     log::debug("teams_activity", {{"request_id", ctx.request_id}, {"type", activity.type}, {"duplicate", duplicate},
                                  {"replied", reply.has_value()}});
     if (reply) {
+        co_await deps_.background.wait_for_room(max_replies_in_flight);
         if (activity.type == "message") {
             deps_.background.spawn("teams_reply", messenger_.reply(reference, activity.id, std::move(*reply)));
         } else {

@@ -38,7 +38,9 @@ struct TeamsDependencies {
     Assistant& assistant;
     storage::Database& database;
     storage::ConversationStore& conversations;
-    http::Client& client;
+    http::Client& client;           ///< on the serving thread: signing keys
+    http::Client& outbound_client;  ///< on the outbound thread: token and Connector
+    net::any_io_executor outbound;  ///< the outbound thread
     BackgroundTasks& background;
 };
 

@@ -7,6 +7,9 @@
 #include "bot/time_format.hpp"
 #include "storage/conversation_store.hpp"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 namespace superbruger::bot::teams {
 
 namespace {
@@ -14,16 +17,23 @@ using adapters::bot_framework::ConversationReference;
 constexpr char const* platform = "teams";
 }  // namespace
 
+net::awaitable<void> TeamsMessenger::post_all(std::string url, std::vector<nlohmann::json> activities) {
+    for (auto const& activity : activities) co_await connector_.post(url, activity);
+}
+
+net::awaitable<std::string> TeamsMessenger::post_on_outbound(std::string url, nlohmann::json body) {
+    co_return co_await net::co_spawn(outbound_, connector_.post(url, body), net::use_awaitable);
+}
+
 net::awaitable<void> TeamsMessenger::reply(ConversationReference to, std::string activity_id, adapters::ChatReply reply) {
-    for (auto const& activity : adapters::bot_framework::message_activities(reply, to, activity_id)) {
-        co_await connector_.post(adapters::bot_framework::reply_url(to, activity_id), activity);
-    }
+    // Built here, sent from the outbound thread; this coroutine resumes here when it is done.
+    auto activities = adapters::bot_framework::message_activities(reply, to, activity_id);
+    co_await net::co_spawn(outbound_, post_all(adapters::bot_framework::reply_url(to, activity_id), std::move(activities)), net::use_awaitable);
 }
 
 net::awaitable<void> TeamsMessenger::send(ConversationReference to, adapters::ChatReply message) {
-    for (auto const& activity : adapters::bot_framework::message_activities(message, to)) {
-        co_await connector_.post(adapters::bot_framework::send_url(to), activity);
-    }
+    auto activities = adapters::bot_framework::message_activities(message, to);
+    co_await net::co_spawn(outbound_, post_all(adapters::bot_framework::send_url(to), std::move(activities)), net::use_awaitable);
 }
 
 net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message) {
@@ -37,8 +47,8 @@ net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::st
     adapters::bot_framework::ChannelAccount person;
     person.id = user_id;
     auto to = adapters::bot_framework::personal_reference(base.service_url, tenant_id, base.bot, person);
-    auto const created = co_await connector_.post(adapters::bot_framework::create_conversation_url(to.service_url),
-                                                  adapters::bot_framework::create_conversation_parameters(to));
+    auto const created = co_await post_on_outbound(adapters::bot_framework::create_conversation_url(to.service_url),
+                                                   adapters::bot_framework::create_conversation_parameters(to));
     to.conversation_id = adapters::bot_framework::created_conversation_id(created);
     remember(to, utc_timestamp());
     log::info("teams_conversation_created", {{"tenant", tenant_id}});

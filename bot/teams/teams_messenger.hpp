@@ -6,8 +6,12 @@
 #include "adapters/chat_message.hpp"
 #include "bot/teams/connector.hpp"
 
+#include <boost/asio/any_io_executor.hpp>
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace superbruger::storage {
 class ConversationStore;
@@ -18,10 +22,15 @@ namespace superbruger::bot::teams {
 namespace net = boost::asio;
 
 /// Parameters are taken by value: these coroutines outlive the request that started them.
+///
+/// Two threads: the calls to the Connector run on `outbound` (the Connector, its token and its
+/// HTTP client belong to that thread), while the stored conversations are read and written on the
+/// caller's thread, which owns the database. Each method hops over for the network part and
+/// resumes on the caller's thread.
 class TeamsMessenger {
 public:
-    TeamsMessenger(Connector& connector, storage::ConversationStore& conversations)
-        : connector_(connector), conversations_(conversations) {}
+    TeamsMessenger(Connector& connector, storage::ConversationStore& conversations, net::any_io_executor outbound)
+        : connector_(connector), conversations_(conversations), outbound_(std::move(outbound)) {}
 
     /// Answers in the thread of `activity_id`.
     net::awaitable<void> reply(adapters::bot_framework::ConversationReference to, std::string activity_id, adapters::ChatReply reply);
@@ -45,8 +54,12 @@ public:
     void forget_cached(std::string const& conversation_id) { stored_.erase(conversation_id); }
 
 private:
+    net::awaitable<void> post_all(std::string url, std::vector<nlohmann::json> activities);
+    net::awaitable<std::string> post_on_outbound(std::string url, nlohmann::json body);
+
     Connector& connector_;
     storage::ConversationStore& conversations_;
+    net::any_io_executor outbound_;
     std::unordered_map<std::string, std::string> stored_;  ///< conversation id → reference last written
 };
 

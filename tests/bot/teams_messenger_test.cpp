@@ -28,7 +28,7 @@ struct Harness {
     teams::Connector connector{client, token, {"127.0.0.1"}, policy()};
     storage::Database db{":memory:"};
     storage::ConversationStore conversations{db};
-    teams::TeamsMessenger messenger{connector, conversations};
+    teams::TeamsMessenger messenger{connector, conversations, ioc.get_executor()};
 
     static http::RetryPolicy policy() {
         http::RetryPolicy p;
