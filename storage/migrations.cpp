@@ -13,7 +13,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 6> steps = {
+constexpr std::array<char const*, 7> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -228,6 +228,31 @@ constexpr std::array<char const*, 6> steps = {
         title      TEXT    NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
         body       TEXT    NOT NULL,
         PRIMARY KEY (release_id, number)
+    );
+    )sql",
+    // 7: each municipality's review of each release-note item, and people who muted reminders.
+    R"sql(
+    CREATE TABLE release_review (
+        release_id        INTEGER NOT NULL REFERENCES release (id) ON DELETE CASCADE,
+        municipality_id   INTEGER NOT NULL REFERENCES municipality (id),
+        item_number       INTEGER NOT NULL,
+        effect            TEXT    NOT NULL CHECK (effect IN ('ingen', 'lav', 'middel', 'høj')),
+        local_config      INTEGER NOT NULL CHECK (local_config IN (0, 1)),
+        local_config_what TEXT    NOT NULL,
+        communication     INTEGER NOT NULL CHECK (communication IN (0, 1)),
+        communication_how TEXT    NOT NULL,
+        note              TEXT    NOT NULL,
+        reviewed_by       TEXT    NOT NULL,
+        reviewed_at       TEXT    NOT NULL,
+        PRIMARY KEY (release_id, municipality_id, item_number),
+        CHECK (local_config = 0 OR length(local_config_what) > 0),
+        CHECK (communication = 0 OR length(communication_how) > 0)
+    );
+    CREATE TABLE reminder_mute (
+        platform TEXT NOT NULL,
+        user_id  TEXT NOT NULL,
+        muted_at TEXT NOT NULL,
+        PRIMARY KEY (platform, user_id)
     );
     )sql",
 };

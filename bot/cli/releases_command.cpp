@@ -4,6 +4,8 @@
 #include "bot/cli/setup.hpp"
 #include "bot/error.hpp"
 #include "bot/releases/release_registry.hpp"
+#include "bot/releases/review_progress.hpp"
+#include "storage/release_reviews.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -18,6 +20,7 @@ constexpr char const* usage =
     "       superbot releases items NAME --notes FILE   (correct the split into items)\n"
     "       superbot releases list\n"
     "       superbot releases show NAME\n"
+    "       superbot releases report NAME [--format md|csv]   (the network's review progress)\n"
     "       [--config FILE] with any of them\n"
     "\n"
     "The notes file is the release notes as text or Markdown: each top-level bullet, and each\n"
@@ -45,7 +48,7 @@ void print_items(storage::Release const& r) {
 }  // namespace
 
 int run_releases(std::vector<std::string> const& argv) {
-    Arguments args(argv, {"--help"}, {"--config", "--name", "--date", "--deadline", "--notes", "--by"});
+    Arguments args(argv, {"--help"}, {"--config", "--name", "--date", "--deadline", "--notes", "--by", "--format"});
     args.parse();
     if (auto code = usage_instead_of_action(args, usage)) return *code;
     auto const& words = args.positionals();
@@ -54,7 +57,7 @@ int run_releases(std::vector<std::string> const& argv) {
         if (words.size() != n + 1) throw BotError(BotError::Kind::usage, action + " needs " + what);
     };
     if (action == "add" || action == "list") need(0, "no more words");
-    else if (action == "show" || action == "items") need(1, "the release's name (quote it: \"DUBU 3.4\")");
+    else if (action == "show" || action == "items" || action == "report") need(1, "the release's name (quote it: \"DUBU 3.4\")");
     else throw BotError(BotError::Kind::usage, "unknown releases action '" + action + "' (see superbot releases --help)");
 
     App app(load_config_and_logging(args, true));
@@ -71,6 +74,17 @@ int run_releases(std::vector<std::string> const& argv) {
         auto const release = registry.correct_items(words[1], read_text(required(args, "--notes")));
         std::cout << release.name << " now has " << release.items.size() << " items:\n";
         print_items(release);
+        return exit_ok;
+    }
+    if (action == "report") {
+        auto const format = args.option("--format").value_or("md");
+        if (format != "md" && format != "csv") throw BotError(BotError::Kind::usage, "--format must be md or csv");
+        auto const release = registry.find(words[1]);
+        if (!release) throw BotError(BotError::Kind::user_facing, "no release called '" + words[1] + "' (see superbot releases list)");
+        auto const municipalities = app.directory().store().municipalities();
+        auto const reviews = storage::ReleaseReviews(app.database()).of_release(release->id);
+        std::cout << (format == "md" ? releases::report_markdown(*release, releases::network_progress(*release, municipalities, reviews))
+                                     : releases::report_csv(*release, municipalities, reviews));
         return exit_ok;
     }
     if (action == "list") {

@@ -2,6 +2,10 @@
 #include "bot/error.hpp"
 #include "bot/releases/release_notes.hpp"
 #include "bot/releases/release_registry.hpp"
+#include "bot/releases/review_progress.hpp"
+#include "bot/csv.hpp"
+#include "storage/release_reviews.hpp"
+#include "storage/role_directory.hpp"
 #include "storage/database.hpp"
 
 #include <catch2/catch.hpp>
@@ -82,4 +86,53 @@ TEST_CASE("registering a release checks its name dates and notes and stores noth
     CHECK(corrected.items.size() == 3);
     CHECK(registry.find("DUBU 3.4")->items.size() == 3);
     CHECK_THROWS_AS(registry.correct_items("DUBU 9.9", "- x"), bot::BotError);
+}
+
+TEST_CASE("a review is complete when every item has one and the network figures add up", "[bot][releases][reviews]") {
+    storage::Database db(":memory:");
+    storage::RoleDirectory directory(db);
+    storage::Change const change{"t", "2026-11-22T10:00:00Z", "2026-11-22"};
+    auto const naestved = directory.save_municipality({0, "Næstved", "370", 4}, change);
+    auto const aeroe = directory.save_municipality({0, "Ærø", "492", 4}, change);
+    ReleaseRegistry registry(db);
+    auto const release = registry.add({"DUBU 3.4", "2026-12-01", "2026-12-15", "- Breve\n- Journalfraser\n- Ydelseskatalog", "Karen"});
+    storage::ReleaseReviews reviews(db);
+    auto review = [&](std::int64_t m, int item, std::string effect, bool config, std::string what = "") {
+        reviews.save({release.id, m, item, std::move(effect), config, std::move(what), false, "", "", "Anne", "2026-12-02T09:00:00Z"});
+    };
+    review(naestved.id, 1, "høj", true, "Nye brevskabeloner skal oprettes");
+    review(naestved.id, 2, "lav", false);
+    review(naestved.id, 3, "høj", false);
+    review(aeroe.id, 1, "høj", false);
+    review(naestved.id, 2, "middel", false);  // a colleague revises item 2: the last answer counts
+
+    auto const all = reviews.of_release(release.id);
+    auto const mine = municipality_progress(release, naestved, all);
+    CHECK(mine.complete());
+    CHECK(mine.reviewed == 3);
+    auto const theirs = municipality_progress(release, aeroe, all);
+    CHECK_FALSE(theirs.complete());
+    CHECK(theirs.missing == std::vector<int>{2, 3});
+
+    auto const network = network_progress(release, {naestved, aeroe}, all);
+    CHECK(network.complete() == 1);
+    CHECK(network.items[0].reviewed == 2);
+    CHECK(network.items[0].rated_high == 2);
+    CHECK(network.items[0].local_configuration == std::vector<std::string>{"Næstved: Nye brevskabeloner skal oprettes"});
+    CHECK(network.items[1].rated_high == 0);
+    CHECK(network.items[2].rated_high == 1);
+
+    auto const md = report_markdown(release, network);
+    CHECK_THAT(md, Catch::Contains("1 af 2 kommuner er færdige") && Catch::Contains("| Ærø | 1 af 3 | nej |") &&
+                       Catch::Contains("| 1 | Breve | 2 | 2 | Næstved: Nye brevskabeloner skal oprettes |"));
+    auto const rows = bot::csv::parse(report_csv(release, {naestved, aeroe}, all));
+    REQUIRE(rows.size() == 1 + 6);
+    CHECK(rows[2].fields[5] == "middel");
+    CHECK(rows[5].fields[4] == "mangler");
+
+    // The scale and the "ja needs what" rule hold in storage too.
+    CHECK_THROWS(reviews.save({release.id, aeroe.id, 2, "enorm", false, "", false, "", "", "Bo", "2026-12-02T09:00:00Z"}));
+    CHECK_THROWS(reviews.save({release.id, aeroe.id, 2, "lav", true, "", false, "", "", "Bo", "2026-12-02T09:00:00Z"}));
+    CHECK_THROWS(reviews.save({release.id, aeroe.id, 2, "lav", false, "", true, "", "", "Bo", "2026-12-02T09:00:00Z"}));
+    CHECK(reviews.of_municipality(release.id, aeroe.id).size() == 1);
 }
