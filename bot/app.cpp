@@ -26,7 +26,8 @@ App::App(Config config)
       directory_(database_, knowledge_),
       directory_answers_(directory_),
       desk_(database_, directory_, config_.change_requests.dialog_timeout),
-      assistant_(knowledge_, questions_, answers_, &directory_answers_, &desk_) {}
+      release_desk_(database_, directory_),
+      assistant_(knowledge_, questions_, answers_, &directory_answers_, &desk_, &release_desk_) {}
 
 std::string App::readiness() {
     try {

@@ -3,6 +3,7 @@
 
 #include "bot/assistant.hpp"
 #include "bot/change_requests/change_request_desk.hpp"
+#include "bot/releases/release_desk.hpp"
 #include "bot/config.hpp"
 #include "bot/directory/directory_answers.hpp"
 #include "bot/directory/directory_service.hpp"
@@ -45,6 +46,7 @@ private:
     directory::DirectoryService directory_;
     directory::DirectoryAnswers directory_answers_;
     change_requests::ChangeRequestDesk desk_;
+    releases::ReleaseDesk release_desk_;
     Assistant assistant_;
 };
 

@@ -3,6 +3,7 @@
 
 #include "bot/change_requests/change_request_desk.hpp"
 #include "bot/directory/directory_answers.hpp"
+#include "bot/releases/release_desk.hpp"
 #include "bot/knowledge_service.hpp"
 #include "bot/log.hpp"
 #include "bot/pseudonym.hpp"
@@ -74,6 +75,9 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
     bool const button = texts::parse_feedback(folded).has_value() || texts::is_read_more(folded, button_target);
     if (desk_ != nullptr && !button) {
         if (auto answer = desk_->answer(message, folded, lang)) return *answer;
+    }
+    if (releases_ != nullptr && !button) {
+        if (auto answer = releases_->answer(message, folded, lang)) return *answer;
     }
     auto question = std::string_view(message.text);
     while (!question.empty() && (question.front() == ' ' || question.front() == '\n')) question.remove_prefix(1);

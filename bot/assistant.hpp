@@ -17,16 +17,20 @@ class DirectoryAnswers;
 namespace change_requests {
 class ChangeRequestDesk;
 }
+namespace releases {
+class ReleaseDesk;
+}
 
 /// Routes a message to help, "læs mere", a feedback vote or a knowledge answer. Not thread-safe (see
 /// KnowledgeService); exceptions from storage propagate to the caller, which logs them.
 class Assistant {
 public:
-    /// `directory` and `desk` may be null: then questions about people and change requests get
-    /// knowledge answers only.
+    /// `directory`, `desk` and `releases` may be null: then questions about people, change
+    /// requests and release reviews get knowledge answers only.
     Assistant(KnowledgeService& knowledge, storage::QuestionLog& unanswered, storage::AnswerLog& answers,
-              directory::DirectoryAnswers* directory = nullptr, change_requests::ChangeRequestDesk* desk = nullptr)
-        : knowledge_(knowledge), unanswered_(unanswered), answers_(answers), directory_(directory), desk_(desk) {}
+              directory::DirectoryAnswers* directory = nullptr, change_requests::ChangeRequestDesk* desk = nullptr,
+              releases::ReleaseDesk* releases = nullptr)
+        : knowledge_(knowledge), unanswered_(unanswered), answers_(answers), directory_(directory), desk_(desk), releases_(releases) {}
 
     adapters::ChatReply handle(adapters::ChatMessage const& message);
 
@@ -36,6 +40,7 @@ private:
     storage::AnswerLog& answers_;
     directory::DirectoryAnswers* directory_;
     change_requests::ChangeRequestDesk* desk_;
+    releases::ReleaseDesk* releases_;
 };
 
 }  // namespace superbruger::bot

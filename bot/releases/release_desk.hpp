@@ -1,0 +1,63 @@
+// ReleaseDesk: release-note reviews in chat. "gennemgå DUBU 3.4" walks the asker's municipality
+// through the items it has not reviewed yet (several superbrugere share the work; each answered
+// item is saved at once), one question at a time or as one card per item on Teams. "status på
+// DUBU 3.4" shows the municipality's progress, and coordinators also see the network's.
+// "stop påmindelser" / "start påmindelser" mute and unmute reminders.
+#pragma once
+
+#include "adapters/chat_message.hpp"
+#include "bot/directory/directory_service.hpp"
+#include "bot/releases/release_registry.hpp"
+#include "knowledge/language.hpp"
+#include "storage/release_reviews.hpp"
+#include "storage/reminder_mutes.hpp"
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace superbruger::bot::releases {
+
+class ReleaseDesk {
+public:
+    ReleaseDesk(storage::Database& db, directory::DirectoryService& directory);
+
+    /// The reply when the message is about release reviews or reminders; nullopt otherwise.
+    std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded, knowledge::Language lang);
+
+private:
+    enum class Step { effect, local_config, local_config_what, communication, communication_how, note };
+    struct Session {
+        std::int64_t release_id = 0;
+        std::string release_name;
+        storage::Municipality municipality;
+        int item = 0;
+        Step step = Step::effect;
+        storage::ItemReview review;
+        std::size_t saved = 0;
+        knowledge::Language lang = knowledge::Language::da;
+        std::string reviewer;
+    };
+    using Key = std::pair<std::string, std::string>;  ///< (platform, user id)
+
+    adapters::ChatReply start(adapters::ChatMessage const& message, std::string const& name, knowledge::Language lang);
+    adapters::ChatReply next_item(Key const& key, Session& session, std::string const& before = {});
+    adapters::ChatReply step_answer(Key const& key, Session& session, adapters::ChatMessage const& message);
+    adapters::ChatReply form_answer(Key const& key, Session& session, adapters::ChatMessage const& message);
+    adapters::ChatReply save_and_go_on(Key const& key, Session& session);
+    adapters::ChatReply status(adapters::ChatMessage const& message, std::string const& name, knowledge::Language lang);
+
+    storage::Database& db_;
+    directory::DirectoryService& directory_;
+    ReleaseRegistry registry_;
+    storage::ReleaseReviews reviews_;
+    storage::ReminderMutes mutes_;
+    /// Reviews in progress. Kept in memory: every answered item is already saved, so after a
+    /// restart "gennemgå" simply starts at the first open item.
+    std::map<Key, Session> sessions_;
+};
+
+}  // namespace superbruger::bot::releases

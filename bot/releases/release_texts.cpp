@@ -1,0 +1,105 @@
+// Release-review sentences.
+#include "bot/releases/release_texts.hpp"
+
+namespace superbruger::bot::releases::texts {
+
+namespace {
+bool da(Language lang) { return lang == Language::da; }
+}  // namespace
+
+std::string unknown_release(Language lang, std::string const& name) {
+    return da(lang) ? "Jeg kender ingen release ved navn »" + name + "«." : "I know no release called \"" + name + "\".";
+}
+
+std::string not_allowed(Language lang) {
+    return da(lang) ? "Gennemgangen af release notes laves af kommunens superbrugere. Jeg kan ikke se, at du er registreret som superbruger."
+                    : "Release notes are reviewed by the municipality's superbrugere. I cannot see that you are registered as one.";
+}
+
+std::string item_heading(Language lang, storage::Release const& release, storage::ReleaseItem const& item) {
+    std::string out = "**" + release.name + (da(lang) ? ", punkt " : ", item ") + std::to_string(item.number) +
+                      (da(lang) ? " af " : " of ") + std::to_string(release.items.size()) + ": " + item.title + "**";
+    if (!item.body.empty()) out += "\n" + item.body;
+    return out;
+}
+
+std::string ask_effect(Language lang) {
+    return da(lang) ? "Hvilken effekt har det for slutbrugernes arbejdsgange: ingen, lav, middel eller høj?"
+                    : "What effect does it have on the end users' workflows: none, low, medium or high?";
+}
+
+std::string ask_local_config(Language lang) {
+    return da(lang) ? "Kræver det lokal konfiguration (fx journalfraser, standardbreve, ydelseskatalog, aktivitetsflow)? Svar nej, eller ja: hvad."
+                    : "Does it need local configuration (e.g. journal phrases, standard letters, service catalogue, activity flow)? Answer no, or yes: what.";
+}
+
+std::string ask_local_config_what(Language lang) {
+    return da(lang) ? "Hvad skal konfigureres?" : "What needs configuring?";
+}
+
+std::string ask_communication(Language lang) {
+    return da(lang) ? "Skal slutbrugerne have besked? Svar nej, eller ja: hvordan." : "Should the end users be told? Answer no, or yes: how.";
+}
+
+std::string ask_communication_how(Language lang) {
+    return da(lang) ? "Hvordan får slutbrugerne besked?" : "How will the end users be told?";
+}
+
+std::string ask_note(Language lang) {
+    return da(lang) ? "En note til punktet? Skriv den, eller »-« for ingen." : "A note on the item? Write it, or \"-\" for none.";
+}
+
+std::string bad_effect(Language lang) {
+    return da(lang) ? "Vælg ingen, lav, middel eller høj." : "Choose none, low, medium or high.";
+}
+
+std::string bad_yes_no(Language lang) {
+    return da(lang) ? "Svar nej, eller ja efterfulgt af en forklaring." : "Answer no, or yes followed by an explanation.";
+}
+
+std::string controls(Language lang) {
+    return da(lang) ? "(»spring over« tager næste punkt, »stop« afslutter; det gemte er gemt.)"
+                    : "(\"skip\" takes the next item, \"stop\" ends; what is saved stays saved.)";
+}
+
+std::string all_reviewed(Language lang, std::string const& release, std::string const& municipality) {
+    return da(lang) ? "Alle punkter i " + release + " er gennemgået for " + municipality + ". Tak!"
+                    : "Every item of " + release + " is reviewed for " + municipality + ". Thank you!";
+}
+
+std::string review_stopped(Language lang, std::size_t saved) {
+    return da(lang) ? "Gennemgangen er stoppet. " + std::to_string(saved) + " punkt(er) blev gemt i denne omgang; skriv »gennemgå« igen for at fortsætte."
+                    : "The review is stopped. " + std::to_string(saved) + " item(s) were saved this time; write \"review\" again to go on.";
+}
+
+std::string progress_line(Language lang, std::string const& municipality, std::size_t reviewed, std::size_t total,
+                          std::vector<int> const& missing) {
+    std::string out = municipality + ": " + std::to_string(reviewed) + (da(lang) ? " af " : " of ") + std::to_string(total) +
+                      (da(lang) ? " punkter gennemgået" : " items reviewed");
+    if (!missing.empty()) {
+        out += da(lang) ? "; mangler " : "; missing ";
+        for (std::size_t i = 0; i < missing.size(); ++i) out += (i ? ", " : "") + std::to_string(missing[i]);
+    }
+    return out + ".";
+}
+
+std::string network_heading(Language lang, std::size_t complete, std::size_t municipalities) {
+    return da(lang) ? "**Netværket: " + std::to_string(complete) + " af " + std::to_string(municipalities) + " kommuner er færdige**"
+                    : "**The network: " + std::to_string(complete) + " of " + std::to_string(municipalities) + " municipalities are done**";
+}
+
+std::string muted(Language lang, bool changed) {
+    return da(lang) ? (changed ? "Du får ikke flere påmindelser. Skriv »start påmindelser« for at få dem igen." : "Dine påmindelser er allerede slået fra.")
+                    : (changed ? "You will get no more reminders. Write \"start reminders\" to get them again." : "Your reminders are already off.");
+}
+
+std::string unmuted(Language lang, bool changed) {
+    return da(lang) ? (changed ? "Du får påmindelser igen." : "Dine påmindelser er allerede slået til.")
+                    : (changed ? "You will get reminders again." : "Your reminders are already on.");
+}
+
+std::string form_problems(Language lang) {
+    return da(lang) ? "Punktet kan ikke gemmes endnu:" : "The item cannot be saved yet:";
+}
+
+}  // namespace superbruger::bot::releases::texts

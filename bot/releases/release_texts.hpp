@@ -1,0 +1,35 @@
+// Every sentence of the release-review conversation, in Danish and English.
+#pragma once
+
+#include "knowledge/language.hpp"
+#include "storage/releases.hpp"
+
+#include <string>
+#include <vector>
+
+namespace superbruger::bot::releases::texts {
+
+using knowledge::Language;
+
+std::string unknown_release(Language lang, std::string const& name);
+std::string not_allowed(Language lang);
+std::string item_heading(Language lang, storage::Release const& release, storage::ReleaseItem const& item);
+std::string ask_effect(Language lang);
+std::string ask_local_config(Language lang);
+std::string ask_local_config_what(Language lang);
+std::string ask_communication(Language lang);
+std::string ask_communication_how(Language lang);
+std::string ask_note(Language lang);
+std::string bad_effect(Language lang);
+std::string bad_yes_no(Language lang);
+std::string controls(Language lang);
+std::string all_reviewed(Language lang, std::string const& release, std::string const& municipality);
+std::string review_stopped(Language lang, std::size_t saved);
+std::string progress_line(Language lang, std::string const& municipality, std::size_t reviewed, std::size_t total,
+                          std::vector<int> const& missing);
+std::string network_heading(Language lang, std::size_t complete, std::size_t municipalities);
+std::string muted(Language lang, bool changed);
+std::string unmuted(Language lang, bool changed);
+std::string form_problems(Language lang);
+
+}  // namespace superbruger::bot::releases::texts
