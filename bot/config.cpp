@@ -197,6 +197,21 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         config.change_requests.dialog_timeout = std::chrono::minutes(minutes);
         r->refuse_unknown_keys();
     }
+    if (auto r = top.object("releases")) {
+        if (auto const* v = r->find("reminder_offsets_days")) {
+            if (!v->is_array()) fail("releases.reminder_offsets_days", "must be a list of whole numbers of days");
+            config.releases.reminder_offsets_days.clear();
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                auto const& d = (*v)[i];
+                if (!d.is_number_integer() || d.get<long long>() < 0 || d.get<long long>() > 365) {
+                    fail("releases.reminder_offsets_days[" + std::to_string(i) + "]", "must be a whole number of days from 0 to 365");
+                }
+                config.releases.reminder_offsets_days.push_back(d.get<int>());
+            }
+        }
+        r->read("reminder_check_seconds", config.releases.reminder_check_interval, 10, 3600);
+        r->refuse_unknown_keys();
+    }
     if (auto r = top.object("outbox")) {
         r->read("poll_interval_seconds", config.outbox.poll_interval, 1, 300);
         r->read("max_attempts", config.outbox.max_attempts, 1, 100);

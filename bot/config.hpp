@@ -71,6 +71,12 @@ struct OutboxConfig {
     int max_attempts = 8;  ///< then the message is parked for a coordinator to look at
 };
 
+/// Release reviews and their reminders.
+struct ReleasesConfig {
+    std::vector<int> reminder_offsets_days = {14, 7, 2};  ///< days before the review deadline
+    std::chrono::seconds reminder_check_interval{60};
+};
+
 struct LogConfig {
     std::string level = "info";
 };
@@ -83,6 +89,7 @@ struct Config {
     TeamsConfig teams;
     ChangeRequestConfig change_requests;
     OutboxConfig outbox;
+    ReleasesConfig releases;
     LogConfig log;
 };
 

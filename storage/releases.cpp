@@ -77,17 +77,30 @@ void Releases::replace_items(std::int64_t release_id, std::vector<ReleaseItem> c
     }
 }
 
+namespace {
+std::optional<Release> find_where(SQLite::Database& db, std::string const& where, auto const& value) {
+    SQLite::Statement q(db, std::string(columns) + where);
+    q.bind(1, value);
+    if (!q.executeStep()) return std::nullopt;
+    auto r = release_of(q);
+    SQLite::Statement items(db, "SELECT number, title, body FROM release_item WHERE release_id = ? ORDER BY number");
+    items.bind(1, r.id);
+    while (items.executeStep()) r.items.push_back({items.getColumn(0).getInt(), items.getColumn(1).getString(), items.getColumn(2).getString()});
+    return r;
+}
+}  // namespace
+
 std::optional<Release> Releases::find(std::string const& folded_name) const {
     try {
-        auto& db = db_.connection();
-        SQLite::Statement q(db, std::string(columns) + "WHERE folded_name = ?");
-        q.bind(1, folded_name);
-        if (!q.executeStep()) return std::nullopt;
-        auto r = release_of(q);
-        SQLite::Statement items(db, "SELECT number, title, body FROM release_item WHERE release_id = ? ORDER BY number");
-        items.bind(1, r.id);
-        while (items.executeStep()) r.items.push_back({items.getColumn(0).getInt(), items.getColumn(1).getString(), items.getColumn(2).getString()});
-        return r;
+        return find_where(db_.connection(), "WHERE folded_name = ?", folded_name);
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read release");
+    }
+}
+
+std::optional<Release> Releases::find_by_id(std::int64_t id) const {
+    try {
+        return find_where(db_.connection(), "WHERE id = ?", id);
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "read release");
     }

@@ -39,6 +39,7 @@ public:
     void replace_items(std::int64_t release_id, std::vector<ReleaseItem> const& items);
 
     std::optional<Release> find(std::string const& folded_name) const;
+    std::optional<Release> find_by_id(std::int64_t id) const;
     /// All releases, newest release date first, without their items.
     std::vector<Release> all() const;
 

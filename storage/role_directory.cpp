@@ -210,6 +210,29 @@ std::optional<Municipality> RoleDirectory::municipality_of_tenant(std::string co
     }
 }
 
+std::vector<std::pair<std::string, std::string>> RoleDirectory::identities_of(std::int64_t person_id) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    try {
+        SQLite::Statement q(db_.connection(), "SELECT platform, user_id FROM person_identity WHERE person_id = ? ORDER BY platform, user_id");
+        q.bind(1, person_id);
+        while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read identities");
+    }
+    return out;
+}
+
+std::string RoleDirectory::tenant_of(std::int64_t municipality_id, std::string const& platform) const {
+    try {
+        SQLite::Statement q(db_.connection(), "SELECT tenant_id FROM municipality_tenant WHERE municipality_id = ? AND platform = ? LIMIT 1");
+        q.bind(1, municipality_id);
+        q.bind(2, platform);
+        return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read tenant");
+    }
+}
+
 std::vector<Municipality> RoleDirectory::municipalities() const {
     try {
         SQLite::Statement q(db_.connection(), std::string(municipality_select) + "ORDER BY name");

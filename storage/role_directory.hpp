@@ -76,6 +76,10 @@ public:
     void add_identity(std::int64_t person_id, std::string const& platform, std::string const& user_id, Change const& change);
     std::optional<Person> person_with_email(std::string const& email) const;  ///< case-insensitive
     std::optional<Person> person_with_identity(std::string const& platform, std::string const& user_id) const;
+    /// The person's chat identities as (platform, user id), for writing to them first.
+    std::vector<std::pair<std::string, std::string>> identities_of(std::int64_t person_id) const;
+    /// The municipality's tenant on a platform, or "" when none is registered.
+    std::string tenant_of(std::int64_t municipality_id, std::string const& platform) const;
     /// Everyone not erased, by name. As for municipalities, matching typed names is the caller's.
     std::vector<Person> people() const;
 

@@ -4,6 +4,7 @@
 #include "bot/cli/setup.hpp"
 #include "bot/error.hpp"
 #include "bot/releases/release_registry.hpp"
+#include "bot/releases/reminder_planner.hpp"
 #include "bot/releases/review_progress.hpp"
 #include "storage/release_reviews.hpp"
 
@@ -68,6 +69,9 @@ int run_releases(std::vector<std::string> const& argv) {
         std::cout << "registered " << release.name << " (" << release.release_date << ", reviews due " << release.deadline << ") with "
                   << release.items.size() << " items:\n";
         print_items(release);
+        releases::ReminderPlanner planner(app.database(), app.directory(), app.config().releases.reminder_offsets_days);
+        auto const announced = planner.announce(release, std::chrono::system_clock::now());
+        std::cout << "announcement queued for " << announced << " superbrugere (sent by the running server in the next weekday window)\n";
         return exit_ok;
     }
     if (action == "items") {

@@ -11,12 +11,16 @@
 #include "bot/log.hpp"
 #include "bot/outbound_thread.hpp"
 #include "bot/outbox_worker.hpp"
+#include "bot/releases/reminder_planner.hpp"
 #include "storage/outbox.hpp"
 #include "bot/teams/teams_channel.hpp"
 
 #include "bot/cli/pid_file.hpp"
 
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include <csignal>
 #include <iostream>
@@ -101,6 +105,21 @@ int run_serve(std::vector<std::string> const& argv) {
         });
     }
     outbox_worker.start(background);
+    releases::ReminderPlanner reminders(app.database(), app.directory(), config.releases.reminder_offsets_days);
+    auto reminder_timer = std::make_shared<boost::asio::steady_timer>(ioc);
+    background.spawn("reminders", [](releases::ReminderPlanner& planner, std::shared_ptr<boost::asio::steady_timer> timer,
+                                     std::chrono::seconds every) -> boost::asio::awaitable<void> {
+        for (;;) {
+            try {
+                if (auto n = planner.queue_due_reminders(std::chrono::system_clock::now())) log::info("reminders_queued", {{"count", n}});
+            } catch (std::exception const& e) {
+                log::error("reminders_failed", {{"error", e.what()}});  // tried again at the next check
+            }
+            timer->expires_after(every);
+            auto [ec] = co_await timer->async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+            if (ec) co_return;  // cancelled at shutdown
+        }
+    }(reminders, reminder_timer, config.releases.reminder_check_interval));
     auto const endpoint = server.listen(config.server.address, config.server.port);
     log::info("listening", {{"address", endpoint.address().to_string()}, {"port", endpoint.port()}});
     PidFile pid_file(config.server.pid_file);
@@ -121,6 +140,7 @@ int run_serve(std::vector<std::string> const& argv) {
                 draining = true;
                 // Replies still on their way to a platform get the same grace after the last request.
                 outbox_worker.stop();
+                reminder_timer->cancel();
                 server.shutdown(config.server.shutdown_grace, [&] {
                     if (teams_channel) teams_channel->stop();  // after the last request: its id is written too
                     background.drain(config.server.shutdown_grace, [&] {

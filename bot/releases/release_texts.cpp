@@ -102,4 +102,17 @@ std::string form_problems(Language lang) {
     return da(lang) ? "Punktet kan ikke gemmes endnu:" : "The item cannot be saved yet:";
 }
 
+// Messages the bot sends first go out in Danish, the network's language.
+std::string announcement(storage::Release const& release, std::string const& municipality) {
+    return "Ny DUBU-release: **" + release.name + "** kommer " + release.release_date + ". Release notes har " +
+           std::to_string(release.items.size()) + " punkter, som " + municipality + " skal gennemgå senest " + release.deadline +
+           ": effekt på arbejdsgange, lokal konfiguration og besked til slutbrugerne. Skriv »gennemgå " + release.name + "« for at gå i gang.";
+}
+
+std::string reminder(storage::Release const& release, std::string const& municipality, std::size_t open, std::size_t total) {
+    return "Påmindelse: " + municipality + " mangler at gennemgå " + std::to_string(open) + " af " + std::to_string(total) +
+           " punkter i release notes for **" + release.name + "**. Fristen er " + release.deadline + ". Skriv »gennemgå " + release.name +
+           "« for at fortsætte, eller »stop påmindelser«.";
+}
+
 }  // namespace superbruger::bot::releases::texts

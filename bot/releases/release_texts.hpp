@@ -31,5 +31,7 @@ std::string network_heading(Language lang, std::size_t complete, std::size_t mun
 std::string muted(Language lang, bool changed);
 std::string unmuted(Language lang, bool changed);
 std::string form_problems(Language lang);
+std::string announcement(storage::Release const& release, std::string const& municipality);
+std::string reminder(storage::Release const& release, std::string const& municipality, std::size_t open, std::size_t total);
 
 }  // namespace superbruger::bot::releases::texts

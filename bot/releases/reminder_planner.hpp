@@ -1,0 +1,50 @@
+// ReminderPlanner: puts release announcements and review reminders in the outbox, for the
+// current superbrugere of each municipality that can be reached in chat. Reminders go to
+// municipalities whose review is still open, at the schedule's times (weekdays 08-16 Copenhagen
+// time, the configured days before the deadline); muted people are left out. Every message has
+// an idempotency key, so queuing again (after a restart, on every check) never sends twice.
+#pragma once
+
+#include "bot/directory/directory_service.hpp"
+#include "bot/releases/reminder_schedule.hpp"
+#include "storage/outbox.hpp"
+#include "storage/release_reviews.hpp"
+#include "storage/releases.hpp"
+#include "storage/reminder_mutes.hpp"
+
+#include <string>
+#include <vector>
+
+namespace superbruger::bot::releases {
+
+class ReminderPlanner {
+public:
+    ReminderPlanner(storage::Database& db, directory::DirectoryService& directory, std::vector<int> offsets_days);
+
+    /// Queues the announcement of a newly registered release, to go out at the next window.
+    /// Returns how many messages were queued.
+    std::size_t announce(storage::Release const& release, TimePoint now);
+
+    /// Queues the reminders that are due at `now`: for each release, the latest reminder time
+    /// already passed (an earlier one missed while the server was down is not sent as well).
+    /// Only inside the send window. Returns how many messages were queued.
+    std::size_t queue_due_reminders(TimePoint now);
+
+private:
+    struct Recipient {
+        std::string platform;
+        std::string user_id;
+        std::string tenant;
+    };
+    std::vector<Recipient> recipients(storage::Municipality const& municipality, bool leave_out_muted) const;
+    bool queue(Recipient const& to, std::string const& key, std::string const& text, std::string const& release_name, TimePoint at);
+
+    directory::DirectoryService& directory_;
+    storage::Releases releases_;
+    storage::ReleaseReviews reviews_;
+    storage::ReminderMutes mutes_;
+    storage::Outbox outbox_;
+    std::vector<int> offsets_;
+};
+
+}  // namespace superbruger::bot::releases

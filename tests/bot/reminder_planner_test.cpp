@@ -1,0 +1,80 @@
+// Announcements and reminders into the outbox: who gets them, when, once, and not when muted or done.
+#include "bot/config.hpp"
+#include "bot/directory/directory_csv.hpp"
+#include "bot/knowledge_service.hpp"
+#include "bot/releases/release_registry.hpp"
+#include "bot/releases/reminder_planner.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/release_reviews.hpp"
+#include "storage/reminder_mutes.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace superbruger;
+using namespace superbruger::bot::releases;
+using namespace std::chrono;
+
+namespace {
+
+TimePoint utc(int y, unsigned m, unsigned d, int h, int min = 0) { return sys_days{year{y} / month{m} / day{d}} + hours(h) + minutes(min); }
+
+struct Harness {
+    storage::Database db{":memory:"};
+    bot::KnowledgeService knowledge{bot::load_config(std::nullopt).knowledge};
+    bot::directory::DirectoryService directory{db, knowledge};
+    ReminderPlanner planner{db, directory, {14, 7, 2}};
+    storage::Outbox outbox{db};
+    storage::Release release;
+
+    Harness() {
+        REQUIRE(bot::directory::import_csv("kommune;kommunenummer;navn;email;rolle;teams_tenant;teams_objektid\n"
+                                           "Næstved;370;Anne Sørensen;anne@naestved.dk;superbruger;t-naestved;aad-anne\n"
+                                           "Næstved;370;Ida Holm;ida@naestved.dk;superbruger;t-naestved;aad-ida\n"
+                                           "Ærø;492;Bo Berg;bo@aeroe.dk;superbruger;t-aeroe;aad-bo\n"
+                                           "Ærø;492;Per Sagsbehandler;per@aeroe.dk;;t-aeroe;aad-per\n",
+                                           directory, {"t", "2026-11-22T10:00:00Z", "2026-11-22"}, false)
+                    .problems.empty());
+        // Deadline Tuesday 2026-12-15: reminders Tue 1/12, Tue 8/12 and Mon 14/12 at 08:00 (07:00 UTC).
+        release = ReleaseRegistry(db).add({"DUBU 3.4", "2026-11-30", "2026-12-15", "- Breve\n- Journalfraser", "Karen"});
+    }
+
+    std::vector<storage::OutboxMessage> queued() { return outbox.with_status("pending"); }
+};
+
+}  // namespace
+
+TEST_CASE("a new release is announced to every superbruger in the next window", "[bot][releases][reminders]") {
+    Harness h;
+    CHECK(h.planner.announce(h.release, utc(2026, 11, 28, 12)) == 3);  // a Saturday: Anne, Ida, Bo; Per is no superbruger
+    CHECK(h.planner.announce(h.release, utc(2026, 11, 28, 13)) == 0);  // once
+    auto const q = h.queued();
+    REQUIRE(q.size() == 3);
+    for (auto const& m : q) {
+        CHECK(m.platform == "teams");
+        CHECK(m.next_attempt_at == "2026-11-30T07:00:00Z");  // Monday 08:00 Copenhagen
+        CHECK_THAT(m.message, Catch::Contains("Ny DUBU-release") && Catch::Contains("gennemgå DUBU 3.4"));
+    }
+    CHECK(q[0].tenant.starts_with("t-"));
+}
+
+TEST_CASE("reminders go to open municipalities at the schedule once each and skip the muted", "[bot][releases][reminders]") {
+    Harness h;
+    CHECK(h.planner.queue_due_reminders(utc(2026, 11, 30, 10)) == 0);  // before the first reminder
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 1, 6, 59)) == 0);  // 07:59 Copenhagen: not yet
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 1, 7, 0)) == 3);
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 1, 9, 0)) == 0);  // checked again: nothing twice
+    CHECK_THAT(h.queued()[0].message, Catch::Contains("Påmindelse") && Catch::Contains("2 af 2 punkter"));
+
+    // Næstved finishes; Bo mutes reminders.
+    storage::ReleaseReviews reviews(h.db);
+    auto const naestved = *h.directory.municipality_named("Næstved");
+    for (int item : {1, 2}) reviews.save({h.release.id, naestved.id, item, "lav", false, "", false, "", "", "Anne", "2026-12-02T09:00:00Z"});
+    storage::ReminderMutes(h.db).mute("teams", "aad-bo", "2026-12-02T09:00:00Z");
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 8, 8, 0)) == 0);
+
+    storage::ReminderMutes(h.db).unmute("teams", "aad-bo");
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 12, 10, 0)) == 0);  // Saturday: outside the window
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 14, 7, 0)) == 1);   // Monday: Bo only
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 16, 9, 0)) == 0);   // after the deadline
+}
