@@ -19,7 +19,8 @@ constexpr char const* usage =
     "  directory  import, export, phase, forget: the role directory\n"
     "  teams      manifest: the Teams app package's manifest for this installation\n"
     "  change-requests  export: the network's change requests as CSV or JSON\n"
-    "  releases   add, items, list, show: DUBU releases and their release-note items\n"
+    "  releases   add, items, list, show, report: DUBU releases and their reviews\n"
+    "  outbox     failed, retry: messages the bot could not deliver\n"
     "\n"
     "Run 'superbot COMMAND --help' for the options of a command.\n";
 
@@ -28,7 +29,7 @@ constexpr char const* usage =
 int main(int argc, char** argv) {
     using namespace superbruger::bot;
     std::map<std::string, int (*)(std::vector<std::string> const&)> const commands = {
-        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"teams", cli::run_teams}, {"change-requests", cli::run_change_requests}, {"releases", cli::run_releases}};
+        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"teams", cli::run_teams}, {"change-requests", cli::run_change_requests}, {"releases", cli::run_releases}, {"outbox", cli::run_outbox}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::cout << usage;
         return argc < 2 ? cli::exit_usage : cli::exit_ok;

@@ -80,6 +80,18 @@ void Outbox::mark_failed(std::int64_t id, std::string const& error, std::string 
     }
 }
 
+bool Outbox::retry(std::int64_t id, std::string const& at) {
+    try {
+        SQLite::Statement update(db_.connection(),
+                                 "UPDATE outbox SET status = 'pending', next_attempt_at = ?, attempts = 0 WHERE id = ? AND status = 'parked'");
+        update.bind(1, at);
+        update.bind(2, id);
+        return update.exec() == 1;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "retry message");
+    }
+}
+
 std::vector<OutboxMessage> Outbox::with_status(std::string const& status) const {
     std::vector<OutboxMessage> out;
     try {

@@ -36,6 +36,8 @@ public:
     /// Records a failed attempt: back to pending until `retry_at`, or parked when `park`.
     void mark_failed(std::int64_t id, std::string const& error, std::string const& retry_at, bool park);
     std::vector<OutboxMessage> with_status(std::string const& status) const;
+    /// Puts a parked message back in the queue, due at `at`; false when no parked message has that id.
+    bool retry(std::int64_t id, std::string const& at);
 
 private:
     Database& db_;

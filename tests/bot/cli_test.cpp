@@ -1,4 +1,6 @@
 // The superbot binary as an operator meets it: exit codes, messages, ask output, serve + SIGTERM.
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/superbot_process.hpp"
 
@@ -288,4 +290,24 @@ TEST_CASE("releases report shows every municipality's progress as Markdown or CS
     auto csv_out = run(base + "report \"DUBU 3.4\" --format csv", false).out;
     CHECK_THAT(csv_out, Catch::StartsWith("release,kommune,punkt") && Catch::Contains("DUBU 3.4,Ærø,2,Journalfraser,mangler"));
     CHECK(run(base + "report \"DUBU 3.4\" --format pdf").exit_code == 2);
+}
+
+TEST_CASE("outbox failed lists parked messages and retry queues one again", "[cli][outbox]") {
+    auto cfg = write_config("outbox.json", R"({"storage": {"database": "outbox-cli.sqlite"}})");
+    std::filesystem::remove(work_dir() / "outbox-cli.sqlite");
+    CHECK_THAT(run(superbot + " outbox failed --config " + cfg.string(), false).out, Catch::Contains("no parked messages"));
+    {
+        superbruger::storage::Database db((work_dir() / "outbox-cli.sqlite").string());
+        superbruger::storage::Outbox outbox(db);
+        REQUIRE(outbox.enqueue({0, "k", "console", "anne", "", R"({"text":"Påmindelse om DUBU 3.4"})", "pending", 0,
+                                "2026-11-23T07:00:00Z", "", "2026-11-23T07:00:00Z"}));
+        outbox.mark_failed(outbox.due("2026-11-23T07:00:00Z", 1).at(0).id, "no way to send", "2026-11-23T07:00:00Z", true);
+    }
+    auto const listed = run(superbot + " outbox failed --config " + cfg.string(), false).out;
+    CHECK_THAT(listed, Catch::Contains("console:anne") && Catch::Contains("no way to send") && Catch::Contains("Påmindelse om DUBU 3.4"));
+    auto const id = listed.substr(0, listed.find('\t'));
+    CHECK(run(superbot + " outbox retry " + id + " --config " + cfg.string()).exit_code == 0);
+    CHECK(run(superbot + " outbox retry " + id + " --config " + cfg.string()).exit_code == 1);  // no longer parked
+    CHECK(run(superbot + " outbox retry abc --config " + cfg.string()).exit_code == 2);
+    CHECK_THAT(run(superbot + " outbox failed --config " + cfg.string(), false).out, Catch::Contains("no parked messages"));
 }
