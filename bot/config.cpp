@@ -215,6 +215,7 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
     if (auto r = top.object("outbox")) {
         r->read("poll_interval_seconds", config.outbox.poll_interval, 1, 300);
         r->read("max_attempts", config.outbox.max_attempts, 1, 100);
+        r->read("per_tenant_per_second", config.outbox.per_tenant_per_second, 1, 1000);
         r->refuse_unknown_keys();
     }
     if (auto r = top.object("log")) {

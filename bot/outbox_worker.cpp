@@ -17,7 +17,11 @@ constexpr auto longest_wait = std::chrono::hours(1);
 }  // namespace
 
 OutboxWorker::OutboxWorker(boost::asio::any_io_executor executor, storage::Outbox& outbox, OutboxConfig config)
-    : executor_(std::move(executor)), outbox_(outbox), config_(config), timer_(std::make_shared<boost::asio::steady_timer>(executor_)) {}
+    : executor_(std::move(executor)),
+      outbox_(outbox),
+      config_(config),
+      timer_(std::make_shared<boost::asio::steady_timer>(executor_)),
+      per_tenant_(static_cast<std::size_t>(config.per_tenant_per_second)) {}
 
 void OutboxWorker::add_platform(std::string const& platform, Deliver deliver) {
     platforms_[platform] = std::move(deliver);
@@ -54,6 +58,14 @@ boost::asio::awaitable<void> OutboxWorker::deliver_due() {
             log::warn("outbox_parked", {{"id", message.id}, {"reason", "platform without proactive delivery"}, {"platform", message.platform}});
             continue;
         }
+        // Stay under the platform's per-tenant limit: wait for room rather than be throttled.
+        auto const tenant = message.platform + ":" + message.tenant;
+        for (auto wait = per_tenant_.wait_before(tenant, RateLimiter::Clock::now()); wait > RateLimiter::Clock::duration::zero();
+             wait = per_tenant_.wait_before(tenant, RateLimiter::Clock::now())) {
+            boost::asio::steady_timer pause(executor_, wait);
+            co_await pause.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+        }
+        per_tenant_.record(tenant, RateLimiter::Clock::now());
         std::string failure;
         try {
             co_await platform->second(message, reply_from_json(nlohmann::json::parse(message.message, nullptr, false)));

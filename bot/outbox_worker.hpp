@@ -6,6 +6,7 @@
 #include "adapters/chat_message.hpp"
 #include "bot/background_tasks.hpp"
 #include "bot/config.hpp"
+#include "bot/rate_limiter.hpp"
 #include "storage/outbox.hpp"
 
 #include <boost/asio/steady_timer.hpp>
@@ -46,6 +47,7 @@ private:
     std::shared_ptr<boost::asio::steady_timer> timer_;
     bool stopping_ = false;
     std::mt19937_64 random_{std::random_device{}()};
+    RateLimiter per_tenant_;
 };
 
 }  // namespace superbruger::bot
