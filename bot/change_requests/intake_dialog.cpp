@@ -7,6 +7,7 @@
 #include "bot/change_requests/request_rules.hpp"
 #include "bot/change_requests/request_texts.hpp"
 #include "bot/time_format.hpp"
+#include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
 
 #include <ctime>
@@ -27,12 +28,6 @@ std::size_t utf8_chars(std::string const& s) {
     std::size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
     return n;
-}
-
-std::string trimmed(std::string const& s) {
-    auto const b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 std::chrono::system_clock::time_point parse_utc(std::string const& iso) {
@@ -134,7 +129,7 @@ ChatReply ChangeRequestDesk::take_form(adapters::ChatMessage const& message, Lan
     std::string problems;
     for (auto const& f : fields()) {
         auto it = message.form_values.find(f.name);
-        auto value = trimmed(it == message.form_values.end() ? std::string() : it->second);
+        auto value = trim_space(it == message.form_values.end() ? std::string() : it->second);
         std::string problem;
         if (value.empty()) problem = texts::empty_answer(lang);
         else if (utf8_chars(value) > f.max_chars) problem = texts::too_long(lang, utf8_chars(value), f.max_chars);
@@ -172,7 +167,7 @@ std::optional<ChatReply> ChangeRequestDesk::continue_dialog(adapters::ChatMessag
         return std::nullopt;
     }
     auto const lang = lang_of(draft);
-    auto const command = knowledge::fold_case(trimmed(message.text));
+    auto const command = knowledge::fold_case(trim_space(message.text));
     bool const resume = one_of(command, {"fortsæt", "continue"});
     if (stored->step == "done") {
         // The submit went through: a platform's retry of "send" gets the same answer, not a second request.
@@ -219,7 +214,7 @@ std::optional<ChatReply> ChangeRequestDesk::continue_dialog(adapters::ChatMessag
 
     // An answer to the current field.
     auto const& field = fields()[i];
-    auto value = trimmed(message.text);
+    auto value = trim_space(message.text);
     if (value.empty()) return ask(lang, field.name, texts::empty_answer(lang));
     if (utf8_chars(value) > field.max_chars) return ask(lang, field.name, texts::too_long(lang, utf8_chars(value), field.max_chars));
     if (std::string(field.name) == "urgency") {

@@ -3,6 +3,7 @@
 
 #include "bot/csv.hpp"
 #include "bot/error.hpp"
+#include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
 #include "storage/database.hpp"
 #include "storage/error.hpp"
@@ -46,12 +47,6 @@ bool valid_email(std::string const& s) {
            s.find_first_of(" \t,;<>") == std::string::npos && s.back() != '.';
 }
 
-std::string trim(std::string s) {
-    auto const first = s.find_first_not_of(" \t");
-    if (first == std::string::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
 class RowReader {
 public:
     RowReader(csv::Row const& row, std::map<std::string, std::size_t> const& columns, std::vector<ImportProblem>& problems)
@@ -60,7 +55,7 @@ public:
     std::string get(std::string const& column) const {
         auto it = columns_.find(column);
         if (it == columns_.end() || it->second >= row_.fields.size()) return {};
-        return trim(row_.fields[it->second]);
+        return trim_space(row_.fields[it->second]);
     }
     void problem(std::string message) { problems_.push_back({row_.line, std::move(message)}); }
 
@@ -143,7 +138,7 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
     }
     std::map<std::string, std::size_t> columns;
     for (std::size_t i = 0; i < rows[0].fields.size(); ++i) {
-        auto name = knowledge::fold_case(trim(rows[0].fields[i]));
+        auto name = knowledge::fold_case(trim_space(rows[0].fields[i]));
         if (std::find(csv_columns.begin(), csv_columns.end(), name) == csv_columns.end()) {
             result.problems.push_back({rows[0].line, "unknown column '" + rows[0].fields[i] + "'"});
         } else if (!columns.emplace(name, i).second) {

@@ -5,6 +5,7 @@
 #include "bot/releases/release_texts.hpp"
 #include "bot/releases/review_progress.hpp"
 #include "bot/time_format.hpp"
+#include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
 #include "storage/database.hpp"
 
@@ -14,12 +15,6 @@ namespace {
 
 using adapters::ChatReply;
 using knowledge::Language;
-
-std::string trimmed(std::string const& s) {
-    auto const b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::optional<std::string> effect_named(std::string const& folded) {
     if (folded == "ingen" || folded == "none") return "ingen";
@@ -31,13 +26,13 @@ std::optional<std::string> effect_named(std::string const& folded) {
 
 /// "nej" → (false, ""), "ja: breve" → (true, "breve"), "ja" → (true, ""); nullopt otherwise.
 std::optional<std::pair<bool, std::string>> yes_no(std::string const& text) {
-    auto const folded = knowledge::fold_case(trimmed(text));
+    auto const folded = knowledge::fold_case(trim_space(text));
     if (folded == "nej" || folded == "no") return std::pair{false, std::string()};
     for (std::string_view yes : {"ja", "yes"}) {
         if (folded.starts_with(yes) && (folded.size() == yes.size() || std::string(" :,.-").find(folded[yes.size()]) != std::string::npos)) {
-            auto rest = trimmed(text).substr(yes.size());
+            auto rest = trim_space(text).substr(yes.size());
             while (!rest.empty() && std::string(" :,.-").find(rest.front()) != std::string::npos) rest.erase(0, 1);
-            return std::pair{true, trimmed(rest)};
+            return std::pair{true, trim_space(rest)};
         }
     }
     return std::nullopt;
@@ -52,7 +47,7 @@ ChatReply text_reply(std::string text) {
 bool starts(std::string const& folded, std::initializer_list<char const*> prefixes, std::string& rest) {
     for (auto const* p : prefixes) {
         if (folded.starts_with(p)) {
-            rest = trimmed(folded.substr(std::string_view(p).size()));
+            rest = trim_space(folded.substr(std::string_view(p).size()));
             while (!rest.empty() && (rest.back() == '?' || rest.back() == '.')) rest.pop_back();
             return true;
         }
@@ -169,7 +164,7 @@ ChatReply ReleaseDesk::next_item(Key const& key, Session& session, std::string c
 
 ChatReply ReleaseDesk::step_answer(Key const& key, Session& session, adapters::ChatMessage const& message) {
     auto const lang = session.lang;
-    auto const text = trimmed(message.text);
+    auto const text = trim_space(message.text);
     auto& r = session.review;
     switch (session.step) {
         case Step::effect: {
@@ -216,7 +211,7 @@ ChatReply ReleaseDesk::form_answer(Key const& key, Session& session, adapters::C
     auto const lang = session.lang;
     auto value = [&](char const* field) {
         auto it = message.form_values.find(field);
-        return it == message.form_values.end() ? std::string() : trimmed(it->second);
+        return it == message.form_values.end() ? std::string() : trim_space(it->second);
     };
     std::string problems;
     auto effect = effect_named(knowledge::fold_case(value("effect")));

@@ -1,6 +1,8 @@
 // Release-note splitting.
 #include "bot/releases/release_notes.hpp"
 
+#include "bot/trim.hpp"
+
 #include <cctype>
 #include <optional>
 #include <string>
@@ -10,12 +12,6 @@ namespace superbruger::bot::releases {
 namespace {
 
 constexpr std::size_t max_title_chars = 200;
-
-std::string trim(std::string_view s) {
-    auto const b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
-}
 
 std::string cut_title(std::string title) {
     std::size_t chars = 0;
@@ -32,12 +28,12 @@ std::string cut_title(std::string title) {
 /// The text after a top-level bullet marker, or nullopt when the line is no bullet.
 std::optional<std::string> bullet_text(std::string_view line) {
     for (std::string_view marker : {"- ", "* ", "• "}) {
-        if (line.starts_with(marker)) return trim(line.substr(marker.size()));
+        if (line.starts_with(marker)) return trim_space(line.substr(marker.size()));
     }
     std::size_t digits = 0;
     while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
     if (digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ') {
-        return trim(line.substr(digits + 2));
+        return trim_space(line.substr(digits + 2));
     }
     return std::nullopt;
 }
@@ -46,7 +42,7 @@ std::optional<std::string> heading_text(std::string_view line) {
     std::size_t hashes = 0;
     while (hashes < line.size() && line[hashes] == '#') ++hashes;
     if (hashes == 0 || hashes > 6 || hashes >= line.size() || line[hashes] != ' ') return std::nullopt;
-    return trim(line.substr(hashes + 1));
+    return trim_space(line.substr(hashes + 1));
 }
 
 }  // namespace
@@ -59,7 +55,7 @@ std::vector<storage::ReleaseItem> split_items(std::string_view notes) {
     bool any_marker = false;
     auto flush = [&] {
         if (current) {
-            auto body = trim(current->body);
+            auto body = trim_space(current->body);
             // A heading is an item only when it says something itself.
             if (!current_is_heading || !body.empty()) {
                 current->body = body;
@@ -86,16 +82,16 @@ std::vector<storage::ReleaseItem> split_items(std::string_view notes) {
             current = storage::ReleaseItem{0, cut_title(section.empty() ? *bullet : section + ": " + *bullet), ""};
             current_is_heading = false;
         } else if (current) {
-            auto const text = trim(line);
+            auto const text = trim_space(line);
             if (!text.empty() || !current->body.empty()) current->body += text + "\n";
         }
     }
     flush();
     if (!any_marker) {
-        auto const text = trim(notes);
+        auto const text = trim_space(notes);
         if (text.empty()) return items;
-        auto const first_line = trim(text.substr(0, text.find('\n')));
-        items.push_back({1, cut_title(first_line), text.find('\n') == std::string::npos ? "" : trim(text.substr(text.find('\n') + 1))});
+        auto const first_line = trim_space(text.substr(0, text.find('\n')));
+        items.push_back({1, cut_title(first_line), text.find('\n') == std::string::npos ? "" : trim_space(text.substr(text.find('\n') + 1))});
     }
     return items;
 }
