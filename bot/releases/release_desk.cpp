@@ -2,12 +2,17 @@
 #include "bot/releases/release_desk.hpp"
 
 #include "bot/change_requests/standing.hpp"
+#include "bot/error.hpp"
 #include "bot/releases/release_texts.hpp"
 #include "bot/releases/review_progress.hpp"
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
 #include "storage/database.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
 
 namespace superbruger::bot::releases {
 
@@ -76,8 +81,42 @@ adapters::Form item_form(Language lang) {
 
 }  // namespace
 
-ReleaseDesk::ReleaseDesk(storage::Database& db, directory::DirectoryService& directory)
-    : db_(db), directory_(directory), registry_(db), reviews_(db), mutes_(db) {}
+ReleaseDesk::ReleaseDesk(storage::Database& db, directory::DirectoryService& directory, std::vector<int> reminder_offsets_days)
+    : db_(db), directory_(directory), registry_(db), reviews_(db), mutes_(db), planner_(db, directory, std::move(reminder_offsets_days)) {}
+
+std::optional<ChatReply> ReleaseDesk::registration(adapters::ChatMessage const& message, std::string const& folded) {
+    Key const key{message.platform, message.sender.user_id};
+    if (auto pending = registering_.find(key); pending != registering_.end()) {
+        auto release = pending->second;
+        registering_.erase(pending);
+        if (folded == "annuller" || folded == "cancel") return text_reply(texts::registration_cancelled());
+        release.notes = message.text;
+        try {
+            auto const added = registry_.add(release);
+            auto const announced = planner_.announce(added, std::chrono::system_clock::now());
+            return text_reply(texts::registered(added, announced));
+        } catch (BotError const& e) {
+            if (e.kind() != BotError::Kind::user_facing) throw;
+            return text_reply(std::string(e.what()) + ". " + texts::nothing_registered());
+        }
+    }
+    // "registrer release DUBU 3.5 dato 2026-12-01 frist 2026-12-15"
+    static std::regex const command("^(?:registrer release|register release) (.+) (?:dato|date) (\\S+) (?:frist|deadline) (\\S+)$");
+    std::smatch m;
+    auto const line = trim_space(folded);
+    if (!std::regex_match(line, m, command)) return std::nullopt;
+    auto const standing = change_requests::standing_of(directory_, message.platform, message.sender);
+    if (!standing.coordinator) return text_reply(texts::only_coordinators());
+    // The name as typed, from the original text: between the command words and " dato"/" date".
+    auto const original = trim_space(message.text);
+    std::string lowered = original;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto const prefix = std::string_view(line.starts_with("register ") ? "register release" : "registrer release").size();
+    auto const until = lowered.rfind(line.starts_with("register ") ? " date " : " dato ");
+    auto const name = until != std::string::npos && until > prefix ? trim_space(original.substr(prefix, until - prefix)) : m[1].str();
+    registering_[key] = NewRelease{name, m[2].str(), m[3].str(), "", standing.asker.person ? standing.asker.person->name : message.sender.display_name};
+    return text_reply(texts::send_notes(name));
+}
 
 std::optional<ChatReply> ReleaseDesk::answer(adapters::ChatMessage const& message, std::string const& folded, Language lang) {
     Key const key{message.platform, message.sender.user_id};
@@ -88,6 +127,7 @@ std::optional<ChatReply> ReleaseDesk::answer(adapters::ChatMessage const& messag
     if (folded == "start påmindelser" || folded == "start reminders") {
         return text_reply(texts::unmuted(lang, mutes_.unmute(message.platform, message.sender.user_id)));
     }
+    if (auto reply = registration(message, folded)) return reply;
     if (starts(folded, {"gennemgå ", "review "}, rest) && !rest.empty()) return start(message, rest, folded.starts_with("review") ? Language::en : Language::da);
     if (starts(folded, {"status på ", "status of ", "status for "}, rest) && registry_.find(rest)) return status(message, rest, lang);
 

@@ -2,12 +2,15 @@
 // through the items it has not reviewed yet (several superbrugere share the work; each answered
 // item is saved at once), one question at a time or as one card per item on Teams. "status på
 // DUBU 3.4" shows the municipality's progress, and coordinators also see the network's.
-// "stop påmindelser" / "start påmindelser" mute and unmute reminders.
+// "stop påmindelser" / "start påmindelser" mute and unmute reminders. Coordinators register a
+// release with "registrer release DUBU 3.5 dato 2026-12-01 frist 2026-12-15" and the notes as
+// the next message.
 #pragma once
 
 #include "adapters/chat_message.hpp"
 #include "bot/directory/directory_service.hpp"
 #include "bot/releases/release_registry.hpp"
+#include "bot/releases/reminder_planner.hpp"
 #include "knowledge/language.hpp"
 #include "storage/release_reviews.hpp"
 #include "storage/reminder_mutes.hpp"
@@ -23,7 +26,7 @@ namespace superbruger::bot::releases {
 
 class ReleaseDesk {
 public:
-    ReleaseDesk(storage::Database& db, directory::DirectoryService& directory);
+    ReleaseDesk(storage::Database& db, directory::DirectoryService& directory, std::vector<int> reminder_offsets_days);
 
     /// The reply when the message is about release reviews or reminders; nullopt otherwise.
     std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded, knowledge::Language lang);
@@ -49,6 +52,7 @@ private:
     adapters::ChatReply form_answer(Key const& key, Session& session, adapters::ChatMessage const& message);
     adapters::ChatReply save_and_go_on(Key const& key, Session& session);
     adapters::ChatReply status(adapters::ChatMessage const& message, std::string const& name, knowledge::Language lang);
+    std::optional<adapters::ChatReply> registration(adapters::ChatMessage const& message, std::string const& folded);
 
     storage::Database& db_;
     directory::DirectoryService& directory_;
@@ -58,6 +62,9 @@ private:
     /// Reviews in progress. Kept in memory: every answered item is already saved, so after a
     /// restart "gennemgå" simply starts at the first open item.
     std::map<Key, Session> sessions_;
+    ReminderPlanner planner_;
+    /// Coordinators who named a release and whose next message is its notes.
+    std::map<Key, NewRelease> registering_;
 };
 
 }  // namespace superbruger::bot::releases

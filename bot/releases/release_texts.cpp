@@ -102,6 +102,25 @@ std::string form_problems(Language lang) {
     return da(lang) ? "Punktet kan ikke gemmes endnu:" : "The item cannot be saved yet:";
 }
 
+// Registration is the coordinators' work, in Danish.
+std::string only_coordinators() { return "Kun netværkets koordinatorer registrerer releases."; }
+
+std::string send_notes(std::string const& name) {
+    return "Send release notes for " + name + " i din næste besked (tekst eller Markdown med punkter), eller skriv »annuller«.";
+}
+
+std::string registration_cancelled() { return "Registreringen er annulleret; intet er gemt."; }
+
+std::string nothing_registered() { return "Intet er registreret; skriv »registrer release …« igen."; }
+
+std::string registered(storage::Release const& release, std::size_t announced) {
+    std::string out = release.name + " er registreret med " + std::to_string(release.items.size()) + " punkter (frist " + release.deadline + "):";
+    for (auto const& item : release.items) out += "\n- " + std::to_string(item.number) + ". " + item.title;
+    out += "\n\nMeddelelsen går til " + std::to_string(announced) + " superbrugere i næste hverdagsvindue. Er opdelingen forkert, så ret den med "
+           "»superbot releases items«.";
+    return out;
+}
+
 // Messages the bot sends first go out in Danish, the network's language.
 std::string announcement(storage::Release const& release, std::string const& municipality) {
     return "Ny DUBU-release: **" + release.name + "** kommer " + release.release_date + ". Release notes har " +

@@ -31,6 +31,11 @@ std::string network_heading(Language lang, std::size_t complete, std::size_t mun
 std::string muted(Language lang, bool changed);
 std::string unmuted(Language lang, bool changed);
 std::string form_problems(Language lang);
+std::string only_coordinators();
+std::string send_notes(std::string const& name);
+std::string registration_cancelled();
+std::string nothing_registered();
+std::string registered(storage::Release const& release, std::size_t announced);
 std::string announcement(storage::Release const& release, std::string const& municipality);
 std::string reminder(storage::Release const& release, std::string const& municipality, std::size_t open, std::size_t total);
 

@@ -24,7 +24,7 @@ struct Harness {
     storage::AnswerLog answers{db};
     bot::KnowledgeService knowledge{bot::load_config(std::nullopt).knowledge};
     bot::directory::DirectoryService directory{db, knowledge};
-    bot::releases::ReleaseDesk desk{db, directory};
+    bot::releases::ReleaseDesk desk{db, directory, {14, 7, 2}};
     bot::Assistant assistant{knowledge, questions, answers, nullptr, nullptr, &desk};
     storage::Release release;
 
@@ -118,4 +118,22 @@ TEST_CASE("reminders can be muted and unmuted", "[bot][releases][reminders]") {
     CHECK_THAT(h.say("anne@naestved.dk", "stop påmindelser").text, Catch::Contains("allerede slået fra"));
     CHECK_THAT(h.say("anne@naestved.dk", "start påmindelser").text, Catch::Contains("påmindelser igen"));
     CHECK_FALSE(mutes.muted("teams", "29:anne@naestved.dk"));
+}
+
+TEST_CASE("a coordinator registers a release in chat with the notes as the next message", "[bot][releases][registration]") {
+    Harness h;
+    CHECK_THAT(h.say("anne@naestved.dk", "registrer release DUBU 3.5 dato 2027-01-10 frist 2027-01-24").text,
+               Catch::Contains("Kun netværkets koordinatorer"));
+    CHECK_THAT(h.say("karen@kl.dk", "registrer release DUBU 3.5 dato 2027-01-10 frist 2027-01-24").text,
+               Catch::Contains("Send release notes for DUBU 3.5"));
+    auto const done = h.say("karen@kl.dk", "## Sager\n- Ny sagsoversigt\n- Hurtigere søgning");
+    CHECK_THAT(done.text, Catch::Contains("DUBU 3.5 er registreret med 2 punkter") && Catch::Contains("1. Sager: Ny sagsoversigt"));
+    CHECK(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.5"));
+    // Bad input is refused with nothing stored.
+    h.say("karen@kl.dk", "registrer release DUBU 3.6 dato 2027-02-10 frist 2027-01-24");
+    CHECK_THAT(h.say("karen@kl.dk", "- punkt").text, Catch::Contains("før releasedatoen") && Catch::Contains("Intet er registreret"));
+    CHECK_FALSE(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.6"));
+    h.say("karen@kl.dk", "registrer release DUBU 3.7 dato 2027-02-10 frist 2027-02-24");
+    CHECK_THAT(h.say("karen@kl.dk", "annuller").text, Catch::Contains("annulleret"));
+    CHECK_FALSE(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.7"));
 }
