@@ -71,8 +71,10 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
 
     // An open change-request dialog takes its answers (even an empty one) before anything else,
     // except the buttons of earlier answers ("feedback 12 ja", "læs mere x").
-    std::string button_target;
-    bool const button = texts::parse_feedback(folded).has_value() || texts::is_read_more(folded, button_target);
+    std::string read_more_id;
+    bool const read_more = texts::is_read_more(folded, read_more_id);
+    auto const vote = texts::parse_feedback(folded);
+    bool const button = read_more || vote.has_value();
     if (desk_ != nullptr && !button) {
         if (auto answer = desk_->answer(message, folded, lang)) return *answer;
     }
@@ -89,8 +91,8 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
         reply.text = texts::help(*help_lang);
         return reply;
     }
-    if (std::string id; texts::is_read_more(folded, id)) return whole_document(*index, id, lang);
-    if (auto vote = texts::parse_feedback(folded)) {
+    if (read_more) return whole_document(*index, read_more_id, lang);
+    if (vote) {
         auto const outcome = answers_.vote({vote->answer_id, pseudonym(message.platform, message.sender.user_id),
                                             vote->helpful, utc_timestamp()});
         log::info("answer_voted", {{"platform", message.platform}, {"answer", vote->answer_id}, {"helpful", vote->helpful}});

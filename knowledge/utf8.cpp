@@ -49,6 +49,12 @@ std::u32string decode(std::string_view s) {
     return out;
 }
 
+std::size_t length(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++n) next(s, i);
+    return n;
+}
+
 std::string encode(std::u32string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -15,6 +15,8 @@ char32_t next(std::string_view s, std::size_t& i);
 void append(std::string& out, char32_t cp);
 
 std::u32string decode(std::string_view s);
+/// Characters (code points) in `s`: how length limits that people read are counted.
+std::size_t length(std::string_view s);
 std::string encode(std::u32string_view s);
 
 }  // namespace superbruger::knowledge::utf8

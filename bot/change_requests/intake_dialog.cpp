@@ -9,6 +9,7 @@
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
+#include "knowledge/utf8.hpp"
 
 #include <ctime>
 #include <iomanip>
@@ -23,12 +24,6 @@ using knowledge::Language;
 using nlohmann::json;
 
 Language lang_of(json const& draft) { return draft.value("lang", "da") == "en" ? Language::en : Language::da; }
-
-std::size_t utf8_chars(std::string const& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 std::chrono::system_clock::time_point parse_utc(std::string const& iso) {
     std::tm tm{};
@@ -132,7 +127,7 @@ ChatReply ChangeRequestDesk::take_form(adapters::ChatMessage const& message, Lan
         auto value = trim_space(it == message.form_values.end() ? std::string() : it->second);
         std::string problem;
         if (value.empty()) problem = texts::empty_answer(lang);
-        else if (utf8_chars(value) > f.max_chars) problem = texts::too_long(lang, utf8_chars(value), f.max_chars);
+        else if (knowledge::utf8::length(value) > f.max_chars) problem = texts::too_long(lang, knowledge::utf8::length(value), f.max_chars);
         else if (std::string(f.name) == "urgency") {
             auto urgency = urgency_named(knowledge::fold_case(value));
             if (!urgency) problem = texts::bad_urgency(lang);
@@ -216,7 +211,7 @@ std::optional<ChatReply> ChangeRequestDesk::continue_dialog(adapters::ChatMessag
     auto const& field = fields()[i];
     auto value = trim_space(message.text);
     if (value.empty()) return ask(lang, field.name, texts::empty_answer(lang));
-    if (utf8_chars(value) > field.max_chars) return ask(lang, field.name, texts::too_long(lang, utf8_chars(value), field.max_chars));
+    if (knowledge::utf8::length(value) > field.max_chars) return ask(lang, field.name, texts::too_long(lang, knowledge::utf8::length(value), field.max_chars));
     if (std::string(field.name) == "urgency") {
         auto urgency = urgency_named(knowledge::fold_case(value));
         if (!urgency) return ask(lang, field.name, texts::bad_urgency(lang));

@@ -104,6 +104,7 @@ std::optional<ChatReply> ReleaseDesk::registration(adapters::ChatMessage const& 
     static std::regex const command("^(?:registrer release|register release) (.+) (?:dato|date) (\\S+) (?:frist|deadline) (\\S+)$");
     std::smatch m;
     auto const line = trim_space(folded);
+    if (!line.starts_with("registrer release ") && !line.starts_with("register release ")) return std::nullopt;
     if (!std::regex_match(line, m, command)) return std::nullopt;
     auto const standing = change_requests::standing_of(directory_, message.platform, message.sender);
     if (!standing.coordinator) return text_reply(texts::only_coordinators());

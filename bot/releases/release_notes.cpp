@@ -2,6 +2,7 @@
 #include "bot/releases/release_notes.hpp"
 
 #include "bot/trim.hpp"
+#include "knowledge/utf8.hpp"
 
 #include <cctype>
 #include <optional>
@@ -14,15 +15,10 @@ namespace {
 constexpr std::size_t max_title_chars = 200;
 
 std::string cut_title(std::string title) {
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < title.size(); ++i) {
-        if ((static_cast<unsigned char>(title[i]) & 0xC0) == 0x80) continue;
-        if (++chars > max_title_chars - 1) {
-            title.resize(i);
-            return title + "…";
-        }
-    }
-    return title;
+    if (knowledge::utf8::length(title) < max_title_chars) return title;
+    auto chars = knowledge::utf8::decode(title);
+    chars.resize(max_title_chars - 1);
+    return knowledge::utf8::encode(chars) + "…";
 }
 
 /// The text after a top-level bullet marker, or nullopt when the line is no bullet.

@@ -2,6 +2,7 @@
 #include "bot/teams/app_manifest.hpp"
 
 #include "bot/error.hpp"
+#include "knowledge/utf8.hpp"
 
 #include <fstream>
 #include <regex>
@@ -38,9 +39,7 @@ std::map<std::string, std::string> placeholders(ManifestValues const& v) {
 void check_length(json const& doc, json::json_pointer const& at, std::size_t max, std::string const& name) {
     if (!doc.contains(at)) return;
     auto const text = doc.at(at).get<std::string>();
-    // The schema counts characters; UTF-8 continuation bytes are not characters.
-    std::size_t chars = 0;
-    for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+    auto const chars = knowledge::utf8::length(text);  // the schema counts characters, not bytes
     if (chars == 0 || chars > max) bad(name + " must be 1 to " + std::to_string(max) + " characters, not " + std::to_string(chars));
 }
 
