@@ -1,6 +1,7 @@
 // OutboxWorker: poll, deliver, record.
 #include "bot/outbox_worker.hpp"
 
+#include "bot/error.hpp"
 #include "bot/log.hpp"
 #include "bot/reply_json.hpp"
 #include "bot/time_format.hpp"
@@ -27,7 +28,16 @@ void OutboxWorker::add_platform(std::string const& platform, Deliver deliver) {
     platforms_[platform] = std::move(deliver);
 }
 
+std::size_t OutboxWorker::recover() {
+    auto const in_doubt = outbox_.release_in_doubt();
+    for (auto const& m : in_doubt) {
+        log::warn("outbox_in_doubt", {{"id", m.id}, {"platform", m.platform}, {"claimed_at", m.claimed_at}});
+    }
+    return in_doubt.size();
+}
+
 void OutboxWorker::start(BackgroundTasks& tasks) {
+    recover();
     tasks.spawn("outbox", run());
 }
 
@@ -65,28 +75,47 @@ boost::asio::awaitable<void> OutboxWorker::deliver_due() {
             boost::asio::steady_timer pause(executor_, wait);
             co_await pause.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
         }
+        // Committed before the send: if the process dies during it, recover() finds the message.
+        if (!outbox_.claim(message.id, utc_timestamp())) continue;
         per_tenant_.record(tenant, RateLimiter::Clock::now());
         std::string failure;
+        unsigned status = 0;
+        std::chrono::milliseconds retry_after{0};
         try {
             co_await platform->second(message, reply_from_json(nlohmann::json::parse(message.message, nullptr, false)));
+        } catch (BotError const& e) {
+            failure = e.what();
+            status = e.status();
+            retry_after = e.retry_after();
         } catch (std::exception const& e) {
             failure = e.what();
         }
         if (failure.empty()) {
             outbox_.mark_sent(message.id, utc_timestamp());
             log::info("outbox_sent", {{"id", message.id}, {"platform", message.platform}});
-            continue;
+        } else {
+            record_failure(message, failure, status, retry_after);
         }
-        int const attempts = message.attempts + 1;
-        bool const park = attempts >= config_.max_attempts;
-        // Doubling waits with ±20 % jitter, so many failed messages do not retry in step.
-        auto wait = std::chrono::duration_cast<std::chrono::seconds>(first_retry * (1LL << std::min(attempts - 1, 16)));
-        wait = std::min<std::chrono::seconds>(wait, longest_wait);
-        std::uniform_real_distribution<double> jitter(0.8, 1.2);
-        auto const retry_at = std::chrono::system_clock::now() + std::chrono::seconds(static_cast<long long>(static_cast<double>(wait.count()) * jitter(random_)));
-        outbox_.mark_failed(message.id, failure, utc_timestamp(retry_at), park);
-        log::warn(park ? "outbox_parked" : "outbox_retry_later", {{"id", message.id}, {"attempts", attempts}, {"error", failure}});
     }
+}
+
+void OutboxWorker::record_failure(storage::OutboxMessage const& message, std::string const& error, unsigned status,
+                                  std::chrono::milliseconds retry_after) {
+    int const attempts = message.attempts + 1;
+    // A malformed message, a recipient who blocked the bot or a conversation that is gone
+    // (protocols.md §1.6: 400, 403, 404, 413 are not retried) will not get better by waiting.
+    bool const refused_for_good = status == 400 || status == 403 || status == 404 || status == 413;
+    bool const park = refused_for_good || attempts >= config_.max_attempts;
+    // Doubling waits with ±20 % jitter, so many failed messages do not retry in step; never
+    // sooner than the platform asked.
+    auto wait = std::chrono::duration_cast<std::chrono::seconds>(first_retry * (1LL << std::min(attempts - 1, 16)));
+    wait = std::min<std::chrono::seconds>(wait, longest_wait);
+    std::uniform_real_distribution<double> jitter(0.8, 1.2);
+    auto delay = std::chrono::milliseconds(static_cast<long long>(static_cast<double>(wait.count()) * 1000.0 * jitter(random_)));
+    delay = std::max(delay, retry_after);
+    auto const retry_at = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now() + delay);
+    outbox_.mark_failed(message.id, error, utc_timestamp(retry_at), park);
+    log::warn(park ? "outbox_parked" : "outbox_retry_later", {{"id", message.id}, {"attempts", attempts}, {"status", status}, {"error", error}});
 }
 
 }  // namespace superbruger::bot

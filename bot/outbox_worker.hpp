@@ -21,13 +21,20 @@ namespace superbruger::bot {
 
 class OutboxWorker {
 public:
-    /// Sends one message to one recipient; throws to report a failure.
+    /// Sends one message to one recipient, passing the message's idempotency key on to the
+    /// platform; throws to report a failure (a BotError with the platform's status, when it gave
+    /// one, tells a refusal for good from a passing failure).
     using Deliver = std::function<boost::asio::awaitable<void>(storage::OutboxMessage const& message, adapters::ChatReply reply)>;
 
     OutboxWorker(boost::asio::any_io_executor executor, storage::Outbox& outbox, OutboxConfig config);
 
     /// The way to reach recipients on `platform`. Messages for a platform without one are parked.
     void add_platform(std::string const& platform, Deliver deliver);
+
+    /// Finds the sends a killed process left unfinished and makes them due again, logging each
+    /// (`outbox_in_doubt`): it cannot be known whether they reached the platform, so they go out
+    /// again with the same idempotency key. Returns how many. `start` calls it first.
+    std::size_t recover();
 
     /// Starts polling (as a background task, so a graceful stop waits for a send in flight).
     void start(BackgroundTasks& tasks);
@@ -39,6 +46,7 @@ public:
 
 private:
     boost::asio::awaitable<void> run();
+    void record_failure(storage::OutboxMessage const& message, std::string const& error, unsigned status, std::chrono::milliseconds retry_after);
 
     boost::asio::any_io_executor executor_;
     storage::Outbox& outbox_;

@@ -13,7 +13,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 7> steps = {
+constexpr std::array<char const*, 8> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -254,6 +254,11 @@ constexpr std::array<char const*, 7> steps = {
         muted_at TEXT NOT NULL,
         PRIMARY KEY (platform, user_id)
     );
+    )sql",
+    // 8: outbox claims. A message is marked before its send starts and unmarked when the send
+    // ends; a mark left behind by a killed process names a message whose delivery is in doubt.
+    R"sql(
+    ALTER TABLE outbox ADD COLUMN claimed_at TEXT NOT NULL DEFAULT '';
     )sql",
 };
 

@@ -3,6 +3,7 @@
 
 #include "storage/database.hpp"
 #include "storage/sqlite_error.hpp"
+#include "storage/write_transaction.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -11,13 +12,14 @@ namespace superbruger::storage {
 namespace {
 
 constexpr char const* columns =
-    "SELECT id, idempotency_key, platform, recipient, tenant, message, status, attempts, next_attempt_at, last_error, created_at "
+    "SELECT id, idempotency_key, platform, recipient, tenant, message, status, attempts, next_attempt_at, last_error, created_at, "
+    "claimed_at "
     "FROM outbox ";
 
 OutboxMessage message_of(SQLite::Statement& q) {
     return {q.getColumn(0).getInt64(),  q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
             q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getInt(),
-            q.getColumn(8).getString(), q.getColumn(9).getString(), q.getColumn(10).getString()};
+            q.getColumn(8).getString(), q.getColumn(9).getString(), q.getColumn(10).getString(), q.getColumn(11).getString()};
 }
 
 }  // namespace
@@ -44,7 +46,8 @@ std::vector<OutboxMessage> Outbox::due(std::string const& now, int limit) const 
     std::vector<OutboxMessage> out;
     try {
         SQLite::Statement q(db_.connection(), std::string(columns) +
-                                                  "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?");
+                                                  "WHERE status = 'pending' AND claimed_at = '' AND next_attempt_at <= ? "
+                                                  "ORDER BY next_attempt_at, id LIMIT ?");
         q.bind(1, now);
         q.bind(2, limit);
         while (q.executeStep()) out.push_back(message_of(q));
@@ -54,10 +57,35 @@ std::vector<OutboxMessage> Outbox::due(std::string const& now, int limit) const 
     return out;
 }
 
+bool Outbox::claim(std::int64_t id, std::string const& at) {
+    try {
+        SQLite::Statement update(db_.connection(), "UPDATE outbox SET claimed_at = ? WHERE id = ? AND status = 'pending' AND claimed_at = ''");
+        update.bind(1, at);
+        update.bind(2, id);
+        return update.exec() == 1;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "claim message");
+    }
+}
+
+std::vector<OutboxMessage> Outbox::release_in_doubt() {
+    std::vector<OutboxMessage> out;
+    try {
+        WriteTransaction transaction(db_.connection());
+        SQLite::Statement q(db_.connection(), std::string(columns) + "WHERE status = 'pending' AND claimed_at != '' ORDER BY id");
+        while (q.executeStep()) out.push_back(message_of(q));
+        db_.connection().exec("UPDATE outbox SET claimed_at = '' WHERE claimed_at != ''");
+        transaction.commit();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "release claimed messages");
+    }
+    return out;
+}
+
 void Outbox::mark_sent(std::int64_t id, std::string const& at) {
     try {
         SQLite::Statement update(db_.connection(),
-                                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?");
+                                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_at = '' WHERE id = ?");
         update.bind(1, at);
         update.bind(2, id);
         update.exec();
@@ -69,7 +97,8 @@ void Outbox::mark_sent(std::int64_t id, std::string const& at) {
 void Outbox::mark_failed(std::int64_t id, std::string const& error, std::string const& retry_at, bool park) {
     try {
         SQLite::Statement update(db_.connection(),
-                                 "UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?");
+                                 "UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1, claimed_at = '' "
+                                 "WHERE id = ?");
         update.bind(1, park ? "parked" : "pending");
         update.bind(2, error);
         update.bind(3, retry_at);

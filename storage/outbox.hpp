@@ -22,6 +22,22 @@ struct OutboxMessage {
     std::string next_attempt_at;
     std::string last_error;
     std::string created_at;
+    std::string claimed_at;  ///< set while a send is under way; left set by a crash
+
+    /// A new message to one recipient because of `cause` ("release-announce:7"): the key is the
+    /// cause plus the recipient, so one cause reaches each person once.
+    static OutboxMessage to(std::string const& cause, std::string platform, std::string recipient, std::string tenant,
+                            std::string message, std::string due_at, std::string now) {
+        OutboxMessage m;
+        m.idempotency_key = cause + ":" + platform + ":" + recipient;
+        m.platform = std::move(platform);
+        m.recipient = std::move(recipient);
+        m.tenant = std::move(tenant);
+        m.message = std::move(message);
+        m.next_attempt_at = std::move(due_at);
+        m.created_at = std::move(now);
+        return m;
+    }
 };
 
 class Outbox {
@@ -30,11 +46,19 @@ public:
 
     /// Queues a message; false when one with the same key is already queued or sent.
     bool enqueue(OutboxMessage const& message);
-    /// Pending messages due at `now` (ISO 8601), oldest first.
+    /// Pending, unclaimed messages due at `now` (ISO 8601), oldest first.
     std::vector<OutboxMessage> due(std::string const& now, int limit) const;
+    /// Marks a pending message as being sent, committed before the send starts; false when it is
+    /// not pending or already claimed.
+    bool claim(std::int64_t id, std::string const& at);
+    /// Ends the claim: sent.
     void mark_sent(std::int64_t id, std::string const& at);
-    /// Records a failed attempt: back to pending until `retry_at`, or parked when `park`.
+    /// Ends the claim with a failed attempt: back to pending until `retry_at`, or parked when `park`.
     void mark_failed(std::int64_t id, std::string const& error, std::string const& retry_at, bool park);
+    /// Claims a process left behind when it died: those messages may or may not have reached
+    /// the platform. Returns them (with their claim time) and makes them due again, with the same
+    /// key, so a receiver that honours the key shows them once. Call before the first claim.
+    std::vector<OutboxMessage> release_in_doubt();
     std::vector<OutboxMessage> with_status(std::string const& status) const;
     /// Puts a parked message back in the queue, due at `at`; false when no parked message has that id.
     bool retry(std::int64_t id, std::string const& at);

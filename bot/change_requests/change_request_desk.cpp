@@ -200,8 +200,7 @@ void ChangeRequestDesk::notify(storage::ChatIdentity const& to, std::string cons
     message.text = text;
     message.actions.push_back({"Se status", "status på " + ref});
     auto const now = utc_timestamp(clock_());
-    outbox_.enqueue({0, key + ":" + to.platform + ":" + to.user_id, to.platform, to.user_id, to.tenant, reply_to_json(message).dump(), "pending",
-                     0, now, "", now});
+    outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, reply_to_json(message).dump(), now, now));
 }
 
 ChatReply ChangeRequestDesk::show(std::string const& ref, Language lang) {

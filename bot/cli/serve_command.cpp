@@ -101,7 +101,7 @@ int run_serve(std::vector<std::string> const& argv) {
     OutboxWorker outbox_worker(ioc.get_executor(), outbox, config.outbox);
     if (teams_channel) {
         outbox_worker.add_platform("teams", [&teams_channel](storage::OutboxMessage const& m, adapters::ChatReply reply) {
-            return teams_channel->messenger().send_to_person(m.recipient, m.tenant, std::move(reply));
+            return teams_channel->messenger().send_to_person(m.recipient, m.tenant, std::move(reply), m.idempotency_key);
         });
     }
     outbox_worker.start(background);

@@ -30,8 +30,7 @@ bool ReminderPlanner::queue(Recipient const& to, std::string const& key, std::st
     message.text = text;
     message.actions.push_back({"Gennemgå", "gennemgå " + release_name});
     auto const now = utc_timestamp();
-    return outbox_.enqueue({0, key + ":" + to.platform + ":" + to.user_id, to.platform, to.user_id, to.tenant, reply_to_json(message).dump(),
-                            "pending", 0, utc_timestamp(at), "", now});
+    return outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, reply_to_json(message).dump(), utc_timestamp(at), now));
 }
 
 std::size_t ReminderPlanner::announce(storage::Release const& release, TimePoint now) {

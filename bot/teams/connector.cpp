@@ -1,6 +1,7 @@
 // Connector: POST with token, allowed hosts and retries.
 #include "bot/teams/connector.hpp"
 
+#include "adapters/percent_encoding.hpp"
 #include "bot/error.hpp"
 #include "bot/log.hpp"
 
@@ -22,6 +23,13 @@ std::string error_code_of(std::string const& body) {
         }
     }
     return {};
+}
+
+/// The Idempotency-Key field value (draft-ietf-httpapi-idempotency-key-header-07 §2): a
+/// Structured Field String, so quoted, and percent-encoded to keep it printable ASCII without
+/// quotes or backslashes whatever the recipient's id holds.
+std::string idempotency_key_field(std::string const& key) {
+    return "\"" + adapters::percent_encode(key) + "\"";
 }
 
 bool host_matches(std::string const& host, std::string const& pattern) {
@@ -46,7 +54,7 @@ bool Connector::allowed(std::string const& service_url) const {
     }
 }
 
-net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::json const& body) {
+net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::json const& body, std::string idempotency_key) {
     // Our token is "like a password" (protocols.md §1.4): it goes to Connector hosts only.
     if (!allowed(url)) throw BotError(BotError::Kind::config, "refusing to send to a service URL host that is not allowed: " + url);
     auto const payload = body.dump();
@@ -60,6 +68,7 @@ net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::js
             http::ClientRequest request{http::bhttp::verb::post, url, {}, payload};
             request.headers.emplace_back("Authorization", "Bearer " + token);
             request.headers.emplace_back("Content-Type", "application/json");
+            if (!idempotency_key.empty()) request.headers.emplace_back("Idempotency-Key", idempotency_key_field(idempotency_key));
             auto const res = co_await client_.send(std::move(request));
             status = res.status;
             if (status >= 200 && status < 300) co_return res.body;
@@ -73,14 +82,19 @@ net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::js
             failure = "HTTP " + std::to_string(status) + " " + error_code_of(res.body);
             log::warn("connector_refused", {{"status", status}, {"code", error_code_of(res.body)},
                                             {"correlation", res.header("X-Correlating-OperationId")}, {"attempt", attempt}});
-            if (!http::RetryPolicy::retryable(status)) throw BotError(BotError::Kind::upstream, "Bot Connector: " + failure);
+            if (!http::RetryPolicy::retryable(status)) throw BotError(BotError::Kind::upstream, "Bot Connector: " + failure, status);
         } catch (BotError const& e) {
             if (e.kind() != BotError::Kind::upstream || status != 0) throw;
             failure = e.what();  // transport: worth another try
             log::warn("connector_unreachable", {{"error", failure}, {"attempt", attempt}});
         }
         auto const wait = retry_.delay_before(attempt + 1, retry_after, random_);
-        if (!wait) throw BotError(BotError::Kind::upstream, "Bot Connector: gave up after " + std::to_string(attempt) + " attempts: " + failure);
+        if (!wait) {
+            // The caller (the outbox) may wait longer than we do here: tell it what was asked.
+            auto const asked = http::parse_retry_after(retry_after, std::chrono::system_clock::now());
+            throw BotError(BotError::Kind::upstream, "Bot Connector: gave up after " + std::to_string(attempt) + " attempts: " + failure, status,
+                           asked.value_or(std::chrono::milliseconds(0)));
+        }
         net::steady_timer timer(co_await net::this_coro::executor, *wait);
         co_await timer.async_wait(net::as_tuple(net::use_awaitable));
     }

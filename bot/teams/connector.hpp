@@ -24,7 +24,10 @@ public:
     /// new token once; 412/429/5xx-gateway and transport failures are retried with the policy.
     /// Throws BotError{upstream} naming the final status and the Connector's error code, and
     /// BotError{config} for a URL whose host is not allowed (nothing is sent).
-    net::awaitable<std::string> post(std::string const& url, nlohmann::json const& body);
+    /// A non-empty `idempotency_key` goes out as the Idempotency-Key header, the same on every
+    /// attempt, so a receiver that honours it shows a message sent twice (a retry, a send the
+    /// outbox repeats after a crash) once.
+    net::awaitable<std::string> post(std::string const& url, nlohmann::json const& body, std::string idempotency_key = {});
 
     /// True when `service_url` names an allowed host ("*.example.com" matches sub-domains).
     bool allowed(std::string const& service_url) const;

@@ -17,8 +17,12 @@ using adapters::bot_framework::ConversationReference;
 constexpr char const* platform = "teams";
 }  // namespace
 
-net::awaitable<void> TeamsMessenger::post_all(std::string url, std::vector<nlohmann::json> activities) {
-    for (auto const& activity : activities) co_await connector_.post(url, activity);
+net::awaitable<void> TeamsMessenger::post_all(std::string url, std::vector<nlohmann::json> activities, std::string delivery_key) {
+    for (std::size_t i = 0; i < activities.size(); ++i) {
+        auto key = delivery_key;
+        if (!key.empty() && activities.size() > 1) key += "/" + std::to_string(i + 1);
+        co_await connector_.post(url, activities[i], std::move(key));
+    }
 }
 
 net::awaitable<std::string> TeamsMessenger::post_on_outbound(std::string url, nlohmann::json body) {
@@ -28,18 +32,34 @@ net::awaitable<std::string> TeamsMessenger::post_on_outbound(std::string url, nl
 net::awaitable<void> TeamsMessenger::reply(ConversationReference to, std::string activity_id, adapters::ChatReply reply) {
     // Built here, sent from the outbound thread; this coroutine resumes here when it is done.
     auto activities = adapters::bot_framework::message_activities(reply, to, activity_id);
-    co_await net::co_spawn(outbound_, post_all(adapters::bot_framework::reply_url(to, activity_id), std::move(activities)), net::use_awaitable);
+    co_await net::co_spawn(outbound_, post_all(adapters::bot_framework::reply_url(to, activity_id), std::move(activities), {}), net::use_awaitable);
 }
 
-net::awaitable<void> TeamsMessenger::send(ConversationReference to, adapters::ChatReply message) {
+net::awaitable<void> TeamsMessenger::send(ConversationReference to, adapters::ChatReply message, std::string delivery_key) {
     auto activities = adapters::bot_framework::message_activities(message, to);
-    co_await net::co_spawn(outbound_, post_all(adapters::bot_framework::send_url(to), std::move(activities)), net::use_awaitable);
+    co_await net::co_spawn(outbound_, post_all(adapters::bot_framework::send_url(to), std::move(activities), std::move(delivery_key)),
+                           net::use_awaitable);
 }
 
-net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message) {
+net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message,
+                                                    std::string delivery_key) {
     if (auto chat = conversations_.personal_chat(platform, user_id)) {
-        co_await send(ConversationReference::from_json(nlohmann::json::parse(chat->address)), std::move(message));
-        co_return;
+        std::exception_ptr failure;  // handled outside the catch: GCC 12 coroutines and rethrow
+        unsigned status = 0;
+        try {
+            co_await send(ConversationReference::from_json(nlohmann::json::parse(chat->address)), std::move(message), std::move(delivery_key));
+        } catch (BotError const& e) {
+            failure = std::current_exception();
+            status = e.status();
+        }
+        if (!failure) co_return;
+        // protocols.md §1.6: 403 (blocked, bot removed, disabled) and 404 (conversation gone) are
+        // final for this chat; a reinstall sends installationUpdate and stores a new one.
+        if (status == 403 || status == 404) {
+            forget(chat->conversation_id);
+            log::warn("teams_conversation_forgotten", {{"status", status}});
+        }
+        std::rethrow_exception(failure);
     }
     auto const known = conversations_.any_in_tenant(platform, tenant_id);
     if (!known) throw BotError(BotError::Kind::upstream, "no Teams conversation in tenant " + tenant_id + ": is the app installed there?");
@@ -52,7 +72,7 @@ net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::st
     to.conversation_id = adapters::bot_framework::created_conversation_id(created);
     remember(to, utc_timestamp());
     log::info("teams_conversation_created", {{"tenant", tenant_id}});
-    co_await send(to, std::move(message));
+    co_await send(to, std::move(message), std::move(delivery_key));
 }
 
 void TeamsMessenger::forget(std::string const& conversation_id) {

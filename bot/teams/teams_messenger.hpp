@@ -35,14 +35,16 @@ public:
     /// Answers in the thread of `activity_id`.
     net::awaitable<void> reply(adapters::bot_framework::ConversationReference to, std::string activity_id, adapters::ChatReply reply);
 
-    /// A new message at the end of a stored conversation.
-    net::awaitable<void> send(adapters::bot_framework::ConversationReference to, adapters::ChatReply message);
+    /// A new message at the end of a stored conversation. `delivery_key` (the outbox's
+    /// idempotency key) is sent with each activity, numbered when the message takes several.
+    net::awaitable<void> send(adapters::bot_framework::ConversationReference to, adapters::ChatReply message, std::string delivery_key = {});
 
     /// A message to a person (Teams user id or Entra object id): into their 1:1 chat with the
     /// bot, created first when none is stored. Creating needs a conversation in the same tenant
     /// to learn the service URL and the bot's account; without one it throws BotError{upstream}
-    /// (the app is not installed there).
-    net::awaitable<void> send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message);
+    /// (the app is not installed there). A stored chat the Connector answers 403 or 404 for (the
+    /// person blocked or removed the bot) is forgotten, and the error passed on.
+    net::awaitable<void> send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message, std::string delivery_key = {});
 
     /// Stores where the activity came from, so the bot can write there later. A conversation
     /// whose reference is unchanged since this process last stored it is not written again.
@@ -54,7 +56,7 @@ public:
     void forget_cached(std::string const& conversation_id) { stored_.erase(conversation_id); }
 
 private:
-    net::awaitable<void> post_all(std::string url, std::vector<nlohmann::json> activities);
+    net::awaitable<void> post_all(std::string url, std::vector<nlohmann::json> activities, std::string delivery_key);
     net::awaitable<std::string> post_on_outbound(std::string url, nlohmann::json body);
 
     Connector& connector_;

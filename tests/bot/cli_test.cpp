@@ -299,8 +299,8 @@ TEST_CASE("outbox failed lists parked messages and retry queues one again", "[cl
     {
         superbruger::storage::Database db((work_dir() / "outbox-cli.sqlite").string());
         superbruger::storage::Outbox outbox(db);
-        REQUIRE(outbox.enqueue({0, "k", "console", "anne", "", R"({"text":"Påmindelse om DUBU 3.4"})", "pending", 0,
-                                "2026-11-23T07:00:00Z", "", "2026-11-23T07:00:00Z"}));
+        REQUIRE(outbox.enqueue(superbruger::storage::OutboxMessage::to("k", "console", "anne", "", R"({"text":"Påmindelse om DUBU 3.4"})",
+                                                                       "2026-11-23T07:00:00Z", "2026-11-23T07:00:00Z")));
         outbox.mark_failed(outbox.due("2026-11-23T07:00:00Z", 1).at(0).id, "no way to send", "2026-11-23T07:00:00Z", true);
     }
     auto const listed = run(superbot + " outbox failed --config " + cfg.string(), false).out;

@@ -1,5 +1,6 @@
 // The outbox worker: sent messages are marked, failures wait and retry, then park; messages for a
 // platform nobody can reach are parked at once.
+#include "bot/error.hpp"
 #include "bot/outbox_worker.hpp"
 #include "bot/time_format.hpp"
 #include "storage/database.hpp"
@@ -15,7 +16,9 @@ namespace {
 
 storage::OutboxMessage message(std::string key, std::string platform) {
     auto const now = utc_timestamp();
-    return {0, std::move(key), std::move(platform), "29:anne", "t", R"({"text":"Hej"})", "pending", 0, now, "", now};
+    auto m = storage::OutboxMessage::to(key, std::move(platform), "29:anne", "t", R"({"text":"Hej"})", now, now);
+    m.idempotency_key = std::move(key);
+    return m;
 }
 
 void round(boost::asio::io_context& ioc, OutboxWorker& worker) {
@@ -69,4 +72,75 @@ TEST_CASE("the outbox worker sends, retries later, parks after the attempts and 
     REQUIRE(outbox.enqueue(message("c", "teams")));
     round(ioc, worker);
     CHECK(outbox.with_status("sent").size() == 1);
+}
+
+TEST_CASE("the outbox worker claims a message before sending it and hands the platform its key", "[bot][outbox]") {
+    storage::Database db(":memory:");
+    storage::Outbox outbox(db);
+    boost::asio::io_context ioc;
+    OutboxWorker worker(ioc.get_executor(), outbox, OutboxConfig{});
+    std::vector<std::string> claimed_during_send;
+    std::vector<std::string> keys;
+    worker.add_platform("teams", [&](storage::OutboxMessage const& m, adapters::ChatReply) -> boost::asio::awaitable<void> {
+        // What a crash at this moment would leave behind: the claim is already in the database.
+        for (auto const& pending : outbox.with_status("pending")) {
+            if (!pending.claimed_at.empty()) claimed_during_send.push_back(pending.idempotency_key);
+        }
+        keys.push_back(m.idempotency_key);
+        co_return;
+    });
+    REQUIRE(outbox.enqueue(message("a", "teams")));
+    round(ioc, worker);
+    CHECK(claimed_during_send == std::vector<std::string>{"a"});
+    CHECK(keys == std::vector<std::string>{"a"});
+    auto const sent = outbox.with_status("sent");
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].claimed_at.empty());
+}
+
+TEST_CASE("after a crash the worker sends the messages in doubt again with the same key", "[bot][outbox]") {
+    storage::Database db(":memory:");
+    storage::Outbox outbox(db);
+    REQUIRE(outbox.enqueue(message("a", "teams")));
+    REQUIRE(outbox.claim(outbox.due(utc_timestamp(), 1).at(0).id, utc_timestamp()));  // the killed process's claim
+
+    boost::asio::io_context ioc;
+    OutboxWorker worker(ioc.get_executor(), outbox, OutboxConfig{});
+    std::vector<std::string> keys;
+    worker.add_platform("teams", [&](storage::OutboxMessage const& m, adapters::ChatReply) -> boost::asio::awaitable<void> {
+        keys.push_back(m.idempotency_key);
+        co_return;
+    });
+    round(ioc, worker);
+    CHECK(keys.empty());  // still claimed: a running worker leaves it alone
+    CHECK(worker.recover() == 1);
+    round(ioc, worker);
+    CHECK(keys == std::vector<std::string>{"a"});
+    CHECK(outbox.with_status("sent").size() == 1);
+}
+
+TEST_CASE("the outbox worker parks a message the platform refuses for good and waits as long as Retry-After asks", "[bot][outbox]") {
+    storage::Database db(":memory:");
+    storage::Outbox outbox(db);
+    boost::asio::io_context ioc;
+    OutboxWorker worker(ioc.get_executor(), outbox, OutboxConfig{});
+    BotError next_failure(BotError::Kind::upstream, "Bot Connector: HTTP 403 ConversationBlockedByUser", 403);
+    worker.add_platform("teams", [&](storage::OutboxMessage const&, adapters::ChatReply) -> boost::asio::awaitable<void> {
+        throw next_failure;
+        co_return;
+    });
+    REQUIRE(outbox.enqueue(message("blocked", "teams")));
+    round(ioc, worker);
+    auto parked = outbox.with_status("parked");
+    REQUIRE(parked.size() == 1);  // at the first attempt: asking again cannot help
+    CHECK(parked[0].attempts == 1);
+    CHECK(parked[0].last_error == "Bot Connector: HTTP 403 ConversationBlockedByUser");
+
+    next_failure = BotError(BotError::Kind::upstream, "Bot Connector: gave up after 4 attempts: HTTP 429 Throttled", 429, std::chrono::hours(2));
+    REQUIRE(outbox.enqueue(message("throttled", "teams")));
+    round(ioc, worker);
+    auto pending = outbox.with_status("pending");
+    REQUIRE(pending.size() == 1);
+    // The first retry would be 30 s ± 20 %; the platform asked for two hours.
+    CHECK(pending[0].next_attempt_at >= utc_timestamp(std::chrono::system_clock::now() + std::chrono::minutes(119)));
 }

@@ -138,3 +138,54 @@ TEST_CASE("a refused client secret is an error the sender sees", "[teams][token]
     CHECK_THROWS_AS(h.run(h.messenger.send(ref, text("x"))), BotError);
     CHECK(h.standin.connector_requests().empty());
 }
+
+TEST_CASE("an outbox message carries its key as Idempotency-Key on every attempt and on every part", "[teams][proactive]") {
+    Harness h;
+    auto const ref = h.stored_chat("29:anne", "a:anne-chat");
+    h.standin.fail_connector(1, 503);
+    h.run(h.messenger.send_to_person("29:anne", "tenant-naestved", text("Påmindelse"), "release-reminder:1:2:teams:29:anne"));
+    auto sent = h.standin.connector_requests();
+    REQUIRE(sent.size() == 2);
+    // A Structured Field String; the ':' of the key percent-encoded, as any byte outside A-Z a-z 0-9 -._~.
+    CHECK(sent[0].idempotency_key == "\"release-reminder%3A1%3A2%3Ateams%3A29%3Aanne\"");
+    CHECK(sent[1].idempotency_key == sent[0].idempotency_key);
+
+    // A message too long for one activity: each part has a key of its own.
+    h.run(h.messenger.send_to_person("29:anne", "tenant-naestved", text(std::string(9000, 'a') + "\n\n" + std::string(9000, 'b')), "k"));
+    sent = h.standin.connector_requests();
+    REQUIRE(sent.size() == 4);
+    CHECK(sent[2].idempotency_key == "\"k%2F1\"");
+    CHECK(sent[3].idempotency_key == "\"k%2F2\"");
+
+    // Replies to a user's message are not outbox messages: no key.
+    h.run(h.messenger.send(ref, text("svar")));
+    CHECK(h.standin.connector_requests().back().idempotency_key.empty());
+}
+
+TEST_CASE("a 1:1 chat the Connector answers 403 for is forgotten and the status reaches the sender", "[teams][proactive]") {
+    Harness h;
+    h.stored_chat("29:anne", "a:anne-chat");
+    h.standin.fail_connector(1, 403);
+    unsigned status = 0;
+    try {
+        h.run(h.messenger.send_to_person("29:anne", "tenant-naestved", text("Påmindelse"), "k"));
+    } catch (BotError const& e) {
+        status = e.status();
+    }
+    CHECK(status == 403);
+    CHECK_FALSE(h.conversations.personal_chat("teams", "29:anne"));
+
+    // 429 with a Retry-After longer than the Connector waits: the sender learns how long was asked.
+    h.stored_chat("29:anne", "a:anne-chat");
+    h.standin.fail_connector(1, 429, "7200");
+    std::chrono::milliseconds asked{0};
+    try {
+        h.run(h.messenger.send_to_person("29:anne", "tenant-naestved", text("Påmindelse"), "k"));
+    } catch (BotError const& e) {
+        asked = e.retry_after();
+        status = e.status();
+    }
+    CHECK(status == 429);
+    CHECK(asked == std::chrono::hours(2));
+    CHECK(h.conversations.personal_chat("teams", "29:anne"));  // throttled, not gone
+}

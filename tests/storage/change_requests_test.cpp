@@ -90,7 +90,8 @@ TEST_CASE("one supporter row per municipality and the status history", "[storage
 TEST_CASE("the outbox queues a message once per key and tracks attempts", "[storage][outbox]") {
     Database db(":memory:");
     Outbox outbox(db);
-    OutboxMessage m{0, "cr-status:ÆØ-2026-0001:2:teams:29:anne", "teams", "29:anne", "t1", "{}", "pending", 0, "", "", "2026-11-23T10:00:00Z"};
+    auto const m = OutboxMessage::to("cr-status:ÆØ-2026-0001:2", "teams", "29:anne", "t1", "{}", "", "2026-11-23T10:00:00Z");
+    CHECK(m.idempotency_key == "cr-status:ÆØ-2026-0001:2:teams:29:anne");
     CHECK(outbox.enqueue(m));
     CHECK_FALSE(outbox.enqueue(m));
     auto due = outbox.due("2026-11-23T10:00:00Z", 10);

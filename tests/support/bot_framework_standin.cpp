@@ -7,6 +7,11 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <map>
 
 namespace superbruger::tests {
 
@@ -29,6 +34,9 @@ struct BotFrameworkStandIn::Impl {
     std::string failure_retry_after;
     bool refuse_tokens = false;
     int conversations_created = 0;
+    std::chrono::milliseconds connector_delay{0};
+    std::map<std::string, std::string> answered_keys;  ///< Idempotency-Key → the body answered
+    std::map<std::string, std::string> personal_chats;  ///< member id → conversation id
 };
 
 BotFrameworkStandIn::BotFrameworkStandIn()
@@ -38,7 +46,7 @@ BotFrameworkStandIn::BotFrameworkStandIn()
     auto handler = [this, impl](bh::Request& req, bh::RequestContext&) -> bh::net::awaitable<bh::Response> {
         std::string const target(req.target());
         RecordedRequest record{std::string(req.method_string()), target, std::string(req[bh::bhttp::field::authorization]),
-                               std::string(req[bh::bhttp::field::content_type]), req.body()};
+                               std::string(req[bh::bhttp::field::content_type]), req.body(), std::string(req["Idempotency-Key"])};
         std::unique_lock lock(impl->mutex);
         if (target == "/openid") {
             co_return bh::json_response(bh::bhttp::status::ok, {{"issuer", issuer},
@@ -60,8 +68,17 @@ BotFrameworkStandIn::BotFrameworkStandIn()
                                          {"access_token", "connector-token-" + std::to_string(impl->tokens.size())}});
         }
         if (target.starts_with("/v3/")) {
+            auto const replay = record.idempotency_key.empty() ? impl->answered_keys.end() : impl->answered_keys.find(record.idempotency_key);
+            record.replayed = replay != impl->answered_keys.end();
             impl->connector.push_back(record);
             impl->changed.notify_all();
+            if (auto const delay = impl->connector_delay; delay.count() > 0) {
+                lock.unlock();  // not held while waiting: this thread serves the other requests meanwhile
+                boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor, delay);
+                co_await timer.async_wait(boost::asio::use_awaitable);
+                lock.lock();
+            }
+            if (record.replayed) co_return bh::Response(bh::json_response(bh::bhttp::status::ok, json::parse(replay->second)));
             if (impl->failures_left > 0) {
                 --impl->failures_left;
                 auto res = bh::json_response(static_cast<bh::bhttp::status>(impl->failure_status),
@@ -70,11 +87,15 @@ BotFrameworkStandIn::BotFrameworkStandIn()
                 co_return res;
             }
             if (target == "/v3/conversations") {
-                ++impl->conversations_created;
-                co_return bh::json_response(bh::bhttp::status::created,
-                                            {{"id", "a:created-" + std::to_string(impl->conversations_created)}});
+                // Like Teams, a person has one 1:1 chat with the bot: creating it again returns it.
+                auto const member = record.json().value("/members/0/id"_json_pointer, std::string());
+                auto& id = impl->personal_chats[member];
+                if (id.empty()) id = "a:created-" + std::to_string(++impl->conversations_created);
+                co_return bh::json_response(bh::bhttp::status::created, {{"id", id}});
             }
-            co_return bh::json_response(bh::bhttp::status::ok, {{"id", "sent-" + std::to_string(impl->connector.size())}});
+            json const answer = {{"id", "sent-" + std::to_string(impl->connector.size())}};
+            if (!record.idempotency_key.empty()) impl->answered_keys[record.idempotency_key] = answer.dump();
+            co_return bh::json_response(bh::bhttp::status::ok, answer);
         }
         co_return bh::error_response(bh::bhttp::status::not_found, "no such stand-in route", "");
     };
@@ -109,6 +130,11 @@ void BotFrameworkStandIn::fail_connector(int count, unsigned status, std::string
     impl_->failures_left = count;
     impl_->failure_status = status;
     impl_->failure_retry_after = std::move(retry_after);
+}
+
+void BotFrameworkStandIn::delay_connector(std::chrono::milliseconds delay) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->connector_delay = delay;
 }
 
 void BotFrameworkStandIn::refuse_tokens() {

@@ -1,6 +1,8 @@
 // A loopback stand-in for the Bot Framework services superbot talks to: the OpenID metadata and
 // its JWKS (signed by a test key), the OAuth2 token endpoint, and a Bot Connector that records
-// every request and can be told to fail. Runs the project's own HTTP server on its own thread.
+// every request and can be told to fail or be slow. The Connector honours Idempotency-Key like a
+// server implementing the IETF draft: a key it answered before gets the same answer again and
+// shows nothing new. Runs the project's own HTTP server on its own thread.
 #pragma once
 
 #include "tests/support/jwt_signer.hpp"
@@ -24,6 +26,8 @@ struct RecordedRequest {
     std::string authorization;
     std::string content_type;
     std::string body;
+    std::string idempotency_key;  ///< the Idempotency-Key header, as sent
+    bool replayed = false;        ///< the key was answered before: nothing new was shown
     nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
 };
 
@@ -50,6 +54,9 @@ public:
     void fail_connector(int count, unsigned status, std::string retry_after = {});
     /// The token endpoint answers 401 (bad client secret) from now on.
     void refuse_tokens();
+    /// Each Connector post is recorded (shown) at once and answered after `delay`: a sender
+    /// killed meanwhile cannot know its message arrived.
+    void delay_connector(std::chrono::milliseconds delay);
 
     /// Requests under /v3/ so far, oldest first.
     std::vector<RecordedRequest> connector_requests() const;
