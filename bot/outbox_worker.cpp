@@ -12,7 +12,7 @@
 namespace superbruger::bot {
 
 namespace {
-constexpr int batch = 50;
+constexpr std::size_t batch = 50;
 constexpr auto first_retry = std::chrono::seconds(30);
 constexpr auto longest_wait = std::chrono::hours(1);
 }  // namespace
@@ -60,7 +60,17 @@ boost::asio::awaitable<void> OutboxWorker::run() {
 }
 
 boost::asio::awaitable<void> OutboxWorker::deliver_due() {
-    for (auto const& message : outbox_.due(utc_timestamp(), batch)) {
+    // Batch after batch until fewer than a batch are due: a sent, failed or parked message is no
+    // longer due, so each batch is new.
+    for (std::size_t taken = batch; taken == batch && !stopping_;) {
+        auto const due = outbox_.due(utc_timestamp(), static_cast<int>(batch));
+        taken = due.size();
+        co_await deliver(due);
+    }
+}
+
+boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMessage> const& due) {
+    for (auto const& message : due) {
         if (stopping_) break;
         auto const platform = platforms_.find(message.platform);
         if (platform == platforms_.end()) {

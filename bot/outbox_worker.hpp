@@ -16,6 +16,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace superbruger::bot {
 
@@ -46,6 +47,7 @@ public:
 
 private:
     boost::asio::awaitable<void> run();
+    boost::asio::awaitable<void> deliver(std::vector<storage::OutboxMessage> const& due);
     void record_failure(storage::OutboxMessage const& message, std::string const& error, unsigned status, std::chrono::milliseconds retry_after);
 
     boost::asio::any_io_executor executor_;

@@ -144,3 +144,21 @@ TEST_CASE("the outbox worker parks a message the platform refuses for good and w
     // The first retry would be 30 s ± 20 %; the platform asked for two hours.
     CHECK(pending[0].next_attempt_at >= utc_timestamp(std::chrono::system_clock::now() + std::chrono::minutes(119)));
 }
+
+TEST_CASE("one outbox round sends everything due, not just the first batch", "[bot][outbox]") {
+    storage::Database db(":memory:");
+    storage::Outbox outbox(db);
+    boost::asio::io_context ioc;
+    OutboxConfig config;
+    config.per_tenant_per_second = 1000;
+    OutboxWorker worker(ioc.get_executor(), outbox, config);
+    int calls = 0;
+    worker.add_platform("teams", [&](storage::OutboxMessage const&, adapters::ChatReply) -> boost::asio::awaitable<void> {
+        ++calls;
+        co_return;
+    });
+    for (int i = 0; i < 120; ++i) REQUIRE(outbox.enqueue(message("m" + std::to_string(i), "teams")));
+    round(ioc, worker);
+    CHECK(calls == 120);  // a big announcement does not wait a poll interval per 50 messages
+    CHECK(outbox.with_status("sent").size() == 120);
+}
