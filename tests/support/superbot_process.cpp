@@ -67,6 +67,13 @@ int stop_serve(pid_t pid) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+void kill_serve(pid_t pid) {
+    REQUIRE(::kill(pid, SIGKILL) == 0);
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WIFSIGNALED(status));
+}
+
 double metric(std::uint16_t port, std::string const& name) {
     auto const body = http_request(port, boost::beast::http::verb::get, "/metrics").body();
     auto at = body.find("\n" + name + " ");

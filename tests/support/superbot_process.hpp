@@ -24,6 +24,9 @@ pid_t start_serve(std::filesystem::path const& cfg, std::uint16_t port, std::fil
 /// SIGTERM, then the exit status (killing the child if it does not stop within 10 s).
 int stop_serve(pid_t pid);
 
+/// SIGKILL, as a crash or the OOM killer would: no shutdown code runs. Waits for the child.
+void kill_serve(pid_t pid);
+
 /// The value of one metric line "name value" from /metrics, -1 when absent.
 double metric(std::uint16_t port, std::string const& name);
 
