@@ -17,10 +17,11 @@ constexpr auto first_retry = std::chrono::seconds(30);
 constexpr auto longest_wait = std::chrono::hours(1);
 }  // namespace
 
-OutboxWorker::OutboxWorker(boost::asio::any_io_executor executor, storage::Outbox& outbox, OutboxConfig config)
+OutboxWorker::OutboxWorker(boost::asio::any_io_executor executor, storage::Outbox& outbox, OutboxConfig config, http::Metrics* metrics)
     : executor_(std::move(executor)),
       outbox_(outbox),
       config_(config),
+      metrics_(metrics),
       timer_(std::make_shared<boost::asio::steady_timer>(executor_)),
       per_tenant_(static_cast<std::size_t>(config.per_tenant_per_second)) {}
 
@@ -28,11 +29,17 @@ void OutboxWorker::add_platform(std::string const& platform, Deliver deliver) {
     platforms_[platform] = std::move(deliver);
 }
 
+void OutboxWorker::count(std::string_view outcome, std::size_t n) {
+    if (!metrics_) return;
+    for (std::size_t i = 0; i < n; ++i) metrics_->outbox_outcome(outcome);
+}
+
 std::size_t OutboxWorker::recover() {
     auto const in_doubt = outbox_.release_in_doubt();
     for (auto const& m : in_doubt) {
         log::warn("outbox_in_doubt", {{"id", m.id}, {"platform", m.platform}, {"claimed_at", m.claimed_at}});
     }
+    count("in_doubt", in_doubt.size());
     return in_doubt.size();
 }
 
@@ -67,6 +74,7 @@ boost::asio::awaitable<void> OutboxWorker::deliver_due() {
         taken = due.size();
         co_await deliver(due);
     }
+    if (metrics_) metrics_->outbox_queue(outbox_.count("pending"), outbox_.count("parked"));
 }
 
 boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMessage> const& due) {
@@ -76,6 +84,7 @@ boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMe
         if (platform == platforms_.end()) {
             outbox_.mark_failed(message.id, "no way to send on its own to platform '" + message.platform + "'", message.next_attempt_at, true);
             log::warn("outbox_parked", {{"id", message.id}, {"reason", "platform without proactive delivery"}, {"platform", message.platform}});
+            count("parked");
             continue;
         }
         // Stay under the platform's per-tenant limit: wait for room rather than be throttled.
@@ -103,6 +112,7 @@ boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMe
         if (failure.empty()) {
             outbox_.mark_sent(message.id, utc_timestamp());
             log::info("outbox_sent", {{"id", message.id}, {"platform", message.platform}});
+            count("sent");
         } else {
             record_failure(message, failure, status, retry_after);
         }
@@ -125,6 +135,7 @@ void OutboxWorker::record_failure(storage::OutboxMessage const& message, std::st
     delay = std::max(delay, retry_after);
     auto const retry_at = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now() + delay);
     outbox_.mark_failed(message.id, error, utc_timestamp(retry_at), park);
+    count(park ? "parked" : "retry_later");
     log::warn(park ? "outbox_parked" : "outbox_retry_later", {{"id", message.id}, {"attempts", attempts}, {"status", status}, {"error", error}});
 }
 

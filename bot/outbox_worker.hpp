@@ -6,6 +6,7 @@
 #include "adapters/chat_message.hpp"
 #include "bot/background_tasks.hpp"
 #include "bot/config.hpp"
+#include "bot/http/metrics.hpp"
 #include "bot/rate_limiter.hpp"
 #include "storage/outbox.hpp"
 
@@ -27,7 +28,8 @@ public:
     /// one, tells a refusal for good from a passing failure).
     using Deliver = std::function<boost::asio::awaitable<void>(storage::OutboxMessage const& message, adapters::ChatReply reply)>;
 
-    OutboxWorker(boost::asio::any_io_executor executor, storage::Outbox& outbox, OutboxConfig config);
+    /// `metrics`, when given, gets every outcome and the queue's size after each round.
+    OutboxWorker(boost::asio::any_io_executor executor, storage::Outbox& outbox, OutboxConfig config, http::Metrics* metrics = nullptr);
 
     /// The way to reach recipients on `platform`. Messages for a platform without one are parked.
     void add_platform(std::string const& platform, Deliver deliver);
@@ -48,11 +50,13 @@ public:
 private:
     boost::asio::awaitable<void> run();
     boost::asio::awaitable<void> deliver(std::vector<storage::OutboxMessage> const& due);
+    void count(std::string_view outcome, std::size_t n = 1);
     void record_failure(storage::OutboxMessage const& message, std::string const& error, unsigned status, std::chrono::milliseconds retry_after);
 
     boost::asio::any_io_executor executor_;
     storage::Outbox& outbox_;
     OutboxConfig config_;
+    http::Metrics* metrics_;
     std::map<std::string, Deliver> platforms_;
     std::shared_ptr<boost::asio::steady_timer> timer_;
     bool stopping_ = false;

@@ -133,4 +133,15 @@ std::vector<OutboxMessage> Outbox::with_status(std::string const& status) const 
     return out;
 }
 
+std::size_t Outbox::count(std::string const& status) const {
+    try {
+        SQLite::Statement q(db_.connection(), "SELECT count(*) FROM outbox WHERE status = ?");
+        q.bind(1, status);
+        q.executeStep();
+        return static_cast<std::size_t>(q.getColumn(0).getInt64());
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "count messages");
+    }
+}
+
 }  // namespace superbruger::storage

@@ -60,6 +60,8 @@ public:
     /// key, so a receiver that honours the key shows them once. Call before the first claim.
     std::vector<OutboxMessage> release_in_doubt();
     std::vector<OutboxMessage> with_status(std::string const& status) const;
+    /// How many messages have `status`.
+    std::size_t count(std::string const& status) const;
     /// Puts a parked message back in the queue, due at `at`; false when no parked message has that id.
     bool retry(std::int64_t id, std::string const& at);
 

@@ -98,7 +98,7 @@ int run_serve(std::vector<std::string> const& argv) {
         log::info("teams_disabled", {{"reason", "teams.app_id is empty"}});
     }
     storage::Outbox outbox(app.database());
-    OutboxWorker outbox_worker(ioc.get_executor(), outbox, config.outbox);
+    OutboxWorker outbox_worker(ioc.get_executor(), outbox, config.outbox, &metrics);
     if (teams_channel) {
         outbox_worker.add_platform("teams", [&teams_channel](storage::OutboxMessage const& m, adapters::ChatReply reply) {
             return teams_channel->messenger().send_to_person(m.recipient, m.tenant, std::move(reply), m.idempotency_key);

@@ -65,7 +65,21 @@ std::string Metrics::render() const {
         << "# HELP superbot_knowledge_loads_total Knowledge loads (start-up and reloads).\n"
            "# TYPE superbot_knowledge_loads_total counter\n"
            "superbot_knowledge_loads_total "
-        << knowledge_loads_ << '\n';
+        << knowledge_loads_ << '\n'
+        << "# HELP superbot_outbox_pending Messages in the outbox waiting to be sent (due now or later).\n"
+           "# TYPE superbot_outbox_pending gauge\n"
+           "superbot_outbox_pending "
+        << outbox_pending_ << '\n'
+        << "# HELP superbot_outbox_parked Messages parked after failures, waiting for a coordinator.\n"
+           "# TYPE superbot_outbox_parked gauge\n"
+           "superbot_outbox_parked "
+        << outbox_parked_ << '\n'
+        << "# HELP superbot_outbox_messages_total Outbox send attempts by outcome; in_doubt counts sends a killed process left unfinished.\n"
+           "# TYPE superbot_outbox_messages_total counter\n";
+    for (auto const* outcome : {"sent", "retry_later", "parked", "in_doubt"}) {
+        auto const n = outbox_outcomes_.find(std::string_view(outcome));
+        out << "superbot_outbox_messages_total{outcome=\"" << outcome << "\"} " << (n == outbox_outcomes_.end() ? 0 : n->second) << '\n';
+    }
     return out.str();
 }
 

@@ -28,6 +28,15 @@ public:
         ++knowledge_loads_;
     }
 
+    /// What became of one outbox message at one attempt ("sent", "retry_later", "parked") or at
+    /// start-up ("in_doubt": a killed process's send, made due again).
+    void outbox_outcome(std::string_view outcome) { ++outbox_outcomes_[std::string(outcome)]; }
+    /// After every outbox round: messages waiting (due or later) and parked.
+    void outbox_queue(std::size_t pending, std::size_t parked) noexcept {
+        outbox_pending_ = pending;
+        outbox_parked_ = parked;
+    }
+
     /// The Prometheus text exposition format, version 0.0.4.
     std::string render() const;
 
@@ -46,6 +55,9 @@ private:
     std::size_t knowledge_documents_ = 0;
     std::size_t knowledge_problems_ = 0;
     std::uint64_t knowledge_loads_ = 0;
+    std::map<std::string, std::uint64_t, std::less<>> outbox_outcomes_;
+    std::size_t outbox_pending_ = 0;
+    std::size_t outbox_parked_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 

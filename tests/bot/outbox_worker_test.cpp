@@ -36,7 +36,8 @@ TEST_CASE("the outbox worker sends, retries later, parks after the attempts and 
     boost::asio::io_context ioc;
     OutboxConfig config;
     config.max_attempts = 2;
-    OutboxWorker worker(ioc.get_executor(), outbox, config);
+    http::Metrics metrics;
+    OutboxWorker worker(ioc.get_executor(), outbox, config, &metrics);
     int calls = 0;
     bool fail = true;
     std::string seen_text;
@@ -52,6 +53,10 @@ TEST_CASE("the outbox worker sends, retries later, parks after the attempts and 
     round(ioc, worker);
     CHECK(calls == 1);
     CHECK(seen_text == "Hej");
+    auto const text = metrics.render();
+    CHECK_THAT(text, Catch::Contains("superbot_outbox_messages_total{outcome=\"retry_later\"} 1\n") &&
+                         Catch::Contains("superbot_outbox_messages_total{outcome=\"parked\"} 1\n") &&
+                         Catch::Contains("superbot_outbox_pending 1\n") && Catch::Contains("superbot_outbox_parked 1\n"));
     CHECK(outbox.with_status("parked").size() == 1);  // the console message: no way to reach it
     auto pending = outbox.with_status("pending");
     REQUIRE(pending.size() == 1);
@@ -105,7 +110,8 @@ TEST_CASE("after a crash the worker sends the messages in doubt again with the s
     REQUIRE(outbox.claim(outbox.due(utc_timestamp(), 1).at(0).id, utc_timestamp()));  // the killed process's claim
 
     boost::asio::io_context ioc;
-    OutboxWorker worker(ioc.get_executor(), outbox, OutboxConfig{});
+    http::Metrics metrics;
+    OutboxWorker worker(ioc.get_executor(), outbox, OutboxConfig{}, &metrics);
     std::vector<std::string> keys;
     worker.add_platform("teams", [&](storage::OutboxMessage const& m, adapters::ChatReply) -> boost::asio::awaitable<void> {
         keys.push_back(m.idempotency_key);
@@ -114,9 +120,13 @@ TEST_CASE("after a crash the worker sends the messages in doubt again with the s
     round(ioc, worker);
     CHECK(keys.empty());  // still claimed: a running worker leaves it alone
     CHECK(worker.recover() == 1);
+    CHECK_THAT(metrics.render(), Catch::Contains("superbot_outbox_messages_total{outcome=\"in_doubt\"} 1\n"));
     round(ioc, worker);
     CHECK(keys == std::vector<std::string>{"a"});
     CHECK(outbox.with_status("sent").size() == 1);
+    auto const text = metrics.render();
+    CHECK_THAT(text, Catch::Contains("superbot_outbox_messages_total{outcome=\"sent\"} 1\n") &&
+                         Catch::Contains("superbot_outbox_pending 0\n") && Catch::Contains("superbot_outbox_parked 0\n"));
 }
 
 TEST_CASE("the outbox worker parks a message the platform refuses for good and waits as long as Retry-After asks", "[bot][outbox]") {
