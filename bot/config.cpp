@@ -1,6 +1,8 @@
 // The one config loader: strict JSON reading with key paths in every error.
 #include "bot/config.hpp"
 
+#include <algorithm>
+
 #include "bot/error.hpp"
 #include "bot/log.hpp"
 
@@ -216,7 +218,14 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         r->read("poll_interval_seconds", config.outbox.poll_interval, 1, 300);
         r->read("max_attempts", config.outbox.max_attempts, 1, 100);
         r->read("per_tenant_per_second", config.outbox.per_tenant_per_second, 1, 1000);
+        r->read("keep_sent_days", config.outbox.keep_sent_days, 1, 3650);
         r->refuse_unknown_keys();
+    }
+    // A sent message's key stops the same reminder from being queued again while that reminder
+    // is the latest one due, which lasts at most the largest offset.
+    auto const& offsets = config.releases.reminder_offsets_days;
+    if (auto const largest = offsets.empty() ? 0 : *std::max_element(offsets.begin(), offsets.end()); config.outbox.keep_sent_days <= largest) {
+        fail("outbox.keep_sent_days", "must be more than the largest releases.reminder_offsets_days (" + std::to_string(largest) + ")");
     }
     if (auto r = top.object("log")) {
         r->read("level", config.log.level);

@@ -70,6 +70,7 @@ struct OutboxConfig {
     std::chrono::seconds poll_interval{2};
     int max_attempts = 8;  ///< then the message is parked for a coordinator to look at
     int per_tenant_per_second = 40;  ///< under Teams' 50 requests/s per tenant (older docs: 30)
+    int keep_sent_days = 90;  ///< sent messages (recipients' ids) are deleted after this; parked ones stay
 };
 
 /// Release reviews and their reminders.

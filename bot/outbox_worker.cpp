@@ -74,7 +74,17 @@ boost::asio::awaitable<void> OutboxWorker::deliver_due() {
         taken = due.size();
         co_await deliver(due);
     }
+    forget_old_sent();
     if (metrics_) metrics_->outbox_queue(outbox_.count("pending"), outbox_.count("parked"));
+}
+
+void OutboxWorker::forget_old_sent() {
+    // Hourly is plenty for a retention counted in days.
+    auto const now = std::chrono::steady_clock::now();
+    if (last_cleanup_ && now - *last_cleanup_ < std::chrono::hours(1)) return;
+    last_cleanup_ = now;
+    auto const before = std::chrono::system_clock::now() - std::chrono::hours(24) * config_.keep_sent_days;
+    if (auto const n = outbox_.forget_sent_before(utc_timestamp(before))) log::info("outbox_sent_forgotten", {{"count", n}});
 }
 
 boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMessage> const& due) {

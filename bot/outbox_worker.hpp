@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -51,6 +52,7 @@ private:
     boost::asio::awaitable<void> run();
     boost::asio::awaitable<void> deliver(std::vector<storage::OutboxMessage> const& due);
     void count(std::string_view outcome, std::size_t n = 1);
+    void forget_old_sent();
     void record_failure(storage::OutboxMessage const& message, std::string const& error, unsigned status, std::chrono::milliseconds retry_after);
 
     boost::asio::any_io_executor executor_;
@@ -60,6 +62,7 @@ private:
     std::map<std::string, Deliver> platforms_;
     std::shared_ptr<boost::asio::steady_timer> timer_;
     bool stopping_ = false;
+    std::optional<std::chrono::steady_clock::time_point> last_cleanup_;
     std::mt19937_64 random_{std::random_device{}()};
     RateLimiter per_tenant_;
 };

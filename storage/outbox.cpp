@@ -133,6 +133,16 @@ std::vector<OutboxMessage> Outbox::with_status(std::string const& status) const 
     return out;
 }
 
+std::size_t Outbox::forget_sent_before(std::string const& before) {
+    try {
+        SQLite::Statement del(db_.connection(), "DELETE FROM outbox WHERE status = 'sent' AND sent_at < ?");
+        del.bind(1, before);
+        return static_cast<std::size_t>(del.exec());
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "forget sent messages");
+    }
+}
+
 std::size_t Outbox::count(std::string const& status) const {
     try {
         SQLite::Statement q(db_.connection(), "SELECT count(*) FROM outbox WHERE status = ?");

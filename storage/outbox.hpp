@@ -60,6 +60,9 @@ public:
     /// key, so a receiver that honours the key shows them once. Call before the first claim.
     std::vector<OutboxMessage> release_in_doubt();
     std::vector<OutboxMessage> with_status(std::string const& status) const;
+    /// Deletes sent messages sent before `before`; returns how many. Their keys are free again,
+    /// so the retention must outlast every cause that could queue the same message again.
+    std::size_t forget_sent_before(std::string const& before);
     /// How many messages have `status`.
     std::size_t count(std::string const& status) const;
     /// Puts a parked message back in the queue, due at `at`; false when no parked message has that id.

@@ -99,4 +99,16 @@ TEST_CASE("the documented example config is valid and shows the defaults", "[bot
     CHECK(example.teams.allowed_service_url_hosts == defaults.teams.allowed_service_url_hosts);
     CHECK(example.teams.send_attempts == defaults.teams.send_attempts);
     CHECK(example.knowledge.min_confidence == defaults.knowledge.min_confidence);
+    CHECK(example.outbox.keep_sent_days == defaults.outbox.keep_sent_days);
+}
+
+TEST_CASE("sent outbox messages are kept longer than any reminder can be queued again", "[bot][config][outbox]") {
+    CHECK(load_config(std::nullopt).outbox.keep_sent_days == 90);
+    auto const c = parse_config(R"({"outbox": {"keep_sent_days": 30}, "releases": {"reminder_offsets_days": [21, 7]}})", "/etc/superbot");
+    CHECK(c.outbox.keep_sent_days == 30);
+    // A reminder's key keeps it from going out twice while it is the latest one due; forgetting
+    // the key sooner would send it again.
+    CHECK_THAT(config_error(R"({"outbox": {"keep_sent_days": 14}})"),
+               Catch::Contains("'outbox.keep_sent_days'") && Catch::Contains("more than the largest releases.reminder_offsets_days (14)"));
+    CHECK_THAT(config_error(R"({"outbox": {"keep_sent_days": 0}})"), Catch::Contains("'outbox.keep_sent_days'"));
 }

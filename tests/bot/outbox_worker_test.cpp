@@ -172,3 +172,21 @@ TEST_CASE("one outbox round sends everything due, not just the first batch", "[b
     CHECK(calls == 120);  // a big announcement does not wait a poll interval per 50 messages
     CHECK(outbox.with_status("sent").size() == 120);
 }
+
+TEST_CASE("the outbox worker forgets sent messages after outbox.keep_sent_days", "[bot][outbox]") {
+    storage::Database db(":memory:");
+    storage::Outbox outbox(db);
+    boost::asio::io_context ioc;
+    OutboxConfig config;
+    config.keep_sent_days = 30;
+    OutboxWorker worker(ioc.get_executor(), outbox, config);
+    REQUIRE(outbox.enqueue(message("old", "teams")));
+    REQUIRE(outbox.enqueue(message("new", "teams")));
+    auto const due = outbox.due(utc_timestamp(), 10);
+    outbox.mark_sent(due[0].id, utc_timestamp(std::chrono::system_clock::now() - std::chrono::hours(24 * 31)));
+    outbox.mark_sent(due[1].id, utc_timestamp(std::chrono::system_clock::now() - std::chrono::hours(24 * 29)));
+    round(ioc, worker);
+    auto const sent = outbox.with_status("sent");
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].idempotency_key == "new");
+}

@@ -60,3 +60,19 @@ TEST_CASE("claims left by a process that died are released as in doubt and sent 
     CHECK(outbox.release_in_doubt().empty());
     CHECK(outbox.due("2026-11-23T10:00:02Z", 10).size() == 2);  // with its key unchanged
 }
+
+TEST_CASE("sent messages older than the retention are forgotten and the rest kept", "[storage][outbox]") {
+    Database db(":memory:");
+    Outbox outbox(db);
+    for (auto const* key : {"old", "recent", "waiting", "parked"}) REQUIRE(outbox.enqueue(message(key)));
+    auto const due = outbox.due("2026-11-23T10:00:00Z", 10);
+    outbox.mark_sent(due[0].id, "2026-08-01T10:00:00Z");
+    outbox.mark_sent(due[1].id, "2026-11-20T10:00:00Z");
+    outbox.mark_failed(due[3].id, "HTTP 403", "2026-08-01T10:00:00Z", true);
+
+    CHECK(outbox.forget_sent_before("2026-09-01T00:00:00Z") == 1);
+    CHECK(outbox.count("sent") == 1);
+    CHECK(outbox.count("pending") == 1);
+    CHECK(outbox.count("parked") == 1);  // a coordinator decides about those
+    CHECK(outbox.enqueue(message("old")));  // its key is free again: that is why the retention must be long
+}
