@@ -15,6 +15,10 @@ struct Sender {
     std::string tenant_id;     ///< Teams tenant / Slack team / Mattermost team, when known
     std::string email;         ///< when the platform tells, or `ask --as`
     std::string aad_object_id; ///< Teams: the Entra (Azure AD) object id, stable across chats
+
+    /// The id that names the person in the role directory and the outbox: the Entra object id on
+    /// Teams (the directory's teams_objektid), the platform's user id elsewhere.
+    std::string const& person_id() const noexcept { return aad_object_id.empty() ? user_id : aad_object_id; }
 };
 
 /// One message to the bot, normalised: mentions stripped, markup reduced to text.

@@ -1,6 +1,8 @@
 // The schema, as the list of steps that build it. Never edit a landed step: add a new one.
 #include "storage/migrations.hpp"
 
+#include <algorithm>
+
 #include "storage/error.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -13,7 +15,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 8> steps = {
+constexpr std::array<char const*, 9> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -260,13 +262,25 @@ constexpr std::array<char const*, 8> steps = {
     R"sql(
     ALTER TABLE outbox ADD COLUMN claimed_at TEXT NOT NULL DEFAULT '';
     )sql",
+    // 9: Teams reminder mutes were stored under the chat id ("29:…"), but reminders are addressed
+    // by the Entra object id the directory knows, so they were not found. Move each to the object
+    // id the stored conversations pair with it.
+    R"sql(
+    INSERT OR IGNORE INTO reminder_mute (platform, user_id, muted_at)
+        SELECT m.platform, c.user_alias, m.muted_at
+        FROM reminder_mute m JOIN conversation c ON c.platform = m.platform AND c.user_id = m.user_id
+        WHERE m.platform = 'teams' AND c.user_alias != '';
+    DELETE FROM reminder_mute
+        WHERE platform = 'teams'
+          AND user_id IN (SELECT user_id FROM conversation WHERE platform = 'teams' AND user_alias != '');
+    )sql",
 };
 
 }  // namespace
 
 int latest_schema_version() noexcept { return static_cast<int>(steps.size()); }
 
-void migrate(SQLite::Database& db) {
+void migrate(SQLite::Database& db, int up_to) {
     try {
         int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version > latest_schema_version()) {
@@ -275,7 +289,7 @@ void migrate(SQLite::Database& db) {
                                    " is newer than this superbot knows (" +
                                    std::to_string(latest_schema_version()) + ")");
         }
-        for (; version < latest_schema_version(); ++version) {
+        for (; version < std::min(up_to, latest_schema_version()); ++version) {
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
             db.exec(steps[static_cast<std::size_t>(version)]);
             db.exec("PRAGMA user_version = " + std::to_string(version + 1));

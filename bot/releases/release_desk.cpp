@@ -123,10 +123,11 @@ std::optional<ChatReply> ReleaseDesk::answer(adapters::ChatMessage const& messag
     Key const key{message.platform, message.sender.user_id};
     std::string rest;
     if (folded == "stop påmindelser" || folded == "stop reminders") {
-        return text_reply(texts::muted(lang, mutes_.mute(message.platform, message.sender.user_id, utc_timestamp())));
+        // Under the id reminders are addressed to, so the planner finds it.
+        return text_reply(texts::muted(lang, mutes_.mute(message.platform, message.sender.person_id(), utc_timestamp())));
     }
     if (folded == "start påmindelser" || folded == "start reminders") {
-        return text_reply(texts::unmuted(lang, mutes_.unmute(message.platform, message.sender.user_id)));
+        return text_reply(texts::unmuted(lang, mutes_.unmute(message.platform, message.sender.person_id())));
     }
     if (auto reply = registration(message, folded)) return reply;
     if (starts(folded, {"gennemgå ", "review "}, rest) && !rest.empty()) return start(message, rest, folded.starts_with("review") ? Language::en : Language::da);

@@ -2,6 +2,7 @@
 #include "bot/config.hpp"
 #include "bot/directory/directory_csv.hpp"
 #include "bot/knowledge_service.hpp"
+#include "bot/releases/release_desk.hpp"
 #include "bot/releases/release_registry.hpp"
 #include "bot/releases/reminder_planner.hpp"
 #include "storage/database.hpp"
@@ -77,4 +78,24 @@ TEST_CASE("reminders go to open municipalities at the schedule once each and ski
     CHECK(h.planner.queue_due_reminders(utc(2026, 12, 12, 10, 0)) == 0);  // Saturday: outside the window
     CHECK(h.planner.queue_due_reminders(utc(2026, 12, 14, 7, 0)) == 1);   // Monday: Bo only
     CHECK(h.planner.queue_due_reminders(utc(2026, 12, 16, 9, 0)) == 0);   // after the deadline
+}
+
+TEST_CASE("a Teams user who writes stop påmindelser gets no more reminders", "[bot][releases][reminders]") {
+    // Teams names the sender by a chat id ("29:…") and an Entra object id; the directory knows
+    // people by the object id, so the mute must be found under that.
+    Harness h;
+    ReleaseDesk desk(h.db, h.directory, {14, 7, 2});
+    adapters::ChatMessage stop;
+    stop.platform = "teams";
+    stop.sender.user_id = "29:bo-chat-id";
+    stop.sender.aad_object_id = "aad-bo";
+    stop.sender.tenant_id = "t-aeroe";
+    stop.text = "stop påmindelser";
+    REQUIRE(desk.answer(stop, "stop påmindelser", knowledge::Language::da));
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 1, 7, 0)) == 2);  // Anne and Ida, not Bo
+    for (auto const& m : h.queued()) CHECK(m.recipient != "aad-bo");
+
+    stop.text = "start påmindelser";
+    REQUIRE(desk.answer(stop, "start påmindelser", knowledge::Language::da));
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 8, 7, 0)) == 3);
 }

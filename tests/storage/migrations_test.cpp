@@ -64,6 +64,27 @@ TEST_CASE("a schema newer than the binary is refused", "[storage][migrations]") 
     }
 }
 
+TEST_CASE("migration 9 moves Teams reminder mutes from the chat id to the Entra object id", "[storage][migrations]") {
+    auto const path = temp_db("mutes.sqlite").string();
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, 8);
+        raw.exec("INSERT INTO conversation (platform, conversation_id, kind, user_id, user_alias, tenant_id, address, updated_at) VALUES "
+                 "('teams', 'a:anne', 'personal', '29:anne', 'aad-anne', 't', '{}', '2026-11-01T00:00:00Z'),"
+                 "('teams', 'a:bo', 'personal', '29:bo', '', 't', '{}', '2026-11-01T00:00:00Z')");
+        raw.exec("INSERT INTO reminder_mute (platform, user_id, muted_at) VALUES "
+                 "('teams', '29:anne', '2026-11-02T00:00:00Z'), ('teams', '29:bo', '2026-11-02T00:00:00Z'),"
+                 "('console', 'anne', '2026-11-02T00:00:00Z')");
+    }
+    Database db(path);
+    std::set<std::string> mutes;
+    SQLite::Statement q(db.connection(), "SELECT platform || ' ' || user_id || ' ' || muted_at FROM reminder_mute");
+    while (q.executeStep()) mutes.insert(q.getColumn(0).getString());
+    // Bo's object id is unknown: his mute stays as it was rather than being lost.
+    CHECK(mutes == std::set<std::string>{"teams aad-anne 2026-11-02T00:00:00Z", "teams 29:bo 2026-11-02T00:00:00Z",
+                                         "console anne 2026-11-02T00:00:00Z"});
+}
+
 TEST_CASE("the question log refuses empty questions and groups repeats", "[storage][question_log]") {
     Database db(":memory:");
     QuestionLog log(db);
