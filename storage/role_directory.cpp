@@ -460,6 +460,35 @@ std::optional<std::int64_t> RoleDirectory::asker_municipality(std::string const&
     }
 }
 
+namespace {
+
+/// Everything kept under the person's chat ids: the ids in the directory, and the other ids
+/// their stored 1:1 chats pair with those (Teams: "29:…" beside the Entra object id).
+void forget_chat_traces(SQLite::Database& db, std::int64_t person_id) {
+    db.exec("DROP TABLE IF EXISTS temp.forget_ids");
+    SQLite::Statement ids(db,
+                          "CREATE TEMP TABLE forget_ids AS "
+                          "SELECT platform, user_id FROM person_identity WHERE person_id = ?1 "
+                          "UNION SELECT c.platform, c.user_id FROM conversation c JOIN person_identity i "
+                          "  ON c.platform = i.platform AND c.user_alias = i.user_id WHERE i.person_id = ?1 AND c.kind = 'personal' "
+                          "UNION SELECT c.platform, c.user_alias FROM conversation c JOIN person_identity i "
+                          "  ON c.platform = i.platform AND c.user_id = i.user_id WHERE i.person_id = ?1 AND c.kind = 'personal' "
+                          "  AND c.user_alias != ''");
+    ids.bind(1, person_id);
+    ids.exec();
+    for (auto const* sql : {"DELETE FROM asker_municipality WHERE (platform, user_id) IN (SELECT platform, user_id FROM forget_ids)",
+                            "DELETE FROM reminder_mute WHERE (platform, user_id) IN (SELECT platform, user_id FROM forget_ids)",
+                            "DELETE FROM change_request_draft WHERE (platform, user_id) IN (SELECT platform, user_id FROM forget_ids)",
+                            "DELETE FROM outbox WHERE (platform, recipient) IN (SELECT platform, user_id FROM forget_ids)",
+                            "DELETE FROM conversation WHERE kind = 'personal' AND ((platform, user_id) IN (SELECT platform, user_id FROM forget_ids) "
+                            "  OR (platform, user_alias) IN (SELECT platform, user_id FROM forget_ids))",
+                            "DROP TABLE forget_ids"}) {
+        db.exec(sql);
+    }
+}
+
+}  // namespace
+
 bool RoleDirectory::forget(std::string const& email, Change const& change) {
     auto& db = db_.connection();
     try {
@@ -469,11 +498,7 @@ bool RoleDirectory::forget(std::string const& email, Change const& change) {
         for (auto const& a : assignments_of(person->id)) {
             if (a.valid_to.empty()) end_assignment(a.id, change);
         }
-        SQLite::Statement askers(db,
-                                 "DELETE FROM asker_municipality WHERE (platform, user_id) IN "
-                                 "(SELECT platform, user_id FROM person_identity WHERE person_id = ?)");
-        askers.bind(1, person->id);
-        askers.exec();
+        forget_chat_traces(db, person->id);
         SQLite::Statement identities(db, "DELETE FROM person_identity WHERE person_id = ?");
         identities.bind(1, person->id);
         identities.exec();

@@ -1,7 +1,11 @@
 // RoleDirectory: KLIK's single-systemansvarlig rule (also under two concurrent writers), terms,
 // lookups by tenant and identity, the audit, erasure and all-or-nothing writes.
+#include "storage/change_requests.hpp"
+#include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/error.hpp"
+#include "storage/outbox.hpp"
+#include "storage/reminder_mutes.hpp"
 #include "storage/role_directory.hpp"
 
 #include <catch2/catch.hpp>
@@ -149,6 +153,33 @@ TEST_CASE("forgetting a person ends their roles and keeps no personal data", "[s
         CHECK(e.after.find("mette@") == std::string::npos);
     }
     CHECK(f.dir.audit_of(f.mette.id).back().action == "forget");
+}
+
+TEST_CASE("forgetting a person also drops their chats, queued messages, mutes and drafts", "[storage][directory][privacy]") {
+    Fixture f;
+    f.dir.add_identity(f.mette.id, "teams", "aad-mette", change());
+    f.dir.add_identity(f.ole.id, "teams", "aad-ole", change());
+    ConversationStore conversations(f.db);
+    // Teams knows Mette by her chat id too; the stored 1:1 chat pairs the two.
+    conversations.remember({"teams", "a:mette", "personal", "29:mette", "aad-mette", "t", "{}", "2026-01-05T09:00:00Z"});
+    conversations.remember({"teams", "a:ole", "personal", "29:ole", "aad-ole", "t", "{}", "2026-01-05T09:00:00Z"});
+    Outbox outbox(f.db);
+    REQUIRE(outbox.enqueue(OutboxMessage::to("release-announce:1", "teams", "aad-mette", "t", "{}", "2026-01-05T09:00:00Z", "2026-01-05T09:00:00Z")));
+    REQUIRE(outbox.enqueue(OutboxMessage::to("cr-status:1", "teams", "29:mette", "t", "{}", "2026-01-05T09:00:00Z", "2026-01-05T09:00:00Z")));
+    REQUIRE(outbox.enqueue(OutboxMessage::to("release-announce:1", "teams", "aad-ole", "t", "{}", "2026-01-05T09:00:00Z", "2026-01-05T09:00:00Z")));
+    ReminderMutes mutes(f.db);
+    mutes.mute("teams", "aad-mette", "2026-01-05T09:00:00Z");
+    ChangeRequests requests(f.db);
+    requests.save_draft({"teams", "29:mette", "title", "{}", "2026-01-05T09:00:00Z"});
+
+    REQUIRE(f.dir.forget("mette@korsbaek.dk", change("2026-06-01")));
+    CHECK_FALSE(conversations.find("teams", "a:mette"));
+    CHECK(conversations.find("teams", "a:ole"));
+    auto const left = outbox.with_status("pending");
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].recipient == "aad-ole");
+    CHECK_FALSE(mutes.muted("teams", "aad-mette"));
+    CHECK_FALSE(requests.draft("teams", "29:mette"));
 }
 
 TEST_CASE("a failed batch writes nothing", "[storage][directory]") {
