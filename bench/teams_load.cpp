@@ -121,7 +121,10 @@ int main(int argc, char** argv) {
                                           {"app_password_env", "SB_BENCH_PASSWORD"},
                                           {"openid_metadata_url", standin.base_url() + "openid"},
                                           {"token_url", standin.base_url() + "token"},
-                                          {"allowed_service_url_hosts", {"127.0.0.1"}}}}}
+                                          {"allowed_service_url_hosts", {"127.0.0.1"}},
+                                          // One tenant sends everything here: lift Teams' per-tenant
+                                          // limit, or the bench would measure the limiter.
+                                          {"per_tenant_per_second", 1000000}}}}
                               .dump();
     ::setenv("SB_BENCH_PASSWORD", "bench", 1);
     auto const superbot = std::string(SB_SUPERBOT_PATH);

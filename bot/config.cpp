@@ -159,6 +159,7 @@ void read_teams(ObjectReader& r, TeamsConfig& c) {
     r.read("clock_skew_seconds", c.clock_skew, 0, 600);
     r.read("key_refresh_min_interval_seconds", c.key_refresh_min_interval, 1, 86400);
     r.read("send_attempts", c.send_attempts, 1, 10);
+    r.read("per_tenant_per_second", c.per_tenant_per_second, 1, 1000000);  // the top is for load tests
     r.read("max_retry_wait_seconds", c.max_retry_wait, 1, 600);
     if (c.enabled() && c.app_password_env.empty()) fail(r.key_path("app_password_env"), "must name an environment variable");
     r.refuse_unknown_keys();
@@ -220,6 +221,10 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         r->read("per_tenant_per_second", config.outbox.per_tenant_per_second, 1, 1000);
         r->read("keep_sent_days", config.outbox.keep_sent_days, 1, 3650);
         r->refuse_unknown_keys();
+    }
+    if (config.teams.enabled() && config.outbox.per_tenant_per_second > config.teams.per_tenant_per_second) {
+        fail("outbox.per_tenant_per_second", "must not be more than teams.per_tenant_per_second (" +
+                                                 std::to_string(config.teams.per_tenant_per_second) + "), which counts every post");
     }
     // A sent message's key stops the same reminder from being queued again while that reminder
     // is the latest one due, which lasts at most the largest offset.

@@ -56,6 +56,7 @@ struct TeamsConfig {
     std::chrono::seconds clock_skew{300};
     std::chrono::seconds key_refresh_min_interval{3600};  ///< unknown kid: refetch keys at most this often
     int send_attempts = 4;                                 ///< per outbound call, for 429/412/5xx
+    int per_tenant_per_second = 45;                        ///< every post to one tenant; Teams allows 50
     std::chrono::seconds max_retry_wait{30};               ///< a longer Retry-After gives up
 
     bool enabled() const noexcept { return !app_id.empty(); }

@@ -60,7 +60,7 @@ TeamsChannel::TeamsChannel(TeamsConfig const& config, std::string app_password, 
       keys_(deps.client, config.openid_metadata_url, config.key_refresh_min_interval),
       token_(deps.outbound_client, {config.token_url, config.app_id, std::move(app_password), config.token_scope}),
       connector_(deps.outbound_client, token_, config.allowed_service_url_hosts, retry_policy_of(config)),
-      messenger_(connector_, deps.conversations, deps.outbound),
+      messenger_(connector_, deps.conversations, deps.outbound, static_cast<std::size_t>(config.per_tenant_per_second)),
       claims_(deps.conversations, "teams"),
       flush_timer_(std::make_shared<net::steady_timer>(deps.background.executor())) {}
 

@@ -7,7 +7,9 @@
 #include "bot/time_format.hpp"
 #include "storage/conversation_store.hpp"
 
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot::teams {
@@ -17,27 +19,45 @@ using adapters::bot_framework::ConversationReference;
 constexpr char const* platform = "teams";
 }  // namespace
 
-net::awaitable<void> TeamsMessenger::post_all(std::string url, std::vector<nlohmann::json> activities, std::string delivery_key) {
+net::awaitable<void> TeamsMessenger::wait_for_room(std::string const& tenant) {
+    for (auto wait = per_tenant_.wait_before(tenant, RateLimiter::Clock::now()); wait > RateLimiter::Clock::duration::zero();
+         wait = per_tenant_.wait_before(tenant, RateLimiter::Clock::now())) {
+        net::steady_timer pause(outbound_, wait);
+        co_await pause.async_wait(net::as_tuple(net::use_awaitable));
+    }
+    per_tenant_.record(tenant, RateLimiter::Clock::now());
+}
+
+net::awaitable<void> TeamsMessenger::post_all(std::string tenant, std::string url, std::vector<nlohmann::json> activities,
+                                              std::string delivery_key) {
     for (std::size_t i = 0; i < activities.size(); ++i) {
         auto key = delivery_key;
         if (!key.empty() && activities.size() > 1) key += "/" + std::to_string(i + 1);
+        co_await wait_for_room(tenant);
         co_await connector_.post(url, activities[i], std::move(key));
     }
 }
 
-net::awaitable<std::string> TeamsMessenger::post_on_outbound(std::string url, nlohmann::json body) {
-    co_return co_await net::co_spawn(outbound_, connector_.post(url, body), net::use_awaitable);
+net::awaitable<std::string> TeamsMessenger::post_one(std::string tenant, std::string url, nlohmann::json body) {
+    co_await wait_for_room(tenant);
+    co_return co_await connector_.post(url, body);
+}
+
+net::awaitable<std::string> TeamsMessenger::post_on_outbound(std::string tenant, std::string url, nlohmann::json body) {
+    co_return co_await net::co_spawn(outbound_, post_one(std::move(tenant), std::move(url), std::move(body)), net::use_awaitable);
 }
 
 net::awaitable<void> TeamsMessenger::reply(ConversationReference to, std::string activity_id, adapters::ChatReply reply) {
     // Built here, sent from the outbound thread; this coroutine resumes here when it is done.
     auto activities = adapters::bot_framework::message_activities(reply, to, activity_id);
-    co_await net::co_spawn(outbound_, post_all(adapters::bot_framework::reply_url(to, activity_id), std::move(activities), {}), net::use_awaitable);
+    co_await net::co_spawn(outbound_, post_all(to.tenant_id, adapters::bot_framework::reply_url(to, activity_id), std::move(activities), {}),
+                           net::use_awaitable);
 }
 
 net::awaitable<void> TeamsMessenger::send(ConversationReference to, adapters::ChatReply message, std::string delivery_key) {
     auto activities = adapters::bot_framework::message_activities(message, to);
-    co_await net::co_spawn(outbound_, post_all(adapters::bot_framework::send_url(to), std::move(activities), std::move(delivery_key)),
+    co_await net::co_spawn(outbound_,
+                           post_all(to.tenant_id, adapters::bot_framework::send_url(to), std::move(activities), std::move(delivery_key)),
                            net::use_awaitable);
 }
 
@@ -67,7 +87,7 @@ net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::st
     adapters::bot_framework::ChannelAccount person;
     person.id = user_id;
     auto to = adapters::bot_framework::personal_reference(base.service_url, tenant_id, base.bot, person);
-    auto const created = co_await post_on_outbound(adapters::bot_framework::create_conversation_url(to.service_url),
+    auto const created = co_await post_on_outbound(tenant_id, adapters::bot_framework::create_conversation_url(to.service_url),
                                                    adapters::bot_framework::create_conversation_parameters(to));
     to.conversation_id = adapters::bot_framework::created_conversation_id(created);
     remember(to, utc_timestamp());

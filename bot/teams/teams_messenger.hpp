@@ -4,6 +4,7 @@
 
 #include "adapters/bot_framework/conversation_reference.hpp"
 #include "adapters/chat_message.hpp"
+#include "bot/rate_limiter.hpp"
 #include "bot/teams/connector.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -29,8 +30,11 @@ namespace net = boost::asio;
 /// resumes on the caller's thread.
 class TeamsMessenger {
 public:
-    TeamsMessenger(Connector& connector, storage::ConversationStore& conversations, net::any_io_executor outbound)
-        : connector_(connector), conversations_(conversations), outbound_(std::move(outbound)) {}
+    /// At most `per_tenant_per_second` posts go to one tenant in any second, replies and
+    /// proactive messages together: Teams' limit is per app per tenant (protocols.md §1.6).
+    TeamsMessenger(Connector& connector, storage::ConversationStore& conversations, net::any_io_executor outbound,
+                   std::size_t per_tenant_per_second)
+        : connector_(connector), conversations_(conversations), outbound_(std::move(outbound)), per_tenant_(per_tenant_per_second) {}
 
     /// Answers in the thread of `activity_id`.
     net::awaitable<void> reply(adapters::bot_framework::ConversationReference to, std::string activity_id, adapters::ChatReply reply);
@@ -56,12 +60,16 @@ public:
     void forget_cached(std::string const& conversation_id) { stored_.erase(conversation_id); }
 
 private:
-    net::awaitable<void> post_all(std::string url, std::vector<nlohmann::json> activities, std::string delivery_key);
-    net::awaitable<std::string> post_on_outbound(std::string url, nlohmann::json body);
+    net::awaitable<void> post_all(std::string tenant, std::string url, std::vector<nlohmann::json> activities, std::string delivery_key);
+    net::awaitable<std::string> post_one(std::string tenant, std::string url, nlohmann::json body);
+    net::awaitable<std::string> post_on_outbound(std::string tenant, std::string url, nlohmann::json body);
+    /// On the outbound thread: waits until the tenant has room, then counts the post.
+    net::awaitable<void> wait_for_room(std::string const& tenant);
 
     Connector& connector_;
     storage::ConversationStore& conversations_;
     net::any_io_executor outbound_;
+    RateLimiter per_tenant_;  ///< used on the outbound thread only
     std::unordered_map<std::string, std::string> stored_;  ///< conversation id → reference last written
 };
 

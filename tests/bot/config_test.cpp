@@ -89,6 +89,7 @@ TEST_CASE("Teams and HTTP client settings are read and checked", "[bot][config][
     CHECK_THAT(config_error(R"({"teams": {"allowed_service_url_hosts": [1]}})"), Catch::Contains("'teams.allowed_service_url_hosts[0]'"));
     CHECK_THAT(config_error(R"({"teams": {"app_password": "in the file"}})"), Catch::Contains("'teams.app_password'"));
     CHECK_THAT(config_error(R"({"teams": {"send_attempts": 0}})"), Catch::Contains("'teams.send_attempts'"));
+    CHECK_THAT(config_error(R"({"teams": {"app_id": "abc", "per_tenant_per_second": 30}})"), Catch::Contains("'outbox.per_tenant_per_second'"));
 }
 
 TEST_CASE("the documented example config is valid and shows the defaults", "[bot][config]") {
@@ -98,6 +99,8 @@ TEST_CASE("the documented example config is valid and shows the defaults", "[bot
     CHECK(example.teams.openid_metadata_url == defaults.teams.openid_metadata_url);
     CHECK(example.teams.allowed_service_url_hosts == defaults.teams.allowed_service_url_hosts);
     CHECK(example.teams.send_attempts == defaults.teams.send_attempts);
+    CHECK(example.teams.per_tenant_per_second == defaults.teams.per_tenant_per_second);
+    CHECK(example.outbox.per_tenant_per_second == defaults.outbox.per_tenant_per_second);
     CHECK(example.knowledge.min_confidence == defaults.knowledge.min_confidence);
     CHECK(example.outbox.keep_sent_days == defaults.outbox.keep_sent_days);
 }

@@ -28,7 +28,7 @@ struct Harness {
     teams::Connector connector{client, token, {"127.0.0.1"}, policy()};
     storage::Database db{":memory:"};
     storage::ConversationStore conversations{db};
-    teams::TeamsMessenger messenger{connector, conversations, ioc.get_executor()};
+    teams::TeamsMessenger messenger{connector, conversations, ioc.get_executor(), 5};
 
     static http::RetryPolicy policy() {
         http::RetryPolicy p;
@@ -188,4 +188,27 @@ TEST_CASE("a 1:1 chat the Connector answers 403 for is forgotten and the status 
     CHECK(status == 429);
     CHECK(asked == std::chrono::hours(2));
     CHECK(h.conversations.personal_chat("teams", "29:anne"));  // throttled, not gone
+}
+
+TEST_CASE("every post to one tenant, replies and proactive alike, stays under the per-tenant limit", "[teams][rate]") {
+    Harness h;  // 5 per second per tenant
+    auto const ref = h.stored_chat("29:anne", "a:anne-chat");
+    auto other = ref;
+    other.tenant_id = "tenant-aeroe";
+    other.conversation_id = "a:bo-chat";
+    auto const started = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::duration sixth{};
+    h.run([&]() -> boost::asio::awaitable<void> {
+        for (int i = 0; i < 5; ++i) co_await h.messenger.reply(ref, "act-" + std::to_string(i), text("svar"));
+        // Næstved's budget for this second is used up; Ærø's is not.
+        boost::asio::co_spawn(h.ioc, h.messenger.send(other, text("Ærø")), boost::asio::detached);
+        co_await h.messenger.send(ref, text("sjette"));
+        sixth = std::chrono::steady_clock::now() - started;
+    }());
+    // A lower bound only: the sixth post to Næstved waited for the first to leave the sliding second.
+    CHECK(sixth >= std::chrono::milliseconds(990));
+    auto const sent = h.standin.connector_requests();
+    REQUIRE(sent.size() == 7);
+    CHECK(sent[5].target == "/v3/conversations/a%3Abo-chat/activities");  // Ærø did not wait behind Næstved
+    CHECK(sent[6].json()["text"] == "sjette");
 }
