@@ -115,7 +115,14 @@ std::optional<ChatReply> ReleaseDesk::registration(adapters::ChatMessage const& 
     auto const prefix = std::string_view(line.starts_with("register ") ? "register release" : "registrer release").size();
     auto const until = lowered.rfind(line.starts_with("register ") ? " date " : " dato ");
     auto const name = until != std::string::npos && until > prefix ? trim_space(original.substr(prefix, until - prefix)) : m[1].str();
-    registering_[key] = NewRelease{name, m[2].str(), m[3].str(), "", standing.asker.person ? standing.asker.person->name : message.sender.display_name};
+    NewRelease release{name, m[2].str(), m[3].str(), "", standing.asker.person ? standing.asker.person->name : message.sender.display_name};
+    try {
+        registry_.check_before_notes(release);
+    } catch (BotError const& e) {
+        if (e.kind() != BotError::Kind::user_facing) throw;
+        return text_reply(std::string(e.what()) + ". " + texts::nothing_registered());
+    }
+    registering_[key] = std::move(release);
     return text_reply(texts::send_notes(name));
 }
 

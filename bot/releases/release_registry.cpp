@@ -43,15 +43,20 @@ std::string release_key(std::string const& name) {
     return out;
 }
 
-storage::Release ReleaseRegistry::add(NewRelease const& r) {
+void ReleaseRegistry::check_before_notes(NewRelease const& r) const {
     auto const key = release_key(r.name);
     if (key.empty() || r.name.size() > 60) refuse("Navnet på releasen skal være 1 til 60 tegn, fx »DUBU 3.4«");
     check_date(r.release_date, "Releasedatoen");
     check_date(r.deadline, "Fristen");
     if (r.deadline < r.release_date) refuse("Fristen (" + r.deadline + ") ligger før releasedatoen (" + r.release_date + ")");
+    if (releases_.find(key)) refuse("»" + r.name + "« er allerede registreret");
+}
+
+storage::Release ReleaseRegistry::add(NewRelease const& r) {
+    check_before_notes(r);
     auto items = split_items(r.notes);
     if (items.empty()) refuse("Release notes er tomme; der er intet at gennemgå");
-    if (releases_.find(key)) refuse("»" + r.name + "« er allerede registreret");
+    auto const key = release_key(r.name);
     storage::Release release;
     release.name = r.name;
     release.release_date = r.release_date;

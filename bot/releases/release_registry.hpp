@@ -30,6 +30,9 @@ public:
     /// exist, a deadline before the release date, notes without text, or a name already
     /// registered; nothing is stored then.
     storage::Release add(NewRelease const& release);
+    /// The checks of `add` that do not need the notes, so a chat registration that cannot
+    /// succeed is refused before the notes are asked for.
+    void check_before_notes(NewRelease const& release) const;
     /// Re-splits corrected notes text into the items of a registered release.
     storage::Release correct_items(std::string const& name, std::string const& corrected_notes);
 

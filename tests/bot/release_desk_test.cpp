@@ -130,10 +130,23 @@ TEST_CASE("a coordinator registers a release in chat with the notes as the next 
     CHECK_THAT(done.text, Catch::Contains("DUBU 3.5 er registreret med 2 punkter") && Catch::Contains("1. Sager: Ny sagsoversigt"));
     CHECK(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.5"));
     // Bad input is refused with nothing stored.
-    h.say("karen@kl.dk", "registrer release DUBU 3.6 dato 2027-02-10 frist 2027-01-24");
-    CHECK_THAT(h.say("karen@kl.dk", "- punkt").text, Catch::Contains("før releasedatoen") && Catch::Contains("Intet er registreret"));
+    CHECK_THAT(h.say("karen@kl.dk", "registrer release DUBU 3.6 dato 2027-02-10 frist 2027-01-24").text,
+               Catch::Contains("før releasedatoen") && Catch::Contains("Intet er registreret"));
+    h.say("karen@kl.dk", "registrer release DUBU 3.6 dato 2027-02-10 frist 2027-02-24");
+    CHECK_THAT(h.say("karen@kl.dk", "   ").text, Catch::Contains("Release notes er tomme") && Catch::Contains("Intet er registreret"));
     CHECK_FALSE(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.6"));
     h.say("karen@kl.dk", "registrer release DUBU 3.7 dato 2027-02-10 frist 2027-02-24");
     CHECK_THAT(h.say("karen@kl.dk", "annuller").text, Catch::Contains("annulleret"));
     CHECK_FALSE(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.7"));
+}
+
+TEST_CASE("a registration that cannot succeed is refused at once and the next message is not taken as notes", "[bot][releases][registration]") {
+    Harness h;  // DUBU 3.4 is registered
+    CHECK_THAT(h.say("karen@kl.dk", "registrer release dubu 3.4 dato 2027-01-10 frist 2027-01-24").text,
+               Catch::Contains("»dubu 3.4« er allerede registreret") && Catch::Contains("Intet er registreret"));
+    CHECK_THAT(h.say("karen@kl.dk", "status på DUBU 3.4").text, Catch::Contains("kommuner er færdige"));
+    CHECK_THAT(h.say("karen@kl.dk", "registrer release DUBU 3.5 dato 2027-01-24 frist 2027-01-10").text,
+               Catch::Contains("ligger før releasedatoen"));
+    CHECK_THAT(h.say("karen@kl.dk", "registrer release DUBU 3.5 dato 2027-02-30 frist 2027-03-10").text, Catch::Contains("Releasedatoen"));
+    CHECK_THAT(h.say("karen@kl.dk", "status på DUBU 3.4").text, Catch::Contains("kommuner er færdige"));
 }
