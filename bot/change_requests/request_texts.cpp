@@ -1,18 +1,14 @@
 // Change-request sentences.
 #include "bot/change_requests/request_texts.hpp"
 
+#include "bot/join.hpp"
+
 #include <map>
 
 namespace superbruger::bot::change_requests::texts {
 
 namespace {
 bool da(Language lang) { return lang == Language::da; }
-
-std::string join(std::vector<std::string> const& parts) {
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : ", ") + parts[i];
-    return out;
-}
 }  // namespace
 
 std::string form_intro(Language lang) {

@@ -85,10 +85,10 @@ int run_releases(std::vector<std::string> const& argv) {
         if (format != "md" && format != "csv") throw BotError(BotError::Kind::usage, "--format must be md or csv");
         auto const release = registry.find(words[1]);
         if (!release) throw BotError(BotError::Kind::user_facing, "no release called '" + words[1] + "' (see superbot releases list)");
-        auto const municipalities = app.directory().store().municipalities();
+        auto const reviewers = releases::reviewers_of(app.directory().store());
         auto const reviews = storage::ReleaseReviews(app.database()).of_release(release->id);
-        std::cout << (format == "md" ? releases::report_markdown(*release, releases::network_progress(*release, municipalities, reviews))
-                                     : releases::report_csv(*release, municipalities, reviews));
+        std::cout << (format == "md" ? releases::report_markdown(*release, releases::network_progress(*release, reviewers, reviews))
+                                     : releases::report_csv(*release, reviewers.reviewing, reviews));
         return exit_ok;
     }
     if (action == "list") {

@@ -5,6 +5,7 @@
 #include "bot/error.hpp"
 #include "bot/releases/release_texts.hpp"
 #include "bot/releases/review_progress.hpp"
+#include "bot/join.hpp"
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
@@ -306,13 +307,14 @@ ChatReply ReleaseDesk::status(adapters::ChatMessage const& message, std::string 
         text += "\n" + texts::progress_line(lang, p.municipality.name, p.reviewed, p.total, p.missing);
     }
     if (standing.coordinator) {
-        auto const network = network_progress(*release, directory_.store().municipalities(), all);
+        auto const network = network_progress(*release, reviewers_of(directory_.store()), all);
         text += "\n\n" + texts::network_heading(lang, network.complete(), network.municipalities.size());
         for (auto const& m : network.municipalities) text += "\n- " + texts::progress_line(lang, m.municipality.name, m.reviewed, m.total, m.missing);
+        if (!network.without_superbrugere.empty()) text += "\n- " + texts::without_superbrugere(lang, join(network.without_superbrugere));
         for (auto const& i : network.items) {
             text += "\n- #" + std::to_string(i.item.number) + " " + i.item.title + ": " + std::to_string(i.rated_high) + (lang == Language::da ? " × høj" : " × high");
             if (!i.local_configuration.empty()) text += lang == Language::da ? ", lokal konfiguration: " : ", local configuration: ";
-            for (std::size_t k = 0; k < i.local_configuration.size(); ++k) text += (k ? "; " : "") + i.local_configuration[k];
+            text += join(i.local_configuration, "; ");
         }
     }
     return text_reply(text);

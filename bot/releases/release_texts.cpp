@@ -83,6 +83,10 @@ std::string progress_line(Language lang, std::string const& municipality, std::s
     return out + ".";
 }
 
+std::string without_superbrugere(Language lang, std::string const& names) {
+    return (lang == Language::da ? "Uden superbrugere, så uden gennemgang: " : "No superbrugere, so no review: ") + names;
+}
+
 std::string network_heading(Language lang, std::size_t complete, std::size_t municipalities) {
     return da(lang) ? "**Netværket: " + std::to_string(complete) + " af " + std::to_string(municipalities) + " kommuner er færdige**"
                     : "**The network: " + std::to_string(complete) + " of " + std::to_string(municipalities) + " municipalities are done**";

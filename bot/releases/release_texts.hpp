@@ -28,6 +28,8 @@ std::string review_stopped(Language lang, std::size_t saved);
 std::string progress_line(Language lang, std::string const& municipality, std::size_t reviewed, std::size_t total,
                           std::vector<int> const& missing);
 std::string network_heading(Language lang, std::size_t complete, std::size_t municipalities);
+/// The municipalities that have no superbruger and so review nothing, as one line.
+std::string without_superbrugere(Language lang, std::string const& names);
 std::string muted(Language lang, bool changed);
 std::string unmuted(Language lang, bool changed);
 std::string form_problems(Language lang);

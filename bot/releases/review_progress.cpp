@@ -2,6 +2,7 @@
 #include "bot/releases/review_progress.hpp"
 
 #include "bot/csv.hpp"
+#include "bot/join.hpp"
 
 #include <map>
 
@@ -47,11 +48,20 @@ MunicipalityProgress municipality_progress(storage::Release const& release, stor
     return p;
 }
 
-NetworkProgress network_progress(storage::Release const& release, std::vector<storage::Municipality> const& municipalities,
-                                 std::vector<storage::ItemReview> const& reviews) {
+Reviewers reviewers_of(storage::RoleDirectory const& directory) {
+    Reviewers r;
+    for (auto const& m : directory.municipalities()) {
+        if (directory.current_holders(m.id, "superbruger").empty()) r.without_superbrugere.push_back(m.name);
+        else r.reviewing.push_back(m);
+    }
+    return r;
+}
+
+NetworkProgress network_progress(storage::Release const& release, Reviewers const& reviewers, std::vector<storage::ItemReview> const& reviews) {
     NetworkProgress p;
+    p.without_superbrugere = reviewers.without_superbrugere;
     std::map<std::int64_t, std::string> names;
-    for (auto const& m : municipalities) {
+    for (auto const& m : reviewers.reviewing) {
         names[m.id] = m.name;
         p.municipalities.push_back(municipality_progress(release, m, reviews));
     }
@@ -73,6 +83,7 @@ std::string report_markdown(storage::Release const& release, NetworkProgress con
     std::string out = "# " + release.name + ": gennemgang af release notes\n\n";
     out += "Release " + release.release_date + ", frist for gennemgang " + release.deadline + ". **" + std::to_string(progress.complete()) +
            " af " + std::to_string(progress.municipalities.size()) + " kommuner er færdige.**\n\n";
+    if (!progress.without_superbrugere.empty()) out += "Uden superbrugere, så uden gennemgang: " + join(progress.without_superbrugere) + ".\n\n";
     out += "| Kommune | Gennemgået | Færdig |\n|---|---|---|\n";
     for (auto const& m : progress.municipalities) {
         out += "| " + cell(m.municipality.name) + " | " + std::to_string(m.reviewed) + " af " + std::to_string(m.total) + " | " +
@@ -80,8 +91,7 @@ std::string report_markdown(storage::Release const& release, NetworkProgress con
     }
     out += "\n| # | Punkt | Gennemgået | Høj effekt | Lokal konfiguration |\n|---|---|---|---|---|\n";
     for (auto const& i : progress.items) {
-        std::string config;
-        for (auto const& c : i.local_configuration) config += (config.empty() ? "" : "; ") + c;
+        auto const config = join(i.local_configuration, "; ");
         out += "| " + std::to_string(i.item.number) + " | " + cell(i.item.title) + " | " + std::to_string(i.reviewed) + " | " +
                std::to_string(i.rated_high) + " | " + cell(config) + " |\n";
     }

@@ -28,18 +28,27 @@ struct ItemProgress {
     std::vector<std::string> local_configuration; ///< "Kommune: what" for those who need it
 };
 
+/// Who reviews: the municipalities with a current superbruger. The others (a coordinator's
+/// organisation, a municipality whose superbrugere are not registered yet) cannot, and are named
+/// apart rather than counted as not done.
+struct Reviewers {
+    std::vector<storage::Municipality> reviewing;
+    std::vector<std::string> without_superbrugere;  ///< names
+};
+Reviewers reviewers_of(storage::RoleDirectory const& directory);
+
 struct NetworkProgress {
     std::vector<MunicipalityProgress> municipalities;  ///< in the order given
     std::vector<ItemProgress> items;                   ///< in item order
+    std::vector<std::string> without_superbrugere;
     std::size_t complete() const;
 };
 
 MunicipalityProgress municipality_progress(storage::Release const& release, storage::Municipality const& municipality,
                                            std::vector<storage::ItemReview> const& reviews);
 
-/// `reviews` may hold every municipality's; those of municipalities not listed are ignored.
-NetworkProgress network_progress(storage::Release const& release, std::vector<storage::Municipality> const& municipalities,
-                                 std::vector<storage::ItemReview> const& reviews);
+/// `reviews` may hold every municipality's; those of municipalities not reviewing are ignored.
+NetworkProgress network_progress(storage::Release const& release, Reviewers const& reviewers, std::vector<storage::ItemReview> const& reviews);
 
 std::string report_markdown(storage::Release const& release, NetworkProgress const& progress);
 /// One row per municipality and item, unreviewed items included (status "mangler").

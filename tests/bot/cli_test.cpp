@@ -279,16 +279,22 @@ TEST_CASE("releases add list show and the refusals a coordinator meets", "[cli][
 TEST_CASE("releases report shows every municipality's progress as Markdown or CSV", "[cli][releases]") {
     auto cfg = write_config("releases-report.json", R"({"storage": {"database": "releases-report.sqlite"}})");
     std::filesystem::remove(work_dir() / "releases-report.sqlite");
-    auto csv = write_config("report-dir.csv", "kommune;kommunenummer\nNæstved;370\nÆrø;492\n");
+    auto csv = write_config("report-dir.csv",
+                            "kommune;kommunenummer;navn;email;rolle\n"
+                            "Næstved;370;Anne Sørensen;anne@naestved.dk;superbruger\n"
+                            "Ærø;492;Bo Berg;bo@aeroe.dk;superbruger\n"
+                            "Korsbæk;999;;;\n");
     REQUIRE(run(superbot + " directory import " + csv.string() + " --config " + cfg.string()).exit_code == 0);
     auto notes = write_config("report-notes.md", "- Breve\n- Journalfraser\n");
     auto const base = superbot + " releases --config " + cfg.string() + " ";
     REQUIRE(run(base + "add --name \"DUBU 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string()).exit_code == 0);
     auto md = run(base + "report \"DUBU 3.4\"", false);
     CHECK(md.exit_code == 0);
-    CHECK_THAT(md.out, Catch::Contains("0 af 2 kommuner er færdige") && Catch::Contains("| Næstved | 0 af 2 | nej |"));
+    CHECK_THAT(md.out, Catch::Contains("0 af 2 kommuner er færdige") && Catch::Contains("| Næstved | 0 af 2 | nej |") &&
+                           Catch::Contains("Uden superbrugere, så uden gennemgang: Korsbæk."));
     auto csv_out = run(base + "report \"DUBU 3.4\" --format csv", false).out;
-    CHECK_THAT(csv_out, Catch::StartsWith("release,kommune,punkt") && Catch::Contains("DUBU 3.4,Ærø,2,Journalfraser,mangler"));
+    CHECK_THAT(csv_out, Catch::StartsWith("release,kommune,punkt") && Catch::Contains("DUBU 3.4,Ærø,2,Journalfraser,mangler") &&
+                            !Catch::Contains("Korsbæk"));
     CHECK(run(base + "report \"DUBU 3.4\" --format pdf").exit_code == 2);
 }
 

@@ -114,7 +114,7 @@ TEST_CASE("a review is complete when every item has one and the network figures 
     CHECK_FALSE(theirs.complete());
     CHECK(theirs.missing == std::vector<int>{2, 3});
 
-    auto const network = network_progress(release, {naestved, aeroe}, all);
+    auto const network = network_progress(release, Reviewers{{naestved, aeroe}, {}}, all);
     CHECK(network.complete() == 1);
     CHECK(network.items[0].reviewed == 2);
     CHECK(network.items[0].rated_high == 2);
@@ -135,4 +135,30 @@ TEST_CASE("a review is complete when every item has one and the network figures 
     CHECK_THROWS(reviews.save({release.id, aeroe.id, 2, "lav", true, "", false, "", "", "Bo", "2026-12-02T09:00:00Z"}));
     CHECK_THROWS(reviews.save({release.id, aeroe.id, 2, "lav", false, "", true, "", "", "Bo", "2026-12-02T09:00:00Z"}));
     CHECK(reviews.of_municipality(release.id, aeroe.id).size() == 1);
+}
+
+TEST_CASE("only municipalities with a superbruger count in the network progress and the rest are named", "[bot][releases][reviews]") {
+    storage::Database db(":memory:");
+    storage::RoleDirectory directory(db);
+    storage::Change const change{"t", "2026-11-22T10:00:00Z", "2026-11-22"};
+    auto const naestved = directory.save_municipality({0, "Næstved", "370", 4}, change);
+    auto const kl = directory.save_municipality({0, "KL", "000", 4}, change);  // the coordinator's organisation
+    auto const anne = directory.save_person({0, "Anne", "anne@naestved.dk", "", naestved.id, false}, change);
+    directory.assign(anne.id, naestved.id, "superbruger", "DUBU", storage::RoleDirectory::AssignMode::add, change);
+    auto const karen = directory.save_person({0, "Karen", "karen@kl.dk", "", kl.id, true}, change);
+    (void)karen;
+
+    auto const reviewers = reviewers_of(directory);
+    REQUIRE(reviewers.reviewing.size() == 1);
+    CHECK(reviewers.reviewing[0].name == "Næstved");
+    CHECK(reviewers.without_superbrugere == std::vector<std::string>{"KL"});
+
+    ReleaseRegistry registry(db);
+    auto const release = registry.add({"DUBU 3.4", "2026-12-01", "2026-12-15", "- Breve", "Karen"});
+    storage::ReleaseReviews(db).save({release.id, naestved.id, 1, "lav", false, "", false, "", "", "Anne", "2026-12-02T09:00:00Z"});
+    auto const network = network_progress(release, reviewers, storage::ReleaseReviews(db).of_release(release.id));
+    CHECK(network.complete() == 1);
+    CHECK(network.municipalities.size() == 1);
+    CHECK_THAT(report_markdown(release, network),
+               Catch::Contains("1 af 1 kommuner er færdige") && Catch::Contains("Uden superbrugere, så uden gennemgang: KL"));
 }
