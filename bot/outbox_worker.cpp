@@ -30,8 +30,7 @@ void OutboxWorker::add_platform(std::string const& platform, Deliver deliver) {
 }
 
 void OutboxWorker::count(std::string_view outcome, std::size_t n) {
-    if (!metrics_) return;
-    for (std::size_t i = 0; i < n; ++i) metrics_->outbox_outcome(outcome);
+    if (metrics_) metrics_->outbox_outcome(outcome, n);
 }
 
 std::size_t OutboxWorker::recover() {
@@ -98,15 +97,9 @@ boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMe
             continue;
         }
         // Stay under the platform's per-tenant limit: wait for room rather than be throttled.
-        auto const tenant = message.platform + ":" + message.tenant;
-        for (auto wait = per_tenant_.wait_before(tenant, RateLimiter::Clock::now()); wait > RateLimiter::Clock::duration::zero();
-             wait = per_tenant_.wait_before(tenant, RateLimiter::Clock::now())) {
-            boost::asio::steady_timer pause(executor_, wait);
-            co_await pause.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
-        }
+        co_await per_tenant_.acquire(message.platform + ":" + message.tenant);
         // Committed before the send: if the process dies during it, recover() finds the message.
         if (!outbox_.claim(message.id, utc_timestamp())) continue;
-        per_tenant_.record(tenant, RateLimiter::Clock::now());
         std::string failure;
         unsigned status = 0;
         std::chrono::milliseconds retry_after{0};

@@ -1,6 +1,11 @@
 // RateLimiter: a sliding one-second window per key.
 #include "bot/rate_limiter.hpp"
 
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 namespace superbruger::bot {
 
 namespace {
@@ -22,6 +27,14 @@ RateLimiter::Clock::duration RateLimiter::wait_before(std::string const& key, Cl
 
 void RateLimiter::record(std::string const& key, Clock::time_point now) {
     recent_[key].push_back(now);
+}
+
+boost::asio::awaitable<void> RateLimiter::acquire(std::string key) {
+    for (auto wait = wait_before(key, Clock::now()); wait > Clock::duration::zero(); wait = wait_before(key, Clock::now())) {
+        boost::asio::steady_timer pause(co_await boost::asio::this_coro::executor, wait);
+        co_await pause.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+    }
+    record(key, Clock::now());
 }
 
 }  // namespace superbruger::bot

@@ -1,6 +1,9 @@
 // RateLimiter: at most N events per key in any sliding second. Teams allows a bot 50 requests
-// per second per tenant (protocols.md §1.6; older docs say 30); the outbox keeps under it.
+// per second per tenant (protocols.md §1.6; older docs say 30): every Teams post waits for room,
+// and the outbox keeps under a lower figure so replies to people keep some.
 #pragma once
+
+#include <boost/asio/awaitable.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -20,6 +23,10 @@ public:
     Clock::duration wait_before(std::string const& key, Clock::time_point now);
     /// Records an event for `key` at `now`.
     void record(std::string const& key, Clock::time_point now);
+
+    /// Waits (on the calling coroutine's executor) until `key` has room, then records the event.
+    /// Use from one thread only, like the rest of the class.
+    boost::asio::awaitable<void> acquire(std::string key);
 
 private:
     std::size_t per_second_;

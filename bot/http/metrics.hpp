@@ -30,7 +30,7 @@ public:
 
     /// What became of one outbox message at one attempt ("sent", "retry_later", "parked") or at
     /// start-up ("in_doubt": a killed process's send, made due again).
-    void outbox_outcome(std::string_view outcome) { ++outbox_outcomes_[std::string(outcome)]; }
+    void outbox_outcome(std::string_view outcome, std::uint64_t n = 1) { outbox_outcomes_[std::string(outcome)] += n; }
     /// After every outbox round: messages waiting (due or later) and parked.
     void outbox_queue(std::size_t pending, std::size_t parked) noexcept {
         outbox_pending_ = pending;

@@ -7,9 +7,7 @@
 #include "bot/time_format.hpp"
 #include "storage/conversation_store.hpp"
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot::teams {
@@ -19,27 +17,18 @@ using adapters::bot_framework::ConversationReference;
 constexpr char const* platform = "teams";
 }  // namespace
 
-net::awaitable<void> TeamsMessenger::wait_for_room(std::string const& tenant) {
-    for (auto wait = per_tenant_.wait_before(tenant, RateLimiter::Clock::now()); wait > RateLimiter::Clock::duration::zero();
-         wait = per_tenant_.wait_before(tenant, RateLimiter::Clock::now())) {
-        net::steady_timer pause(outbound_, wait);
-        co_await pause.async_wait(net::as_tuple(net::use_awaitable));
-    }
-    per_tenant_.record(tenant, RateLimiter::Clock::now());
-}
-
 net::awaitable<void> TeamsMessenger::post_all(std::string tenant, std::string url, std::vector<nlohmann::json> activities,
                                               std::string delivery_key) {
     for (std::size_t i = 0; i < activities.size(); ++i) {
         auto key = delivery_key;
         if (!key.empty() && activities.size() > 1) key += "/" + std::to_string(i + 1);
-        co_await wait_for_room(tenant);
+        co_await per_tenant_.acquire(tenant);
         co_await connector_.post(url, activities[i], std::move(key));
     }
 }
 
 net::awaitable<std::string> TeamsMessenger::post_one(std::string tenant, std::string url, nlohmann::json body) {
-    co_await wait_for_room(tenant);
+    co_await per_tenant_.acquire(std::move(tenant));
     co_return co_await connector_.post(url, body);
 }
 

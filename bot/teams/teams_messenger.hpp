@@ -63,8 +63,6 @@ private:
     net::awaitable<void> post_all(std::string tenant, std::string url, std::vector<nlohmann::json> activities, std::string delivery_key);
     net::awaitable<std::string> post_one(std::string tenant, std::string url, nlohmann::json body);
     net::awaitable<std::string> post_on_outbound(std::string tenant, std::string url, nlohmann::json body);
-    /// On the outbound thread: waits until the tenant has room, then counts the post.
-    net::awaitable<void> wait_for_room(std::string const& tenant);
 
     Connector& connector_;
     storage::ConversationStore& conversations_;
