@@ -428,7 +428,7 @@ struct KnowledgeIndex::Impl {
             words.erase(words.begin() + static_cast<std::ptrdiff_t>(k) + 1);
         }
         for (auto& w : words) {
-            if (is_stop_word(w) || w.size() < min_stop_typo_length || known_word(w) || is_real_word(w)) continue;
+            if (is_stop_word(w) || w.size() < min_stop_typo_length || is_real_word(w) || known_word(w)) continue;
             auto fix = only_neighbour(stop_deletions, w, min_stop_typo_length);
             if (fix.empty()) fix = only_neighbour(glossary_deletions, w, min_typo_length);
             if (fix.empty()) continue;
@@ -685,7 +685,15 @@ struct KnowledgeIndex::Impl {
                                  (describes && form.type != QuestionType::tasks) ||
                                  (form.type == QuestionType::other && concepts.size() == 1);
 
-        std::vector<Hit> scored;
+        // Pass 1, every passage: relevance, coverage and the boosts that cost a lookup. Pass 2, the
+        // best of them only: the checks that read the sentences (the kind of answer, proximity),
+        // which can only lower a rank, to a fifth at most.
+        struct Candidate {
+            std::size_t passage;
+            double coverage;
+            double rank;
+        };
+        std::vector<Candidate> candidates;
         for (std::size_t i = 0; i < passages.size(); ++i) {
             auto const& p = passages[i];
             double score = 0;
@@ -706,18 +714,8 @@ struct KnowledgeIndex::Impl {
                 if (matched) covered += c.weight;
             }
             if (score <= 0) continue;
-            auto coverage = covered / total_weight;
-            bool const fits = fits_type(p, form, concepts, total_weight);
-            // A passage without any number cannot answer "how many", nor one that never spells the
-            // abbreviation out "what does it stand for": each is at best half an answer.
-            if (!fits && (form.type == QuestionType::how_many || form.type == QuestionType::stands_for)) coverage *= 0.5;
+            auto const coverage = covered / total_weight;
             double rank = score * coverage * coverage * coverage;
-            // Proximity: a passage with one sentence that holds most of the question beats one
-            // whose matches are spread over sentences on other matters.
-            double focus = 0;
-            for (auto const& u : p.units) focus = std::max(focus, unit_cover(p, u, concepts));
-            rank *= 0.4 + 0.6 * focus / total_weight;
-            if (!fits) rank *= type_miss_factor(form.type);
             if ((p.heading_fits & mark(form.type)) != 0) rank *= form.type == QuestionType::tasks ? 3.0 : form.type == QuestionType::how ? 2.0 : 1.5;
             // A section headed by exactly the topic asked about ("hvad er FK Organisation?") is about it.
             if (!topic.empty() && folded_headings[i] == topic) rank *= 3.0;
@@ -735,6 +733,31 @@ struct KnowledgeIndex::Impl {
                 rank *= definition ? 1.6 : 1.2;
                 if (wants_intro && documents[p.document].sections[p.section].heading.empty()) rank *= 1.3;
             }
+            candidates.push_back({i, coverage, rank});
+        }
+        constexpr std::size_t checked = 24;
+        auto const cut = std::min(checked, candidates.size());
+        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(cut), candidates.end(),
+                          [](Candidate const& a, Candidate const& c) { return a.rank > c.rank; });
+        std::vector<Hit> scored;
+        for (std::size_t k = 0; k < cut; ++k) {
+            auto const& cand = candidates[k];
+            auto const& p = passages[cand.passage];
+            auto coverage = cand.coverage;
+            auto rank = cand.rank;
+            bool const fits = fits_type(p, form, concepts, total_weight);
+            // A passage without any number cannot answer "how many", nor one that never spells the
+            // abbreviation out "what does it stand for": each is at best half an answer.
+            if (!fits && (form.type == QuestionType::how_many || form.type == QuestionType::stands_for)) {
+                coverage *= 0.5;
+                rank *= 0.125;
+            }
+            // Proximity: a passage with one sentence that holds most of the question beats one
+            // whose matches are spread over sentences on other matters.
+            double focus = 0;
+            for (auto const& u : p.units) focus = std::max(focus, unit_cover(p, u, concepts));
+            rank *= 0.4 + 0.6 * focus / total_weight;
+            if (!fits) rank *= type_miss_factor(form.type);
             Hit h;
             h.document = p.document;
             h.section = p.section;
