@@ -39,7 +39,7 @@ struct HttpClientConfig {
     std::chrono::seconds request_timeout{15};
 };
 
-/// Microsoft Teams through the Bot Framework (shared/design/protocols.md §1). Off while app_id
+/// Microsoft Teams through the Bot Framework (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference). Off while app_id
 /// is empty; then /api/messages is not served.
 struct TeamsConfig {
     std::string app_id;                                  ///< the bot's Microsoft App ID (a GUID)
