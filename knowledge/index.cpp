@@ -5,6 +5,7 @@
 
 #include "knowledge/danish_text.hpp"
 #include "knowledge/excerpt.hpp"
+#include "knowledge/language.hpp"
 #include "knowledge/question.hpp"
 #include "knowledge/utf8.hpp"
 
@@ -411,12 +412,6 @@ struct KnowledgeIndex::Impl {
     /// the glossary ("systme" → "system"), never a real Danish word nor a word the base knows.
     std::vector<std::string> corrected_words(std::string_view folded, std::vector<std::string>& corrections) const {
         auto words = split_words(folded);
-        // "i dag", "i år" (today, this year) say when the asker asks, not what about.
-        for (std::size_t k = 0; k + 1 < words.size(); ++k) {
-            if (words[k] == "i" && (words[k + 1] == "dag" || words[k + 1] == "år" || words[k + 1] == "øjeblikket")) {
-                words.erase(words.begin() + static_cast<std::ptrdiff_t>(k), words.begin() + static_cast<std::ptrdiff_t>(k) + 2);
-            }
-        }
         // "hyper care", "super bruger": two words the base knows as one.
         for (std::size_t k = 0; k + 1 < words.size(); ++k) {
             if (is_stop_word(words[k]) || is_stop_word(words[k + 1])) continue;
@@ -438,7 +433,7 @@ struct KnowledgeIndex::Impl {
         return words;
     }
 
-    std::vector<Concept> concepts_of(std::vector<std::string> const& all_words, QuestionForm const& form) const {
+    std::vector<Concept> concepts_of(std::vector<std::string> const& all_words, QuestionForm const& form, bool asked_in_english) const {
         std::vector<std::string> words;
         for (auto const& w : all_words) {
             if (is_stop_word(w)) continue;
@@ -455,7 +450,9 @@ struct KnowledgeIndex::Impl {
                 c.weight = std::max(c.weight, alternative_weight(alt) * penalty);
                 c.alternatives.push_back(std::move(alt));
             }
-            if (c.alternatives.empty()) c.weight = unknown_weight;
+            // The base is Danish: an English word it lacks (a verb like "leads") can never match,
+            // so it weighs less than a Danish one, and the glossary's words decide more.
+            if (c.alternatives.empty()) c.weight = asked_in_english ? 0.6 * unknown_weight : unknown_weight;
             for (auto const& existing : concepts) {
                 if (!c.alternatives.empty() && existing.alternatives == c.alternatives) return;
             }
@@ -547,7 +544,7 @@ struct KnowledgeIndex::Impl {
                 break;
             }
         }
-        analysed->concepts = concepts_of(words, form);
+        analysed->concepts = concepts_of(words, form, detect_language(question) == Language::en);
         return analysed;
     }
 
@@ -635,7 +632,9 @@ struct KnowledgeIndex::Impl {
         if ((p.marks & mark(form.type)) == 0) return false;
         double const needed = (form.type == QuestionType::how_many ? 0.5 : 0.3) * total_weight;
         for (auto const& u : p.units) {
-            if ((u.marks & mark(form.type)) != 0 && unit_cover(p, u, concepts) >= needed) return true;
+            // A count must be about the thing counted in the sentence itself, not in the title.
+            bool const context = form.type != QuestionType::how_many;
+            if ((u.marks & mark(form.type)) != 0 && unit_cover(p, u, concepts, context) >= needed) return true;
         }
         return false;
     }
@@ -726,7 +725,7 @@ struct KnowledgeIndex::Impl {
             }
             if (!wanted.empty()) {
                 auto const& heading = folded_headings[i];
-                if (wanted == "-" ? heading.empty() : heading.find(wanted) != std::string::npos) rank *= 1.4;
+                if (wanted == "-" ? heading.empty() : heading.find(wanted) != std::string::npos) rank *= 2.0;
             }
             // The role named after an abbreviation (ØiR-koordinator) is not what the abbreviation means.
             if (named[p.document] && form.type != QuestionType::stands_for) {

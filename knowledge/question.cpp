@@ -101,7 +101,6 @@ constexpr std::array cues = {
     Cue{QuestionType::tasks, "hvad gør", ""},
     Cue{QuestionType::tasks, "lave", "lave"},  // "hvad skal projektlederen lave"
     Cue{QuestionType::tasks, "hvilke opgaver", ""},
-    Cue{QuestionType::tasks, "opgaver", ""},
     Cue{QuestionType::tasks, "arbejdsopgaver", ""},
     Cue{QuestionType::tasks, "tasks", ""},
     Cue{QuestionType::tasks, "duties", ""},
@@ -328,8 +327,20 @@ bool gives_answer_of_type(QuestionType type, std::string_view unit, std::string_
             std::size_t digits = 0;
             while (digits < body.size() && body[digits] >= '0' && body[digits] <= '9') ++digits;
             if (digits > 0 && digits < body.size() && body[digits] == '.') body.remove_prefix(digits + 1);
+            // Numbers that name rather than count ("bilag 3", "fase 2", "DUBU 3.0") are no quantity.
+            bool counted_number = false;
+            auto const words = split_words(fold_case(body));
+            for (std::size_t k = 0; k < words.size(); ++k) {
+                if (words[k].empty() || words[k][0] < '0' || words[k][0] > '9') continue;
+                auto const& before = k > 0 ? words[k - 1] : std::string();
+                if (before == "bilag" || before == "fase" || before == "version" || before == "nr" || before == "dubu" ||
+                    before == "kl" || before == "trin" || (k > 0 && words[k - 1][0] >= '0' && words[k - 1][0] <= '9')) {
+                    continue;
+                }
+                counted_number = true;
+            }
             // "én" folds to "en", the article, so the accented form is looked for in the raw text.
-            return has_digit(body) || unit.find("én") != std::string_view::npos ||
+            return counted_number || unit.find("én") != std::string_view::npos ||
                    any_phrase(padded, {"to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "tolv",
                                        "flere", "ingen", "kun", "pris", "one", "two", "three", "several", "only", "single"});
         }
