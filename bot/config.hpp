@@ -30,6 +30,7 @@ struct KnowledgeConfig {
     std::vector<std::filesystem::path> local_dirs;  ///< a municipality's own documents
     double min_confidence = 0.6;                    ///< below it the bot says it does not know
     std::size_t max_answer_chars = 800;             ///< answer text before the source line
+    int keep_answers_days = 90;  ///< answers (and their votes) not given or voted on for this long are deleted
 };
 
 /// The one outbound HTTP client (see bot/http/client.hpp).
