@@ -419,6 +419,24 @@ TEST_CASE("releases remove withdraws an unreviewed release and outbox cancel and
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.out, Catch::Contains("kan ikke fjernes"));
 
+    // A bullet added at the top: the diff shows Breve's saved answer moving with it, and nothing
+    // changes without a yes.
+    auto const corrected = write_config("remove-notes-2.md", "- Ny sagsoversigt\n- Breve\n- Journalfraser\n");
+    r = run(base + "items \"DUBU 9.2\" --notes " + corrected.string() + " < /dev/null");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("+ 1. Ny sagsoversigt (nyt)") && Catch::Contains("= 2. Breve (uændret, var nr. 1, 1 gemt(e) svar, der flytter med)") &&
+                          Catch::Contains("Intet er ændret"));
+    CHECK_THAT(run(base + "show \"DUBU 9.2\"").out, Catch::Contains("1. Breve"));
+    r = run(base + "items \"DUBU 9.2\" --yes --notes " + corrected.string());
+    CHECK(r.exit_code == 0);
+    {
+        superbruger::storage::Database db(database.string());
+        auto const release = superbruger::storage::Releases(db).find("dubu 9.2");
+        auto const saved = superbruger::storage::ReleaseReviews(db).of_release(release->id);
+        REQUIRE(saved.size() == 1);
+        CHECK(saved[0].item_number == 2);  // still on Breve
+    }
+
     // outbox cancel --release: the announcements of one release; cancel ID: one message.
     auto const outbox = superbot + " outbox --config " + cfg.string() + " ";
     r = run(outbox + "cancel --release \"DUBU 9.2\" --yes");
