@@ -242,6 +242,11 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         }
         r->refuse_unknown_keys();
     }
+    if (auto r = top.object("cli")) {
+        r->read("language", config.cli.language);
+        if (config.cli.language != "da" && config.cli.language != "en") fail("cli.language", "must be da or en");
+        r->refuse_unknown_keys();
+    }
     top.refuse_unknown_keys();
     return config;
 }

@@ -85,6 +85,10 @@ struct LogConfig {
     std::string level = "info";
 };
 
+struct CliConfig {
+    std::string language = "da";  ///< of the admin commands' messages: da or en (--lang overrides)
+};
+
 struct Config {
     ServerConfig server;
     StorageConfig storage;
@@ -95,6 +99,7 @@ struct Config {
     OutboxConfig outbox;
     ReleasesConfig releases;
     LogConfig log;
+    CliConfig cli;
 };
 
 /// The defaults, or the file's values over them. Relative paths in the file are taken relative
