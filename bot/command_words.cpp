@@ -70,6 +70,7 @@ constexpr std::array words = {
     CommandWord{"our change requests", change_requests, start},
     CommandWord{"all change requests", change_requests, start},
     CommandWord{"ændringsønske formular", change_requests, start},
+    CommandWord{"change request form", change_requests, start},
     CommandWord{"støt", change_requests, start},
     CommandWord{"flyt", change_requests, start},
     CommandWord{"move", change_requests, start},
