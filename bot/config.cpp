@@ -136,6 +136,7 @@ void read_knowledge(ObjectReader& r, KnowledgeConfig& c, std::filesystem::path c
     r.read("local_dirs", c.local_dirs, base);
     r.read("min_confidence", c.min_confidence, 0.0, 1.0);
     r.read("max_answer_chars", c.max_answer_chars, 200, 4000);
+    r.read("keep_answers_days", c.keep_answers_days, 1, 3650);
     r.refuse_unknown_keys();
 }
 
@@ -241,6 +242,11 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         } catch (BotError const&) {
             fail("log.level", "must be debug, info, warn or error");
         }
+        r->refuse_unknown_keys();
+    }
+    if (auto r = top.object("cli")) {
+        r->read("language", config.cli.language);
+        if (config.cli.language != "da" && config.cli.language != "en") fail("cli.language", "must be da or en");
         r->refuse_unknown_keys();
     }
     top.refuse_unknown_keys();

@@ -30,6 +30,7 @@ struct KnowledgeConfig {
     std::vector<std::filesystem::path> local_dirs;  ///< a municipality's own documents
     double min_confidence = 0.6;                    ///< below it the bot says it does not know
     std::size_t max_answer_chars = 800;             ///< answer text before the source line
+    int keep_answers_days = 90;  ///< answers (and their votes) not given or voted on for this long are deleted
 };
 
 /// The one outbound HTTP client (see bot/http/client.hpp).
@@ -89,6 +90,10 @@ struct LogConfig {
     std::string level = "info";
 };
 
+struct CliConfig {
+    std::string language = "da";  ///< of the admin commands' messages: da or en (--lang overrides)
+};
+
 struct Config {
     ServerConfig server;
     StorageConfig storage;
@@ -99,6 +104,7 @@ struct Config {
     OutboxConfig outbox;
     ReleasesConfig releases;
     LogConfig log;
+    CliConfig cli;
 };
 
 /// The defaults, or the file's values over them. Relative paths in the file are taken relative
