@@ -1,5 +1,6 @@
 // Assistant: commands first, then a cited knowledge answer or an honest "ved ikke".
 #include "bot/assistant.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/change_request_desk.hpp"
 #include "bot/command_words.hpp"
@@ -131,6 +132,7 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
         reply.confident = false;
         unanswered_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",
                             std::string(question), result.confidence()});
+        ++feature_counters().questions_declined;
         log::info("question_declined", {{"platform", message.platform}, {"confidence", result.confidence()}});
         return reply;
     }
@@ -143,6 +145,7 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
                                             hit.confidence});
     reply.actions = texts::feedback_actions(lang, answer_id);
     reply.actions.insert(reply.actions.begin(), texts::read_more_action(lang, hit.source.document_id));
+    ++feature_counters().questions_answered;
     log::info("question_answered", {{"platform", message.platform}, {"confidence", hit.confidence},
                                     {"document", hit.source.document_id}, {"answer", answer_id}});
     return reply;

@@ -38,6 +38,11 @@ struct HttpClientConfig {
     std::filesystem::path ca_file;  ///< empty: the system's certificate store
     std::chrono::seconds connect_timeout{5};
     std::chrono::seconds request_timeout{15};
+    /// Outbound HTTPS through this proxy (http://host:port), by CONNECT. Empty: HTTPS_PROXY or
+    /// https_proxy from the environment, if set.
+    std::string https_proxy;
+    /// Hosts reached directly, added to NO_PROXY / no_proxy from the environment.
+    std::vector<std::string> no_proxy;
 };
 
 /// Microsoft Teams through the Bot Framework (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference). Off while app_id
