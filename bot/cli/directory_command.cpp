@@ -5,6 +5,7 @@
 #include "bot/cli/setup.hpp"
 #include "bot/directory/directory_csv.hpp"
 #include "bot/error.hpp"
+#include "bot/json_text.hpp"
 #include "bot/time_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -77,7 +78,7 @@ int export_person(App& app, std::string const& email) {
     for (auto const& e : store.audit_of(person->id)) {
         out["changes"].push_back({{"at", e.at}, {"by", e.actor}, {"action", e.action}, {"before", e.before}, {"after", e.after}});
     }
-    std::cout << out.dump(2) << '\n';
+    std::cout << json_text(out, 2) << '\n';
     return exit_ok;
 }
 

@@ -40,3 +40,15 @@ TEST_CASE("written rows quote what needs it and survive a round trip", "[bot][cs
     // A cell a spreadsheet would run as a formula is defused.
     CHECK(csv::format_row({"=HYPERLINK(\"x\")"}) == "\"'=HYPERLINK(\"\"x\"\")\"\r\n");
 }
+
+TEST_CASE("a file that is not UTF-8 or holds a NUL is refused naming the line, other controls are dropped", "[bot][csv][hardening]") {
+    try {
+        csv::parse("a,b\nK\xf8" "ge,x\n");  // "Køge" saved as Latin-1
+        FAIL("parsed");
+    } catch (BotError const& e) {
+        CHECK_THAT(e.what(), Catch::Contains("line 2") && Catch::Contains("UTF-8"));
+    }
+    CHECK_THROWS_WITH(csv::parse(std::string("a,b\n\0x,y\n", 9)), Catch::Contains("line 2") && Catch::Contains("NUL"));
+    auto const rows = csv::parse("a,b\nx\x1b,\"y\x07z\"\n");
+    CHECK(rows[1].fields == std::vector<std::string>{"x", "yz"});
+}
