@@ -141,6 +141,7 @@ void read_knowledge(ObjectReader& r, KnowledgeConfig& c, std::filesystem::path c
     r.read("local_dirs", c.local_dirs, base);
     r.read("min_confidence", c.min_confidence, 0.0, 1.0);
     r.read("max_answer_chars", c.max_answer_chars, 200, 4000);
+    r.read("keep_answers_days", c.keep_answers_days, 1, 3650);
     r.refuse_unknown_keys();
 }
 

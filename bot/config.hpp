@@ -32,6 +32,7 @@ struct KnowledgeConfig {
     std::vector<std::filesystem::path> local_dirs;  ///< a municipality's own documents
     double min_confidence = 0.6;                    ///< below it the bot says it does not know
     std::size_t max_answer_chars = 800;             ///< answer text before the source line
+    int keep_answers_days = 90;  ///< answers (and their votes) not given or voted on for this long are deleted
 };
 
 /// The one outbound HTTP client (see bot/http/client.hpp).
@@ -41,7 +42,7 @@ struct HttpClientConfig {
     std::chrono::seconds request_timeout{15};
 };
 
-/// Microsoft Teams through the Bot Framework (shared/design/protocols.md §1). Off while app_id
+/// Microsoft Teams through the Bot Framework (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference). Off while app_id
 /// is empty; then /api/messages is not served.
 struct TeamsConfig {
     std::string app_id;                                  ///< the bot's Microsoft App ID (a GUID)

@@ -126,7 +126,7 @@ void OutboxWorker::record_failure(storage::OutboxMessage const& message, std::st
                                   std::chrono::milliseconds retry_after) {
     int const attempts = message.attempts + 1;
     // A malformed message, a recipient who blocked the bot or a conversation that is gone
-    // (protocols.md §1.6: 400, 403, 404, 413 are not retried) will not get better by waiting.
+    // (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit: 400, 403, 404, 413 are not retried) will not get better by waiting.
     bool const refused_for_good = status == 400 || status == 403 || status == 404 || status == 413;
     bool const park = refused_for_good || attempts >= config_.max_attempts;
     // Doubling waits with ±20 % jitter, so many failed messages do not retry in step; never

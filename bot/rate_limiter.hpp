@@ -1,5 +1,5 @@
 // RateLimiter: at most N events per key in any sliding second. Teams allows a bot 50 requests
-// per second per tenant (protocols.md §1.6; older docs say 30): every Teams post waits for room,
+// per second per tenant (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit; older docs say 30): every Teams post waits for room,
 // and the outbox keeps under a lower figure so replies to people keep some.
 #pragma once
 

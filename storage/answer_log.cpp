@@ -9,11 +9,49 @@
 
 namespace superbruger::storage {
 
+namespace {
+
+/// FNV-1a (64 bit) over the fields that make two answers the same, each ended by a NUL: stable
+/// across builds and platforms, unlike std::hash, because it is stored.
+/// http://www.isthe.com/chongo/tech/comp/fnv/index.html
+std::int64_t fingerprint(GivenAnswer const& a) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (auto const* part : {&a.platform, &a.language, &a.question, &a.document_id, &a.section}) {
+        for (unsigned char c : *part) hash = (hash ^ c) * 1099511628211ull;
+        hash *= 1099511628211ull;  // the NUL between fields
+    }
+    return static_cast<std::int64_t>(hash);
+}
+
+}  // namespace
+
 std::int64_t AnswerLog::record(GivenAnswer const& a) {
     try {
-        SQLite::Statement insert(db_.connection(),
+        auto& db = db_.connection();
+        auto const print = fingerprint(a);
+        SQLite::Statement same(db,
+                               "SELECT id, answered_at FROM answer WHERE fingerprint = ? AND question = ? AND document_id = ? "
+                               "AND section = ? AND platform = ? AND language = ? ORDER BY id DESC LIMIT 1");
+        same.bind(1, print);
+        same.bind(2, a.question);
+        same.bind(3, a.document_id);
+        same.bind(4, a.section);
+        same.bind(5, a.platform);
+        same.bind(6, a.language);
+        if (same.executeStep()) {
+            auto const id = same.getColumn(0).getInt64();
+            // ISO 8601 dates compare as text: a later day moves the date on, the same day writes nothing.
+            if (same.getColumn(1).getString().substr(0, 10) < a.answered_at.substr(0, 10)) {
+                SQLite::Statement refresh(db, "UPDATE answer SET answered_at = ? WHERE id = ?");
+                refresh.bind(1, a.answered_at);
+                refresh.bind(2, id);
+                refresh.exec();
+            }
+            return id;
+        }
+        SQLite::Statement insert(db,
                                  "INSERT INTO answer (answered_at, platform, language, question, document_id, section, "
-                                 "confidence) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                                 "confidence, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, a.answered_at);
         insert.bind(2, a.platform);
         insert.bind(3, a.language);
@@ -21,10 +59,28 @@ std::int64_t AnswerLog::record(GivenAnswer const& a) {
         insert.bind(5, a.document_id);
         insert.bind(6, a.section);
         insert.bind(7, a.confidence);
+        insert.bind(8, print);
         insert.exec();
-        return db_.connection().getLastInsertRowid();
+        return db.getLastInsertRowid();
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "record answer");
+    }
+}
+
+int AnswerLog::forget_before(std::string const& before) {
+    try {
+        // Votes go with their answer (ON DELETE CASCADE). An id is max(id)+1 when SQLite picks
+        // it (https://www.sqlite.org/autoinc.html), so keeping the newest row keeps ids unique
+        // for good, without AUTOINCREMENT's extra table.
+        SQLite::Statement forget(db_.connection(), R"sql(
+            DELETE FROM answer
+             WHERE answered_at < ?1
+               AND id < (SELECT max(id) FROM answer)
+               AND NOT EXISTS (SELECT 1 FROM answer_vote v WHERE v.answer_id = answer.id AND v.voted_at >= ?1))sql");
+        forget.bind(1, before);
+        return forget.exec();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "forget old answers");
     }
 }
 

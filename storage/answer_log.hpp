@@ -41,9 +41,17 @@ class AnswerLog {
 public:
     explicit AnswerLog(Database& db) : db_(db) {}
 
-    /// Stores an answer and returns its id, the handle the vote buttons carry. Throws
-    /// StorageError{conflict} for an empty or oversized question or an unknown language.
+    /// Stores an answer and returns its id, the handle the vote buttons carry. The same answer
+    /// given again (same question text, platform, language, document and section) gets the id
+    /// it got before and writes nothing, except that its date moves on once a (UTC) day, so the
+    /// retention counts from the last time it was given; votes stay one per person and answer.
+    /// Throws StorageError{conflict} for an empty or oversized question or an unknown language.
     std::int64_t record(GivenAnswer const& answer);
+
+    /// Retention: deletes the answers last given before `before` (ISO 8601, UTC) that nobody
+    /// voted on since, with their votes; returns how many answers went. The newest answer is
+    /// always kept, so SQLite never hands out an id again that an old card's button still carries.
+    int forget_before(std::string const& before);
 
     /// One vote per voter and answer; voting again replaces the earlier vote.
     VoteOutcome vote(Vote const& vote);

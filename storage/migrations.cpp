@@ -15,7 +15,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 9> steps = {
+constexpr std::array<char const*, 10> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -273,6 +273,13 @@ constexpr std::array<char const*, 9> steps = {
     DELETE FROM reminder_mute
         WHERE platform = 'teams'
           AND user_id IN (SELECT user_id FROM conversation WHERE platform = 'teams' AND user_alias != '');
+    )sql",
+    // 10: the same answer given again (same question text, platform, language, document and
+    // section) reuses its row instead of adding one per message; the fingerprint (a hash of
+    // those) finds it through a small index. Rows from before have none and are not reused.
+    R"sql(
+    ALTER TABLE answer ADD COLUMN fingerprint INTEGER;
+    CREATE INDEX answer_fingerprint ON answer (fingerprint) WHERE fingerprint IS NOT NULL;
     )sql",
 };
 

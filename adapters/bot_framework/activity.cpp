@@ -4,6 +4,7 @@
 
 #include "adapters/bot_framework/teams_text.hpp"
 #include "adapters/error.hpp"
+#include "adapters/untrusted_json.hpp"
 
 namespace superbruger::adapters::bot_framework {
 
@@ -31,7 +32,10 @@ ChannelAccount account(json const& j) {
 }  // namespace
 
 Activity parse_activity(std::string_view body) {
-    json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (nests_deeper_than(body, untrusted_json_max_depth)) {
+        throw AdapterError(AdapterError::Kind::bad_request, "body nests deeper than " + std::to_string(untrusted_json_max_depth) + " levels");
+    }
+    json doc = parse_untrusted_json(body);
     if (doc.is_discarded()) throw AdapterError(AdapterError::Kind::bad_request, "body is not valid JSON");
     if (!doc.is_object()) throw AdapterError(AdapterError::Kind::bad_request, "body is not a JSON object");
     Activity a;
@@ -77,7 +81,7 @@ ChatMessage to_chat_message(Activity const& activity) {
     m.sender.display_name = activity.from.name;
     m.sender.tenant_id = activity.tenant_id;
     m.sender.aad_object_id = activity.from.aad_object_id;
-    // Action.Submit arrives as a message whose `value` is the action's data (protocols.md §1.9);
+    // Action.Submit arrives as a message whose `value` is the action's data (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions);
     // our cards put the command to run in data.command.
     auto const command = str(activity.value, "command");
     if (activity.value.is_object()) {

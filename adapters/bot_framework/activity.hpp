@@ -1,4 +1,4 @@
-// Activity: the parts of a Bot Framework activity the bot reads (shared/design/protocols.md §1.2),
+// Activity: the parts of a Bot Framework activity the bot reads (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object),
 // and its translation to the platform-neutral ChatMessage.
 #pragma once
 

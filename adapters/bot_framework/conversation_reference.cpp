@@ -3,6 +3,7 @@
 
 #include "adapters/error.hpp"
 #include "adapters/percent_encoding.hpp"
+#include "adapters/untrusted_json.hpp"
 
 namespace superbruger::adapters::bot_framework {
 
@@ -99,7 +100,7 @@ json create_conversation_parameters(ConversationReference const& personal) {
 }
 
 std::string created_conversation_id(std::string_view response_body) {
-    auto const j = json::parse(response_body, nullptr, false);
+    auto const j = parse_untrusted_json(response_body);
     if (j.is_object()) {
         if (auto it = j.find("id"); it != j.end() && it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
     }

@@ -1,5 +1,6 @@
-// ConversationReference: what the bot keeps to write into a conversation later (protocols.md
-// §1.5, BF-API "ConversationReference object"), and the Connector URLs built from it.
+// ConversationReference: what the bot keeps to write into a conversation later
+// (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#conversationreference-object,
+// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages), and the Connector URLs built from it.
 #pragma once
 
 #include "adapters/bot_framework/activity.hpp"
@@ -37,7 +38,7 @@ std::string send_url(ConversationReference const& to);
 /// {serviceUrl}v3/conversations: creates a conversation.
 std::string create_conversation_url(std::string const& service_url);
 
-/// ConversationParameters for a 1:1 chat (protocols.md §1.5: Teams needs the user id and the
+/// ConversationParameters for a 1:1 chat (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages: Teams needs the user id and the
 /// tenant id; group chats cannot be created).
 nlohmann::json create_conversation_parameters(ConversationReference const& personal);
 

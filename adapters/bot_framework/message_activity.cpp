@@ -127,7 +127,7 @@ json adaptive_card(ChatReply const& reply) {
             if (!f.value.empty()) input["value"] = f.value;
             body.push_back(std::move(input));
         }
-        // Teams merges the inputs' values into the submit's data (protocols.md §1.9).
+        // Teams merges the inputs' values into the submit's data (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
         actions.push_back({{"type", "Action.Submit"}, {"title", reply.form->submit_label}, {"data", {{"command", reply.form->submit_command}}}});
     }
     for (auto const& a : reply.actions) {

@@ -14,7 +14,7 @@
 namespace superbruger::adapters::bot_framework {
 
 /// Teams refuses messages over about 40 KB counted in UTF-16 over the whole payload (older
-/// docs; newer ones say 100 KB and advise ≤ 80 KB: protocols.md §1.7). We keep each activity
+/// docs; newer ones say 100 KB and advise ≤ 80 KB: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages). We keep each activity
 /// under this many UTF-16 code units (2 bytes each), with room for the envelope.
 constexpr std::size_t max_activity_utf16_units = 16 * 1024;
 
@@ -23,7 +23,7 @@ constexpr std::size_t max_activity_utf16_units = 16 * 1024;
 /// returns as the message's `value`) with `fallbackText`; a bare text becomes a Markdown
 /// message. Too long a text is split at paragraph (else line, else character) boundaries into
 /// leading plain messages; the card comes last. Text and card never share one activity, because
-/// Teams would split them and return no id (protocols.md §1.7).
+/// Teams would split them and return no id (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages).
 std::vector<nlohmann::json> message_activities(ChatReply const& reply, ConversationReference const& to,
                                                std::string const& reply_to_id = {},
                                                std::size_t max_utf16_units = max_activity_utf16_units);

@@ -3,6 +3,7 @@
 
 #include "adapters/error.hpp"
 #include "adapters/percent_encoding.hpp"
+#include "adapters/untrusted_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +14,7 @@ namespace {
 }  // namespace
 
 std::string jwks_uri_of(std::string_view openid_metadata) {
-    auto const j = nlohmann::json::parse(openid_metadata, nullptr, false);
+    auto const j = parse_untrusted_json(openid_metadata);
     if (!j.is_object()) bad("OpenID metadata is not a JSON object");
     auto it = j.find("jwks_uri");
     if (it == j.end() || !it->is_string() || it->get<std::string>().empty()) bad("OpenID metadata has no jwks_uri");
@@ -26,7 +27,7 @@ std::string client_credentials_form(std::string_view app_id, std::string_view ap
 }
 
 AccessToken parse_token_response(std::string_view body) {
-    auto const j = nlohmann::json::parse(body, nullptr, false);
+    auto const j = parse_untrusted_json(body);
     if (!j.is_object()) bad("token response is not a JSON object");
     auto token = j.find("access_token");
     if (token == j.end() || !token->is_string() || token->get<std::string>().empty()) bad("token response has no access_token");

@@ -1,6 +1,6 @@
 // The small documents exchanged with Microsoft's identity services: OpenID metadata (where the
-// signing keys are) and the OAuth2 client-credentials token request and response (protocols.md
-// §1.3 and §1.4).
+// signing keys are) and the OAuth2 client-credentials token request and response
+// (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication).
 #pragma once
 
 #include <chrono>

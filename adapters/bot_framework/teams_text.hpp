@@ -14,7 +14,7 @@ std::string html_to_text(std::string_view html);
 
 /// Removes every <at>…</at> that mentions `bot_id` according to the `mention` entities (by the
 /// entity's text, and by the mentioned name, because Teams' entity text and message text can
-/// differ by an "@": protocols.md §1.2/§1.8). Other people's mentions stay as their names.
+/// differ by an "@": https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object). Other people's mentions stay as their names.
 std::string strip_bot_mentions(std::string_view text, nlohmann::json const& entities, std::string_view bot_id);
 
 }  // namespace superbruger::adapters::bot_framework

@@ -3,6 +3,7 @@
 
 #include "adapters/crypto/base64.hpp"
 #include "adapters/error.hpp"
+#include "adapters/untrusted_json.hpp"
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -114,8 +115,8 @@ Jwt parse_jwt(std::string_view compact) {
     auto signature = base64url_decode(compact.substr(second + 1));
     if (!header || !claims || !signature) refuse("token part is not base64url");
     Jwt jwt;
-    jwt.header = nlohmann::json::parse(*header, nullptr, false);
-    jwt.claims = nlohmann::json::parse(*claims, nullptr, false);
+    jwt.header = parse_untrusted_json(*header);
+    jwt.claims = parse_untrusted_json(*claims);
     if (!jwt.header.is_object() || !jwt.claims.is_object()) refuse("token header or claims are not JSON objects");
     jwt.signed_input = std::string(compact.substr(0, second));
     jwt.signature = std::move(*signature);

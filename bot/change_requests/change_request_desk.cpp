@@ -133,9 +133,7 @@ std::optional<ChatReply> ChangeRequestDesk::answer(adapters::ChatMessage const& 
         }
         if (rest.empty()) return list(requests_.all(), lang == Language::da ? "Alle ændringsønsker" : "All change requests", lang);
         if (starts_with_any(rest, {"om ", "about "}, topic) && !topic.empty()) {
-            std::vector<storage::ChangeRequest> found;
-            for (auto const& [r, score] : similar_.find(requests_.all(), topic, "", 10)) found.push_back(r);
-            return list(found, (lang == Language::da ? "Ændringsønsker om " : "Change requests about ") + topic, lang);
+            return list(similar_.about(requests_.all(), topic), (lang == Language::da ? "Ændringsønsker om " : "Change requests about ") + topic, lang);
         }
     }
     return std::nullopt;

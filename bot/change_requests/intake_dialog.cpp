@@ -232,7 +232,7 @@ ChatReply ChangeRequestDesk::confirm_step(json const& draft, Language lang) {
     for (auto const& [k, v] : draft["fields"].items()) values[k] = v.get<std::string>();
     ChatReply reply;
     reply.text = texts::summary(lang, values);
-    auto const similar = similar_.find(requests_.all(), values["title"], values["description"]);
+    auto const similar = similar_.duplicates_of(requests_.all(), values["title"], values["description"]);
     for (std::size_t k = 0; k < similar.size(); ++k) {
         auto const& r = similar[k].first;
         if (k == 0) reply.text += "\n\n" + texts::similar_heading(lang);

@@ -1,6 +1,7 @@
 // `superbot serve`: the HTTP service with graceful shutdown on SIGTERM/SIGINT and knowledge
 // reload on SIGHUP.
 #include "bot/app.hpp"
+#include "bot/answer_retention.hpp"
 #include "bot/background_tasks.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/setup.hpp"
@@ -126,6 +127,8 @@ int run_serve(std::vector<std::string> const& argv) {
             if (ec) co_return;  // cancelled at shutdown
         }
     }(reminders, reminder_timer, config.releases.reminder_check_interval));
+    AnswerRetention answer_retention(ioc.get_executor(), app.answers(), config.knowledge.keep_answers_days);
+    answer_retention.start(background);
     auto const endpoint = server.listen(config.server.address, config.server.port);
     log::info("listening", {{"address", endpoint.address().to_string()}, {"port", endpoint.port()}});
     PidFile pid_file(config.server.pid_file);
@@ -147,6 +150,7 @@ int run_serve(std::vector<std::string> const& argv) {
                 // Replies still on their way to a platform get the same grace after the last request.
                 outbox_worker.stop();
                 reminder_timer->cancel();
+                answer_retention.stop();
                 server.shutdown(config.server.shutdown_grace, [&] {
                     if (teams_channel) teams_channel->stop();  // after the last request: its id is written too
                     background.drain(config.server.shutdown_grace, [&] {

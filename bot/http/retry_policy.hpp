@@ -1,5 +1,5 @@
 // RetryPolicy: when to try an outbound call again and how long to wait first. Shared by every
-// platform we write to: Teams (protocols.md §1.6: retry 412, 429, 502, 503, 504; honour
+// platform we write to: Teams (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit: retry 412, 429, 502, 503, 504; honour
 // Retry-After, else exponential backoff with random jitter, a bounded number of times) and the
 // chat platforms that follow the same HTTP conventions.
 #pragma once

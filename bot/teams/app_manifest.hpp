@@ -1,5 +1,5 @@
 // The Teams app package's manifest: our template (deploy/teams/) filled with one installation's
-// values and checked against the schema's rules that matter (protocols.md §1.10, T-MAN v1.24).
+// values and checked against the schema's rules that matter (https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json, T-MAN v1.24).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -2,6 +2,7 @@
 #include "bot/teams/connector.hpp"
 
 #include "adapters/percent_encoding.hpp"
+#include "adapters/untrusted_json.hpp"
 #include "bot/error.hpp"
 #include "bot/json_text.hpp"
 #include "bot/log.hpp"
@@ -17,7 +18,7 @@ namespace {
 
 /// The Connector's error code from {"error":{"code","message"}} (BF-API), for logs and errors.
 std::string error_code_of(std::string const& body) {
-    auto const j = nlohmann::json::parse(body, nullptr, false);
+    auto const j = adapters::parse_untrusted_json(body);
     if (j.is_object()) {
         if (auto e = j.find("error"); e != j.end() && e->is_object()) {
             if (auto c = e->find("code"); c != e->end() && c->is_string()) return c->get<std::string>();
@@ -56,7 +57,7 @@ bool Connector::allowed(std::string const& service_url) const {
 }
 
 net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::json const& body, std::string idempotency_key) {
-    // Our token is "like a password" (protocols.md §1.4): it goes to Connector hosts only.
+    // Our token is "like a password" (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication): it goes to Connector hosts only.
     if (!allowed(url)) throw BotError(BotError::Kind::config, "refusing to send to a service URL host that is not allowed: " + url);
     auto const payload = json_text(body);
     bool renewed_token = false;

@@ -1,4 +1,4 @@
-// Connector: calls to the Bot Connector REST API (protocols.md §1.5) with our bearer token,
+// Connector: calls to the Bot Connector REST API (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages) with our bearer token,
 // only to allowed service URL hosts, retried per the Teams rules (§1.6).
 #pragma once
 

@@ -1,5 +1,5 @@
 // ConnectorToken: the bot's own bearer token for the Bot Connector, from the OAuth2
-// client-credentials endpoint (protocols.md §1.4), cached until shortly before it expires.
+// client-credentials endpoint (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication), cached until shortly before it expires.
 #pragma once
 
 #include "bot/http/client.hpp"

@@ -3,6 +3,7 @@
 
 #include "adapters/bot_framework/service_documents.hpp"
 #include "adapters/error.hpp"
+#include "adapters/untrusted_json.hpp"
 #include "bot/error.hpp"
 #include "bot/log.hpp"
 
@@ -57,7 +58,7 @@ net::awaitable<void> SigningKeys::fetch() {
         auto const jwks_uri = adapters::bot_framework::jwks_uri_of(fetch_ok(metadata, "OpenID metadata"));
         http::ClientRequest jwks_request{http::bhttp::verb::get, jwks_uri, {}, {}};
         auto const jwks = co_await client_.send(std::move(jwks_request));
-        auto const doc = nlohmann::json::parse(fetch_ok(jwks, "JWKS"), nullptr, false);
+        auto const doc = adapters::parse_untrusted_json(fetch_ok(jwks, "JWKS"));
         auto keys = adapters::crypto::parse_jwks(doc);
         if (keys.empty()) throw BotError(BotError::Kind::upstream, "JWKS holds no usable RSA signing key");
         keys_ = std::move(keys);

@@ -1,5 +1,5 @@
 // SigningKeys: the Bot Framework's token signing keys, fetched through the OpenID metadata and
-// cached (protocols.md §1.3 step 3: refresh at least every 24 hours; on an unknown key id,
+// cached (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication step 3: refresh at least every 24 hours; on an unknown key id,
 // refresh at most once per configured interval, as the SDK's openIdMetadata.ts does hourly).
 #pragma once
 

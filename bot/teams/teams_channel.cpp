@@ -103,6 +103,25 @@ net::awaitable<http::Response> TeamsChannel::handle(http::Request& req, http::Re
     };
     if (authorization.empty()) co_return refuse("no Authorization header");
 
+    // The token first: a request that is not from the Bot Framework is refused before a byte of
+    // its body is parsed (a forged request must not reach the JSON parser at all).
+    auto const checked_at = std::chrono::system_clock::now();
+    bf::TrustedToken const* trusted = verified_.find(authorization, checked_at);
+    if (trusted == nullptr) {
+        co_await keys_.prepare_for(key_id_of(authorization));
+        std::string refusal;
+        try {
+            verified_.add(authorization,
+                          bf::authenticate_token(authorization, auth_, [this](std::string const& kid) { return keys_.find(kid); }, checked_at),
+                          checked_at);
+            trusted = verified_.find(authorization, checked_at);
+        } catch (adapters::AdapterError const& e) {
+            refusal = e.what();
+        }
+        if (!refusal.empty()) co_return refuse(refusal);
+        if (trusted == nullptr) co_return refuse("token expires before it could be used");
+    }
+
     bf::Activity activity;
     try {
         activity = bf::parse_activity(req.body());
@@ -110,19 +129,10 @@ net::awaitable<http::Response> TeamsChannel::handle(http::Request& req, http::Re
         log::info("teams_bad_request", {{"request_id", ctx.request_id}, {"reason", e.what()}});
         co_return http::error_response(status::bad_request, e.what(), ctx.request_id);
     }
-
-    auto const checked_at = std::chrono::system_clock::now();
-    if (!verified_.contains(authorization, activity.channel_id, activity.service_url, checked_at)) {
-        co_await keys_.prepare_for(key_id_of(authorization));
-        std::string refusal;
-        try {
-            auto const valid_until = bf::authenticate(authorization, activity.channel_id, activity.service_url, auth_,
-                                                      [this](std::string const& kid) { return keys_.find(kid); }, checked_at);
-            verified_.add(authorization, activity.channel_id, activity.service_url, valid_until, checked_at);
-        } catch (adapters::AdapterError const& e) {
-            refusal = e.what();
-        }
-        if (!refusal.empty()) co_return refuse(refusal);
+    try {
+        bf::check_activity_matches(*trusted, activity.channel_id, activity.service_url);
+    } catch (adapters::AdapterError const& e) {
+        co_return refuse(e.what());
     }
     // A genuine token for a host we would not send our own token to: refuse rather than answer.
     if (!connector_.allowed(activity.service_url)) co_return refuse("serviceUrl host is not in teams.allowed_service_url_hosts");

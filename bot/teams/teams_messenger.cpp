@@ -63,7 +63,7 @@ net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::st
             status = e.status();
         }
         if (!failure) co_return;
-        // protocols.md §1.6: 403 (blocked, bot removed, disabled) and 404 (conversation gone) are
+        // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit: 403 (blocked, bot removed, disabled) and 404 (conversation gone) are
         // final for this chat; a reinstall sends installationUpdate and stores a new one.
         if (status == 403 || status == 404) {
             forget(chat->conversation_id);

@@ -1,5 +1,5 @@
 // TeamsMessenger: writes into Teams conversations: replies, proactive messages to stored
-// conversations, and new 1:1 chats (protocols.md §1.5).
+// conversations, and new 1:1 chats (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
 #pragma once
 
 #include "adapters/bot_framework/conversation_reference.hpp"
@@ -31,7 +31,7 @@ namespace net = boost::asio;
 class TeamsMessenger {
 public:
     /// At most `per_tenant_per_second` posts go to one tenant in any second, replies and
-    /// proactive messages together: Teams' limit is per app per tenant (protocols.md §1.6).
+    /// proactive messages together: Teams' limit is per app per tenant (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
     TeamsMessenger(Connector& connector, storage::ConversationStore& conversations, net::any_io_executor outbound,
                    std::size_t per_tenant_per_second)
         : connector_(connector), conversations_(conversations), outbound_(std::move(outbound)), per_tenant_(per_tenant_per_second) {}

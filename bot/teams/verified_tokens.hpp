@@ -1,7 +1,9 @@
 // VerifiedTokens: the Bot Framework sends the same bearer token with every activity for about an
-// hour. Remembering which (token, channel, serviceUrl) triples passed the full check, until the
-// token expires, saves an RSA verification per request; anything new still gets the full check.
+// hour. Remembering which tokens passed the check, and what they vouch for, until they expire,
+// saves an RSA verification per request; a new token still gets the full check.
 #pragma once
+
+#include "adapters/bot_framework/request_auth.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -17,20 +19,19 @@ public:
 
     explicit VerifiedTokens(std::size_t capacity = 256) : capacity_(capacity) {}
 
-    /// True when this exact triple passed the full check and is still within its validity.
-    bool contains(std::string_view authorization, std::string_view channel_id, std::string_view service_url, Clock::time_point now);
+    /// The token's check result when this exact Authorization value passed and is still within
+    /// its validity, else null. The pointer is good until the next add().
+    adapters::bot_framework::TrustedToken const* find(std::string_view authorization, Clock::time_point now);
 
-    /// Records a triple that passed, acceptable until `valid_until`. When full, expired entries
-    /// go first, and if none has expired, all of them (the next requests are simply checked).
-    void add(std::string_view authorization, std::string_view channel_id, std::string_view service_url, Clock::time_point valid_until,
-             Clock::time_point now);
+    /// Records a token that passed. When full, expired entries go first, and if none has
+    /// expired, all of them (the next requests are simply checked again).
+    void add(std::string_view authorization, adapters::bot_framework::TrustedToken token, Clock::time_point now);
 
     std::size_t size() const noexcept { return entries_.size(); }
 
 private:
-    static std::string key(std::string_view authorization, std::string_view channel_id, std::string_view service_url);
     std::size_t capacity_;
-    std::unordered_map<std::string, Clock::time_point> entries_;
+    std::unordered_map<std::string, adapters::bot_framework::TrustedToken> entries_;
 };
 
 }  // namespace superbruger::bot::teams

@@ -1,4 +1,6 @@
-// Bot Framework request authentication: every rule of protocols.md §1.3 refuses on its own.
+// Bot Framework request authentication: every rule of "Authenticate requests with the Bot
+// Connector API" refuses on its own.
+// https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
 #include "adapters/bot_framework/request_auth.hpp"
 #include "adapters/error.hpp"
 #include "tests/support/jwt_signer.hpp"
@@ -30,7 +32,8 @@ struct Fixture {
     std::string check(std::string const& authorization, std::string const& channel = "msteams",
                       std::string const& url = service_url) const {
         try {
-            bot_framework::authenticate(authorization, channel, url, settings, keys, now);
+            auto const token = bot_framework::authenticate_token(authorization, settings, keys, now);
+            bot_framework::check_activity_matches(token, channel, url);
             return "trusted";
         } catch (AdapterError const& e) {
             return e.what();
@@ -71,4 +74,15 @@ TEST_CASE("each failed rule refuses the request", "[adapters][bot_framework][aut
     claims.erase("serviceurl");
     CHECK_THAT(f.check("Bearer " + f.signer.sign(claims)), Catch::Contains("serviceurl"));
     CHECK_THAT(f.check("Bearer " + token, "slack"), Catch::Contains("not endorsed"));
+}
+
+TEST_CASE("the token is judged without the activity, and the activity is then held to it", "[adapters][bot_framework][auth]") {
+    Fixture f;
+    auto const token = bot_framework::authenticate_token("Bearer " + f.signer.sign(f.claims()), f.settings, f.keys, now);
+    CHECK(token.service_url == service_url);
+    CHECK(token.valid_until == now + 3600s + 300s);
+    CHECK_NOTHROW(bot_framework::check_activity_matches(token, "msteams", service_url));
+    CHECK_THROWS_AS(bot_framework::check_activity_matches(token, "msteams", service_url + "x"), AdapterError);
+    // A forged token fails before any activity exists to be read.
+    CHECK_THROWS_AS(bot_framework::authenticate_token("Bearer " + f.impostor.sign(f.claims()), f.settings, f.keys, now), AdapterError);
 }

@@ -3,24 +3,17 @@
 #include "adapters/bot_framework/activity.hpp"
 #include "adapters/bot_framework/teams_text.hpp"
 #include "adapters/error.hpp"
+#include "tests/support/fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace superbruger::adapters;
 using namespace superbruger::adapters::bot_framework;
 using nlohmann::json;
 
 namespace {
-std::string sample(std::string const& name) {
-    std::ifstream in(std::filesystem::path(SB_SHARED_DIR) / "protocol-samples" / name);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+std::string sample(std::string const& name) { return superbruger::tests::protocol_sample(name); }
 }  // namespace
 
 TEST_CASE("the Teams message sample is read with tenant and Entra object id", "[adapters][teams]") {

@@ -6,6 +6,7 @@
 #include "storage/database.hpp"
 #include "storage/question_log.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 using namespace superbruger;
@@ -96,4 +97,17 @@ TEST_CASE("a vote on an unknown answer is refused plainly and declines carry no 
     CHECK(h.ask("who won the champions league last year?").actions.empty());
     // Not a vote: falls through to an ordinary (declined) question, not a crash or a vote.
     CHECK_FALSE(h.ask("feedback 12 måske").confident);
+}
+
+TEST_CASE("a question answered again and commands write nothing to the database", "[bot][assistant][answer_log]") {
+    Harness h;
+    auto const first = h.ask("hvem må kontakte Netcompanys servicedesk?", "u1");
+    REQUIRE(first.confident);
+    auto const changes = h.db.connection().getTotalChanges();
+    auto const again = h.ask("hvem må kontakte Netcompanys servicedesk?", "u2");
+    CHECK(again.actions.at(1).value == first.actions.at(1).value);  // the same answer id on the buttons
+    h.ask("hjælp");
+    h.ask("læs mere superbruger");
+    h.ask("   ");
+    CHECK(h.db.connection().getTotalChanges() == changes);
 }

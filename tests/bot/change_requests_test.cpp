@@ -136,7 +136,7 @@ TEST_CASE("cancel discards the draft and expiry lets other questions through unt
     CHECK_THAT(summary.text, Catch::Contains("Bedre søgning i sager"));
 }
 
-TEST_CASE("only superbrugere submit; others are told who their superbruger is", "[bot][change_requests][permissions]") {
+TEST_CASE("only superbrugere submit, others are told who their superbruger is", "[bot][change_requests][permissions]") {
     Harness h;
     CHECK_THAT(h.say("per@aeroe.dk", "nyt ændringsønske").text, Catch::Contains("Kun superbrugere") && Catch::Contains("Bo Berg"));
     CHECK_THAT(h.say("ukendt@x.dk", "nyt ændringsønske").text, Catch::Contains("kan ikke se, hvem du er"));

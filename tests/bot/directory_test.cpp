@@ -47,7 +47,7 @@ struct Harness {
 
 }  // namespace
 
-TEST_CASE("each asker gets their own municipality's systemansvarlig; a stranger is asked once", "[bot][directory][scenario]") {
+TEST_CASE("each asker gets their own municipality's systemansvarlig, a stranger is asked once", "[bot][directory][scenario]") {
     Harness h;
     auto imported = import_csv(two_municipalities, h.directory, change(), false);
     REQUIRE(imported.problems.empty());

@@ -24,7 +24,7 @@ using tcp = boost::asio::ip::tcp;
 
 namespace {
 
-std::filesystem::path const tls_dir = std::filesystem::path(SB_TESTS_DIR) / "data" / "tls";
+std::filesystem::path const tls_dir = std::filesystem::path(SB_TESTS_DIR) / "fixtures" / "tls";
 
 /// A blocking test server on 127.0.0.1: answers every request "hello N" (N = its connection
 /// number), keeps connections alive unless `close_after_each` (then it closes without saying so,

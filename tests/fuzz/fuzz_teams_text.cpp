@@ -2,6 +2,7 @@
 // at any size limit, never cutting a UTF-8 sequence and always ending.
 #include "adapters/bot_framework/message_activity.hpp"
 #include "adapters/bot_framework/teams_text.hpp"
+#include "adapters/untrusted_json.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 using namespace superbruger::adapters;
@@ -33,7 +34,7 @@ std::string valid_utf8(std::string_view s) {
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     auto const [first, second] = superbruger::fuzz::two_parts(superbruger::fuzz::as_text(data, size));
     auto const text = html_to_text(first);
-    auto const entities = nlohmann::json::parse(second, nullptr, false);
+    auto const entities = superbruger::adapters::parse_untrusted_json(second);
     (void)strip_bot_mentions(first, entities.is_discarded() ? nlohmann::json::array() : entities, "28:bot");
 
     std::size_t const limit = size == 0 ? 1 : 1 + data[0] * 64;  // 1 … 16321 units

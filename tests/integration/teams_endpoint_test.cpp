@@ -2,6 +2,7 @@
 // signed activities get answers at the Connector; every kind of bad token gets 401 and nothing
 // is sent; bad bodies get 400; card submits, retries, duplicates and welcomes behave.
 #include "tests/support/bot_framework_standin.hpp"
+#include "tests/support/fixtures.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/superbot_process.hpp"
 
@@ -68,9 +69,7 @@ std::string card_text(json const& activity) {
     return out;
 }
 
-std::string sample(std::string const& name) {
-    return read_file(std::filesystem::path(SB_SHARED_DIR) / "protocol-samples" / name);
-}
+std::string sample(std::string const& name) { return protocol_sample(name); }
 
 }  // namespace
 
@@ -156,6 +155,23 @@ TEST_CASE("bad tokens get 401 and nothing is processed or sent", "[teams][integr
     auto const fetches = f.bf.jwks_fetches();
     for (int i = 0; i < 5; ++i) f.post(activity, cases[4].authorization);
     CHECK(f.bf.jwks_fetches() <= fetches + 1);
+}
+
+TEST_CASE("a forged token is refused before its body is parsed, however the body is built", "[teams][integration][security]") {
+    TeamsFixture f;
+    auto const forged = "Bearer " + f.bf.forged_token();
+    // Nested 100,000 levels deep: parsed first, this overflowed the stack and killed the server.
+    auto const deep = std::string(100'000, '[') + std::string(100'000, ']');
+    CHECK(f.post_raw(deep, forged).result_int() == 401);
+    CHECK(f.post_raw("[1, 2]", forged).result_int() == 401);
+    CHECK(f.post_raw("{not json", forged).result_int() == 401);
+    CHECK(f.post_raw(deep, "Bearer not.a.jwt").result_int() == 401);
+    // Still serving, and a genuine token with the same body is a bad request, not a crash.
+    CHECK(http_request(f.port, verb::get, "/healthz").result_int() == 200);
+    auto const genuine = f.post_raw(deep, "Bearer " + f.bf.token());
+    CHECK(genuine.result_int() == 400);
+    CHECK_THAT(genuine.body(), Catch::Contains("nests deeper"));
+    CHECK(f.post(f.message("act-after-deep", "hej"), "Bearer " + f.bf.token()).result_int() == 200);
 }
 
 TEST_CASE("a serviceUrl outside the allowed hosts is refused even with a good token", "[teams][integration][security]") {

@@ -1,12 +1,13 @@
-// Every role of KOMBIT's role gallery (seed 002) has an entry in the bundled knowledge, under its
-// own name, and asking about the role by that name finds the entry.
+// Every role of KOMBIT's role gallery (tests/fixtures/role-gallery-roles.txt) has an entry in the
+// bundled knowledge under its own name, and asking about the role by that name finds the entry.
 #include "knowledge/danish_text.hpp"
 #include "knowledge/document_loader.hpp"
 #include "knowledge/knowledge_base.hpp"
+#include "tests/support/fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
+#include <sstream>
 #include <regex>
 #include <set>
 
@@ -14,17 +15,13 @@ using namespace superbruger::knowledge;
 
 namespace {
 
-/// The gallery's role names: each description starts with a line "Rolle<TAB>name".
+/// The gallery's role names, one per line of the fixture (lines starting with '#' are comments).
 std::vector<std::string> gallery_role_names() {
-    std::ifstream in(std::string(SB_SHARED_DIR) + "/seeds/002_815958bb434b6087.txt");
-    REQUIRE(in);
+    std::istringstream in(superbruger::tests::fixture("role-gallery-roles.txt"));
     std::vector<std::string> names;
     std::string line;
     while (std::getline(in, line)) {
-        if (!line.starts_with("Rolle\t")) continue;
-        auto name = line.substr(6, line.find('\t', 6) - 6);
-        while (!name.empty() && name.back() == ' ') name.pop_back();
-        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        if (!line.empty() && line.front() != '#') names.push_back(line);
     }
     return names;
 }

@@ -3,7 +3,10 @@
 #include "storage/database.hpp"
 #include "storage/error.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+
+#include <set>
 
 using namespace superbruger::storage;
 
@@ -13,13 +16,19 @@ GivenAnswer answer(std::string question, std::string at = "2026-11-22T10:00:00Z"
 }
 }  // namespace
 
-TEST_CASE("answers get distinct ids and bad answers are refused", "[storage][answer_log]") {
+TEST_CASE("different answers get distinct ids and bad answers are refused", "[storage][answer_log]") {
     Database db(":memory:");
     AnswerLog log(db);
     auto const first = log.record(answer("hvem yder support?"));
-    auto const second = log.record(answer("hvem yder support?"));
+    auto const second = log.record(answer("hvem yder support i hypercare?"));
+    auto other_section = answer("hvem yder support?");
+    other_section.section = "Drift";
+    auto const third = log.record(other_section);
+    auto other_platform = answer("hvem yder support?");
+    other_platform.platform = "teams";
+    auto const fourth = log.record(other_platform);
     CHECK(first > 0);
-    CHECK(second != first);
+    CHECK(std::set<std::int64_t>{first, second, third, fourth}.size() == 4);
     CHECK_THROWS_AS(log.record(answer("")), StorageError);
     auto bad_language = answer("q");
     bad_language.language = "de";
@@ -72,4 +81,58 @@ TEST_CASE("a vote joins a surrounding transaction and is undone with it", "[stor
         throw std::runtime_error("the rest of the handling failed");
     }));
     CHECK(log.down_voted(10).at(0).not_helpful == 1);
+}
+
+namespace {
+int answer_rows(Database& db) { return db.connection().execAndGet("SELECT count(*) FROM answer").getInt(); }
+}  // namespace
+
+TEST_CASE("the same answer given again keeps its id and writes nothing on the same day", "[storage][answer_log]") {
+    Database db(":memory:");
+    AnswerLog log(db);
+    auto const id = log.record(answer("hvem yder support?", "2026-11-22T10:00:00Z"));
+    auto const changes = db.connection().getTotalChanges();
+    CHECK(log.record(answer("hvem yder support?", "2026-11-22T18:30:00Z")) == id);
+    CHECK(db.connection().getTotalChanges() == changes);  // no write at all
+    CHECK(answer_rows(db) == 1);
+
+    // A later day moves the date on (one write), so the retention counts from then.
+    CHECK(log.record(answer("hvem yder support?", "2026-11-25T09:00:00Z")) == id);
+    CHECK(db.connection().getTotalChanges() == changes + 1);
+    CHECK(db.connection().execAndGet("SELECT answered_at FROM answer").getString() == "2026-11-25T09:00:00Z");
+    // Votes are still one per person and answer.
+    CHECK(log.vote({id, "p1", false, "2026-11-25T09:01:00Z"}) == VoteOutcome::recorded);
+    CHECK(log.vote({id, "p1", false, "2026-11-25T09:02:00Z"}) == VoteOutcome::unchanged);
+}
+
+TEST_CASE("retention forgets answers not given nor voted on since, with their votes", "[storage][answer_log]") {
+    Database db(":memory:");
+    AnswerLog log(db);
+    auto const old = log.record(answer("gammelt spørgsmål", "2026-01-10T10:00:00Z"));
+    auto const old_voted = log.record(answer("gammelt men stemt om", "2026-01-10T10:00:00Z"));
+    auto const voted_long_ago = log.record(answer("stemt om for længe siden", "2026-01-11T10:00:00Z"));
+    auto const asked_again = log.record(answer("spurgt igen", "2026-01-12T10:00:00Z"));
+    auto const recent = log.record(answer("nyt spørgsmål", "2026-11-20T10:00:00Z"));
+    log.vote({old_voted, "p1", false, "2026-11-21T10:00:00Z"});
+    log.vote({voted_long_ago, "p1", false, "2026-01-11T11:00:00Z"});
+    CHECK(log.record(answer("spurgt igen", "2026-11-21T10:00:00Z")) == asked_again);
+
+    CHECK(log.forget_before("2026-08-24T00:00:00Z") == 2);
+    CHECK(log.vote({old, "p2", true, "2026-11-22T10:00:00Z"}) == VoteOutcome::unknown_answer);
+    CHECK(log.vote({voted_long_ago, "p2", true, "2026-11-22T10:00:00Z"}) == VoteOutcome::unknown_answer);
+    CHECK(db.connection().execAndGet("SELECT count(*) FROM answer_vote WHERE answer_id = " + std::to_string(voted_long_ago)).getInt() == 0);
+    CHECK(log.vote({old_voted, "p2", true, "2026-11-22T10:00:00Z"}) == VoteOutcome::recorded);
+    CHECK(log.vote({asked_again, "p2", true, "2026-11-22T10:00:00Z"}) == VoteOutcome::recorded);
+    CHECK(log.vote({recent, "p2", true, "2026-11-22T10:00:00Z"}) == VoteOutcome::recorded);
+    CHECK(log.forget_before("2026-08-24T00:00:00Z") == 0);
+}
+
+TEST_CASE("retention keeps the newest answer so an old card's id is never handed out again", "[storage][answer_log]") {
+    Database db(":memory:");
+    AnswerLog log(db);
+    log.record(answer("første", "2026-01-10T10:00:00Z"));
+    auto const newest = log.record(answer("anden", "2026-01-11T10:00:00Z"));
+    CHECK(log.forget_before("2026-11-01T00:00:00Z") == 1);
+    CHECK(answer_rows(db) == 1);
+    CHECK(log.record(answer("tredje", "2026-11-22T10:00:00Z")) > newest);
 }

@@ -31,7 +31,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("a municipality has one current systemansvarlig; a replacement ends the old term", "[storage][directory]") {
+TEST_CASE("a municipality has one current systemansvarlig, a replacement ends the old term", "[storage][directory]") {
     Fixture f;
     using Mode = RoleDirectory::AssignMode;
     f.dir.assign(f.mette.id, f.korsbaek.id, "systemansvarlig", "DUBU", Mode::add, change());

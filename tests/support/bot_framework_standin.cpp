@@ -170,6 +170,11 @@ std::vector<RecordedRequest> BotFrameworkStandIn::connector_requests() const {
     return impl_->connector;
 }
 
+std::size_t BotFrameworkStandIn::connector_request_count() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->connector.size();
+}
+
 std::vector<RecordedRequest> BotFrameworkStandIn::token_requests() const {
     std::lock_guard lock(impl_->mutex);
     return impl_->tokens;

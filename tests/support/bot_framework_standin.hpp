@@ -67,6 +67,8 @@ public:
 
     /// Requests under /v3/ so far, oldest first.
     std::vector<RecordedRequest> connector_requests() const;
+    /// How many there were, without copying them (for load benchmarks that poll).
+    std::size_t connector_request_count() const;
     std::vector<RecordedRequest> token_requests() const;
     int jwks_fetches() const;
     /// Waits until the Connector has received `count` requests (answered or failed).
