@@ -94,16 +94,24 @@ struct KillableServer {
                                              {{"Authorization", "Bearer " + bf.token()}})
                                     .result_int());
     }
-    /// One message, and the text of the reply that reached the Connector.
+    /// One message, and the text of the reply to it that reached the Connector (found by its
+    /// activity id: notifications from the outbox may arrive in between).
     std::string say(Person const& who, std::string const& id, std::string const& text) const {
-        auto const before = bf.connector_requests().size();
         REQUIRE(post(activity(who, id, text)) == 200);
-        REQUIRE(bf.wait_for_connector(before + 1));
-        auto const reply = bf.connector_requests()[before].json();
-        if (reply.contains("text")) return reply["text"].get<std::string>();
-        std::string out;
-        for (auto const& b : reply["attachments"][0]["content"]["body"]) out += b.value("text", "") + "\n";
-        return out;
+        for (int i = 0; i < 200; ++i) {
+            auto const sent = bf.connector_requests();
+            for (auto it = sent.rbegin(); it != sent.rend(); ++it) {
+                if (!it->target.ends_with("/activities/" + id)) continue;
+                auto const reply = it->json();
+                if (reply.contains("text")) return reply["text"].get<std::string>();
+                std::string out;
+                for (auto const& b : reply["attachments"][0]["content"]["body"]) out += b.value("text", "") + "\n";
+                return out;
+            }
+            std::this_thread::sleep_for(milliseconds(50));
+        }
+        FAIL("no reply to " << id);
+        return {};
     }
     /// Posts `a` and kills the server `delay` later: true when the 200 came back first.
     bool post_while_killed(json const& a, microseconds delay) {
@@ -201,7 +209,7 @@ TEST_CASE("a change-request submit killed at random moments is stored once, and 
         if (accepted) CHECK(stored == 1);
         s.start();
     }
-    REQUIRE(s.post(send) == 200);
+    CHECK_THAT(s.say(anne, "act-send", "send"), Catch::Contains("ÆØ-2026-0001") || Catch::Contains("ÆØ-2027-0001"));
     CHECK(count(s.database, "SELECT count(*) FROM change_request") == 1);
     CHECK(count(s.database, "SELECT count(*) FROM change_request_draft WHERE step != 'done'") == 0);
     auto const mine = s.say(anne, id(), "mine ændringsønsker");
@@ -215,17 +223,23 @@ TEST_CASE("a release-review save killed at random moments is stored once, and th
     auto id = [&n] { return "act-" + std::to_string(++n); };
     CHECK_THAT(s.say(karen, id(), "registrer release DUBU 3.5 dato 2027-01-11 frist 2027-01-25"), Catch::Contains("Send release notes"));
     CHECK_THAT(s.say(karen, id(), "- Ny sagsoversigt\n- Hurtigere søgning"), Catch::Contains("2 punkter"));
-    CHECK_THAT(s.say(bo, id(), "gennemgå DUBU 3.5"), Catch::Contains("punkt 1 af 2"));
-    s.say(bo, id(), "middel");
-    s.say(bo, id(), "nej");
-    s.say(bo, id(), "ja: nyhedsbrev");
-
-    auto const save = s.activity(bo, "act-save", "-");  // the last answer of item 1 saves it
+    // A review in progress lives in memory (only answered items are stored), so after a kill
+    // the dialog is opened again at the first open item, as a user would.
+    auto const answer_item_1 = [&] {
+        CHECK_THAT(s.say(bo, id(), "gennemgå DUBU 3.5"), Catch::Contains("punkt 1 af 2"));
+        s.say(bo, id(), "middel");
+        s.say(bo, id(), "nej");
+        s.say(bo, id(), "ja: nyhedsbrev");
+    };
     std::mt19937 random(Catch::rngSeed() + 1);
     std::uniform_int_distribution<int> delay_us(0, 6000);
     bool accepted = false;
     for (int run = 0; run < kills; ++run) {
-        bool const ok = s.post_while_killed(save, microseconds(delay_us(random)));
+        auto const stored_before = count(s.database, "SELECT count(*) FROM release_review");
+        if (stored_before == 0) answer_item_1();
+        // The last answer of item 1 saves it; once saved, the same activity is a retry.
+        bool const ok = s.post_while_killed(s.activity(bo, "act-save-" + std::to_string(stored_before == 0 ? run : 0), "-"),
+                                            microseconds(delay_us(random)));
         accepted = accepted || ok;
         auto const stored = count(s.database, "SELECT count(*) FROM release_review");
         INFO("run " << run << ": answered " << ok << ", " << stored << " stored");
@@ -233,7 +247,10 @@ TEST_CASE("a release-review save killed at random moments is stored once, and th
         if (accepted) CHECK(stored == 1);
         s.start();
     }
-    REQUIRE(s.post(save) == 200);
+    if (count(s.database, "SELECT count(*) FROM release_review") == 0) {
+        answer_item_1();
+        CHECK_THAT(s.say(bo, id(), "-"), Catch::Contains("Punkt 1 er gemt"));
+    }
     CHECK(count(s.database, "SELECT count(*) FROM release_review") == 1);
     CHECK_THAT(s.say(bo, id(), "status på DUBU 3.5"), Catch::Contains("Ærø: 1 af 2 punkter gennemgået"));
 }
