@@ -6,6 +6,7 @@
 #include "bot/command_words.hpp"
 #include "bot/directory/directory_answers.hpp"
 #include "bot/releases/release_desk.hpp"
+#include "bot/inbound_text.hpp"
 #include "bot/knowledge_service.hpp"
 #include "bot/log.hpp"
 #include "bot/pseudonym.hpp"
@@ -70,7 +71,14 @@ texts::FeedbackResult feedback_result(storage::VoteOutcome outcome, bool helpful
 
 }  // namespace
 
-ChatReply Assistant::handle(adapters::ChatMessage const& message) {
+ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
+    // Every platform's text passes here first: valid UTF-8, no control characters, no NUL.
+    adapters::ChatMessage message = raw;
+    if (!clean_inbound_message(message)) {
+        ChatReply refused;
+        refused.text = texts::nul_in_message(knowledge::detect_language(message.text));
+        return refused;
+    }
     auto const lang = knowledge::detect_language(message.text);
     auto const folded = knowledge::fold_case(message.text);
     auto const index = knowledge_.index();

@@ -124,6 +124,8 @@ void read_server(ObjectReader& r, ServerConfig& c, std::filesystem::path const& 
     r.read("port", c.port, 0, 65535);  // 0 = any free port (tests)
     r.read("max_body_bytes", c.max_body_bytes, 1024, 64LL * 1024 * 1024);
     r.read("max_connections", c.max_connections, 1, 100000);
+    r.read("max_connections_per_ip", c.max_connections_per_ip, 0, 100000);
+    r.read("first_byte_timeout_seconds", c.first_byte_timeout, 1, 600);
     r.read("request_timeout_seconds", c.request_timeout, 1, 600);
     r.read("idle_timeout_seconds", c.idle_timeout, 1, 3600);
     r.read("shutdown_grace_seconds", c.shutdown_grace, 0, 600);

@@ -15,6 +15,8 @@ struct ServerConfig {
     std::uint16_t port = 3978;
     std::size_t max_body_bytes = 256 * 1024;
     std::size_t max_connections = 512;
+    std::size_t max_connections_per_ip = 256;      ///< 0: none (behind a proxy every peer is the proxy)
+    std::chrono::seconds first_byte_timeout{5};    ///< a new connection's wait for its first byte
     std::chrono::seconds request_timeout{10};  ///< to receive one whole request (slowloris bound)
     std::chrono::seconds idle_timeout{60};     ///< a kept-alive connection waiting for its next request
     std::chrono::seconds shutdown_grace{10};   ///< in-flight requests get this long after SIGTERM

@@ -4,6 +4,7 @@
 
 #include "bot/change_requests/request_rules.hpp"
 #include "bot/change_requests/request_texts.hpp"
+#include "bot/json_text.hpp"
 #include "bot/log.hpp"
 #include "bot/reply_json.hpp"
 #include "bot/time_format.hpp"
@@ -200,7 +201,7 @@ void ChangeRequestDesk::notify(storage::ChatIdentity const& to, std::string cons
     message.text = text;
     message.actions.push_back({"Se status", "status på " + ref});
     auto const now = utc_timestamp(clock_());
-    outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, reply_to_json(message).dump(), now, now));
+    outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, json_text(reply_to_json(message)), now, now));
 }
 
 ChatReply ChangeRequestDesk::show(std::string const& ref, Language lang) {

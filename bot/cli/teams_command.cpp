@@ -3,6 +3,7 @@
 #include "bot/cli/setup.hpp"
 #include "bot/error.hpp"
 #include "bot/install_paths.hpp"
+#include "bot/json_text.hpp"
 #include "bot/teams/app_manifest.hpp"
 
 #include <fstream>
@@ -39,7 +40,7 @@ nlohmann::json read_json(std::filesystem::path const& file) {
 
 void write_json(std::filesystem::path const& file, nlohmann::json const& doc) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << doc.dump(2) << "\n";
+    out << json_text(doc, 2) << "\n";
     if (!out) throw BotError(BotError::Kind::usage, "cannot write " + file.string());
 }
 

@@ -57,6 +57,10 @@ std::string Metrics::render() const {
            "# TYPE superbot_http_refused_connections_total counter\n"
            "superbot_http_refused_connections_total "
         << refused_connections_ << '\n'
+        << "# HELP superbot_http_evicted_connections_total Idle connections closed to make room at a connection limit.\n"
+           "# TYPE superbot_http_evicted_connections_total counter\n"
+           "superbot_http_evicted_connections_total "
+        << evicted_connections_ << '\n'
         << "# HELP superbot_uptime_seconds Seconds since the process started serving.\n"
            "# TYPE superbot_uptime_seconds gauge\n"
            "superbot_uptime_seconds "
@@ -87,6 +91,9 @@ std::string Metrics::render() const {
         auto const n = outbox_outcomes_.find(std::string_view(outcome));
         out << "superbot_outbox_messages_total{outcome=\"" << outcome << "\"} " << (n == outbox_outcomes_.end() ? 0 : n->second) << '\n';
     }
+    out << "# HELP superbot_background_task_failures_total Background tasks (replies, welcomes) that failed; each is logged as background_task_failed.\n"
+           "# TYPE superbot_background_task_failures_total counter\n";
+    for (auto const& [task, n] : background_failures_) out << "superbot_background_task_failures_total{task=\"" << task << "\"} " << n << '\n';
     auto const& f = feature_counters();
     out << "# HELP superbot_questions_total Questions by outcome: answered from the knowledge base, or declined (recorded for the maintainers).\n"
            "# TYPE superbot_questions_total counter\n"
