@@ -1,10 +1,12 @@
 // Assistant: commands first, then a cited knowledge answer or an honest "ved ikke".
 #include "bot/assistant.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/change_request_desk.hpp"
 #include "bot/command_words.hpp"
 #include "bot/directory/directory_answers.hpp"
 #include "bot/releases/release_desk.hpp"
+#include "bot/inbound_text.hpp"
 #include "bot/knowledge_service.hpp"
 #include "bot/log.hpp"
 #include "bot/pseudonym.hpp"
@@ -69,7 +71,14 @@ texts::FeedbackResult feedback_result(storage::VoteOutcome outcome, bool helpful
 
 }  // namespace
 
-ChatReply Assistant::handle(adapters::ChatMessage const& message) {
+ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
+    // Every platform's text passes here first: valid UTF-8, no control characters, no NUL.
+    adapters::ChatMessage message = raw;
+    if (!clean_inbound_message(message)) {
+        ChatReply refused;
+        refused.text = texts::nul_in_message(knowledge::detect_language(message.text));
+        return refused;
+    }
     auto const lang = knowledge::detect_language(message.text);
     auto const folded = knowledge::fold_case(message.text);
     auto const index = knowledge_.index();
@@ -131,6 +140,7 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
         reply.confident = false;
         unanswered_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",
                             std::string(question), result.confidence()});
+        ++feature_counters().questions_declined;
         log::info("question_declined", {{"platform", message.platform}, {"confidence", result.confidence()}});
         return reply;
     }
@@ -143,6 +153,7 @@ ChatReply Assistant::handle(adapters::ChatMessage const& message) {
                                             hit.confidence});
     reply.actions = texts::feedback_actions(lang, answer_id);
     reply.actions.insert(reply.actions.begin(), texts::read_more_action(lang, hit.source.document_id));
+    ++feature_counters().questions_answered;
     log::info("question_answered", {{"platform", message.platform}, {"confidence", hit.confidence},
                                     {"document", hit.source.document_id}, {"answer", answer_id}});
     return reply;

@@ -19,7 +19,10 @@ void BackgroundTasks::spawn(std::string what, boost::asio::awaitable<void> work)
                 std::rethrow_exception(e);
             } catch (std::exception const& ex) {
                 log::error("background_task_failed", {{"task", what}, {"error", ex.what()}});
+            } catch (...) {
+                log::error("background_task_failed", {{"task", what}, {"error", "unknown exception"}});
             }
+            if (state->count_failure) state->count_failure(what);
         }
         --state->running;
         if (!state->waiting.empty()) {

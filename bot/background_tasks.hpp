@@ -19,8 +19,12 @@ class BackgroundTasks {
 public:
     explicit BackgroundTasks(boost::asio::any_io_executor executor);
 
-    /// Starts `work` on the executor. A failure is logged with `what`, never thrown.
+    /// Starts `work` on the executor. A failure is logged with `what`, counted (see
+    /// on_failure), never thrown: a reply that cannot be sent is never dropped silently.
     void spawn(std::string what, boost::asio::awaitable<void> work);
+
+    /// Called with the task's `what` for every failed task (the server counts them in /metrics).
+    void on_failure(std::function<void(std::string const&)> count) { state_->count_failure = std::move(count); }
 
     std::size_t running() const noexcept { return state_->running; }
     boost::asio::any_io_executor const& executor() const noexcept { return executor_; }
@@ -36,6 +40,7 @@ private:
     struct State {
         std::size_t running = 0;
         std::function<void()> on_idle;
+        std::function<void(std::string const&)> count_failure;
         std::unique_ptr<boost::asio::steady_timer> grace_timer;
         std::deque<std::shared_ptr<boost::asio::steady_timer>> waiting;  ///< wait_for_room callers
     };

@@ -15,6 +15,8 @@ struct ServerConfig {
     std::uint16_t port = 3978;
     std::size_t max_body_bytes = 256 * 1024;
     std::size_t max_connections = 512;
+    std::size_t max_connections_per_ip = 256;      ///< 0: none (behind a proxy every peer is the proxy)
+    std::chrono::seconds first_byte_timeout{5};    ///< a new connection's wait for its first byte
     std::chrono::seconds request_timeout{10};  ///< to receive one whole request (slowloris bound)
     std::chrono::seconds idle_timeout{60};     ///< a kept-alive connection waiting for its next request
     std::chrono::seconds shutdown_grace{10};   ///< in-flight requests get this long after SIGTERM
@@ -38,6 +40,11 @@ struct HttpClientConfig {
     std::filesystem::path ca_file;  ///< empty: the system's certificate store
     std::chrono::seconds connect_timeout{5};
     std::chrono::seconds request_timeout{15};
+    /// Outbound HTTPS through this proxy (http://host:port), by CONNECT. Empty: HTTPS_PROXY or
+    /// https_proxy from the environment, if set.
+    std::string https_proxy;
+    /// Hosts reached directly, added to NO_PROXY / no_proxy from the environment.
+    std::vector<std::string> no_proxy;
 };
 
 /// Microsoft Teams through the Bot Framework (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference). Off while app_id

@@ -2,6 +2,9 @@
 #include "bot/csv.hpp"
 
 #include "bot/error.hpp"
+#include "knowledge/utf8.hpp"
+
+#include <algorithm>
 
 namespace superbruger::bot::csv {
 
@@ -20,6 +23,12 @@ char detect_separator(std::string_view text) {
 
 bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'; }
 
+/// Control characters other than tab and line breaks: dropped from fields.
+bool is_stray_control(char c) {
+    auto const u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+}
+
 bool blank(std::vector<std::string> const& fields) {
     return fields.size() == 1 && fields[0].find_first_not_of(" \t\r") == std::string::npos;
 }
@@ -28,6 +37,14 @@ bool blank(std::vector<std::string> const& fields) {
 
 std::vector<Row> parse(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    // Checked at the boundary: a spreadsheet saved as Latin-1 must be refused, not stored garbled.
+    auto const line_of = [&text](std::size_t at) { return std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')); };
+    if (auto const bad = knowledge::utf8::invalid_at(text); bad != std::string_view::npos) {
+        throw BotError(BotError::Kind::usage, "line " + line_of(bad) + ": the file is not UTF-8 (save it as \"CSV UTF-8\")");
+    }
+    if (auto const nul = text.find('\0'); nul != std::string_view::npos) {
+        throw BotError(BotError::Kind::usage, "line " + line_of(nul) + ": the file holds a NUL character");
+    }
     auto const separator = detect_separator(text);
     std::vector<Row> rows;
     Row row{1, {std::string()}};
@@ -44,7 +61,7 @@ std::vector<Row> parse(std::string_view text) {
                 quoted = false;
             } else {
                 if (c == '\n') ++line;
-                row.fields.back() += c;
+                if (!is_stray_control(c)) row.fields.back() += c;
             }
         } else if (c == '"') {
             quoted = true;
@@ -58,7 +75,7 @@ std::vector<Row> parse(std::string_view text) {
             if (!blank(row.fields)) rows.push_back(std::move(row));
             ++line;
             row = Row{line, {std::string()}};
-        } else {
+        } else if (!is_stray_control(c)) {
             row.fields.back() += c;
         }
     }

@@ -113,6 +113,11 @@ std::string empty_message(Language lang) {
                     : "Write a question, for example \"what does a superbruger do?\", or \"help\".";
 }
 
+std::string nul_in_message(Language lang) {
+    return da(lang) ? "Din besked indeholder et nul-tegn (NUL), som jeg ikke kan gemme. Skriv den igen uden det."
+                    : "Your message contains a null character (NUL), which I cannot store. Please write it again without it.";
+}
+
 std::string internal_error(Language lang, std::string const& incident_id) {
     return da(lang) ? "Beklager, noget gik galt hos mig. Prøv igen om lidt. (Hændelse " + incident_id + ")"
                     : "Sorry, something went wrong on my side. Please try again shortly. (Incident " + incident_id + ")";

@@ -23,6 +23,8 @@ adapters::ReplyAction read_more_action(Language lang, std::string const& documen
 std::string welcome(Language lang);
 std::string unknown_document(Language lang, std::string const& document_id);
 std::string empty_message(Language lang);
+/// A message holding a NUL character, which cannot be stored.
+std::string nul_in_message(Language lang);
 std::string internal_error(Language lang, std::string const& incident_id);
 
 /// The helpful / not helpful buttons under an answer. Their values are messages the bot

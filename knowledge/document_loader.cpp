@@ -2,6 +2,7 @@
 #include "knowledge/document_loader.hpp"
 
 #include "knowledge/error.hpp"
+#include "knowledge/utf8.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -141,7 +142,18 @@ std::optional<std::string> read_text_file(std::filesystem::path const& path, std
         problems.push_back({path.string(), 0, "cannot read file"});
         return std::nullopt;
     }
-    return text.str();
+    // Checked here, at the boundary, so no text of ours is ever malformed further on.
+    auto content = text.str();
+    auto const line_of = [&content](std::size_t at) { return 1 + static_cast<int>(std::count(content.begin(), content.begin() + static_cast<long>(at), '\n')); };
+    if (auto const bad = utf8::invalid_at(content); bad != std::string::npos) {
+        problems.push_back({path.string(), line_of(bad), "is not valid UTF-8 (save the file as UTF-8)"});
+        return std::nullopt;
+    }
+    if (auto const nul = content.find('\0'); nul != std::string::npos) {
+        problems.push_back({path.string(), line_of(nul), "holds a NUL character"});
+        return std::nullopt;
+    }
+    return content;
 }
 
 LoadResult load_documents(std::vector<std::filesystem::path> const& folders) {

@@ -20,11 +20,28 @@ char32_t next(std::string_view s, std::size_t& i) {
         }
         cp = (cp << 6) | (b & 0x3F);
     }
+    // Overlong forms (C0 80 is a disguised NUL), surrogates and values past U+10FFFF are not
+    // UTF-8 (RFC 3629 §3); they decode as malformed too, so what we re-encode is always valid.
+    static constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < smallest[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        ++i;
+        return replacement;
+    }
     i += static_cast<std::size_t>(extra) + 1;
     return cp;
 }
 
+std::size_t invalid_at(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto const at = i;
+        // U+FFFD itself is valid; any other way to get it back is a malformed sequence.
+        if (next(s, i) == replacement && s.substr(at, 3) != "\xEF\xBF\xBD") return at;
+    }
+    return std::string_view::npos;
+}
+
 void append(std::string& out, char32_t cp) {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = replacement;
     if (cp < 0x80) {
         out += static_cast<char>(cp);
     } else if (cp < 0x800) {

@@ -1,6 +1,8 @@
 // Outgoing message activities and Adaptive Cards.
 #include "adapters/bot_framework/message_activity.hpp"
 
+#include <algorithm>
+
 namespace superbruger::adapters::bot_framework {
 
 namespace {
@@ -35,26 +37,53 @@ std::vector<std::string> paragraphs(std::string const& text) {
     return out;
 }
 
+/// Bytes in the UTF-8 sequence at text[i], or 1 for a malformed one (a stray continuation
+/// byte, a bad lead byte, a sequence cut short), so a walk over the text always moves on and
+/// never reads past its end.
+std::size_t sequence_length(std::string_view text, std::size_t i) {
+    auto const c = static_cast<unsigned char>(text[i]);
+    std::size_t const len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > text.size()) return 1;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
+    }
+    return len;
+}
+
 /// The longest prefix of `text` within `limit` UTF-16 units, ending at a paragraph, else a line,
-/// else a UTF-8 character boundary.
-std::size_t split_point(std::string const& text, std::size_t limit) {
+/// else a UTF-8 character boundary; at least one character, so every cut makes progress.
+std::size_t split_point(std::string_view text, std::size_t limit) {
     std::size_t units = 0, last_char = 0, last_line = 0, last_para = 0;
     for (std::size_t i = 0; i < text.size();) {
-        auto const c = static_cast<unsigned char>(text[i]);
-        std::size_t const len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        std::size_t const len = sequence_length(text, i);
         std::size_t const u = len == 4 ? 2 : 1;
-        if (units + u > limit) break;
+        if (units + u > limit && i > 0) break;
         units += u;
         i += len;
-        last_char = std::min(i, text.size());
+        last_char = i;
         if (text[i - 1] == '\n') {
             last_line = i;
             if (i >= 2 && text[i - 2] == '\n') last_para = i;
         }
+        if (units >= limit) break;
     }
     if (last_para > 0) return last_para;
     if (last_line > 0) return last_line;
     return last_char;
+}
+
+/// `text` cut to at most `limit` UTF-16 units at a character boundary, ending in "…" when cut.
+std::string shortened(std::string const& text, std::size_t limit) {
+    if (utf16_units(text) <= limit) return text;
+    std::size_t units = 0, end = 0;
+    while (end < text.size()) {
+        std::size_t const len = sequence_length(text, end);
+        std::size_t const u = len == 4 ? 2 : 1;
+        if (units + u + 1 > limit) break;  // one unit stays for the ellipsis
+        units += u;
+        end += len;
+    }
+    return text.substr(0, end) + "…";
 }
 
 std::string trim_newlines(std::string s) {
@@ -120,7 +149,13 @@ std::vector<json> message_activities(ChatReply const& reply, ConversationReferen
     bool const as_card = !reply.actions.empty() || !reply.citations.empty() || !reply.footer.empty() || reply.form.has_value();
     // The card repeats the text in fallbackText, so its text gets half of the room.
     std::size_t const room = max_utf16_units > envelope_allowance ? max_utf16_units - envelope_allowance : max_utf16_units / 2;
-    std::size_t const text_room = as_card ? (room - std::min(room, utf16_units(reply.footer) * 2)) / 2 : room;
+    // The footer (a source line, which a local document's header can make any length) is shown
+    // twice in a card (its block and fallbackText); it gets at most a quarter of the room each
+    // time, so the text always keeps room and the split below always makes progress.
+    ChatReply card_reply = reply;
+    card_reply.footer = shortened(reply.footer, room / 4);
+    std::size_t const text_room =
+        std::max<std::size_t>(2, as_card ? (room - std::min(room, utf16_units(card_reply.footer) * 2)) / 2 : room);
 
     std::vector<json> out;
     std::string rest = reply.text;
@@ -135,7 +170,7 @@ std::vector<json> message_activities(ChatReply const& reply, ConversationReferen
     }
     auto last = envelope(to, reply_to_id);
     if (as_card) {
-        ChatReply tail = reply;
+        ChatReply tail = card_reply;
         tail.text = rest;
         last["attachments"] = json::array({{{"contentType", "application/vnd.microsoft.card.adaptive"}, {"content", adaptive_card(tail)}}});
     } else {

@@ -129,12 +129,18 @@ std::string strip_bot_mentions(std::string_view text, nlohmann::json const& enti
         if (needle.empty()) return;
         for (auto pos = out.find(needle); pos != std::string::npos; pos = out.find(needle, pos)) out.erase(pos, needle.size());
     };
+    // Entities come from the sender: a field of the wrong type counts as absent (json::value()
+    // would throw type_error for it).
+    auto string_field = [](nlohmann::json const& object, char const* key) {
+        auto const it = object.find(key);
+        return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
     for (auto const& e : entities) {
-        if (!e.is_object() || e.value("type", "") != "mention") continue;
+        if (!e.is_object() || string_field(e, "type") != "mention") continue;
         auto const mentioned = e.find("mentioned");
-        if (mentioned == e.end() || !mentioned->is_object() || mentioned->value("id", "") != bot_id) continue;
-        if (auto t = e.find("text"); t != e.end() && t->is_string()) erase_all(t->get<std::string>());
-        auto const name = mentioned->value("name", "");
+        if (mentioned == e.end() || !mentioned->is_object() || string_field(*mentioned, "id") != bot_id) continue;
+        erase_all(string_field(e, "text"));
+        auto const name = string_field(*mentioned, "name");
         if (!name.empty()) {
             erase_all("<at>" + name + "</at>");
             erase_all("<at>@" + name + "</at>");

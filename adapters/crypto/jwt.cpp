@@ -30,6 +30,14 @@ struct BnFree {
 };
 using Bn = std::unique_ptr<BIGNUM, BnFree>;
 
+/// A string member, or `fallback` when it is absent or not a string: tokens and key sets come
+/// from outside, and json::value() would throw type_error for {"alg": 5}.
+std::string string_field(nlohmann::json const& object, char const* key, std::string fallback = {}) {
+    auto const it = object.find(key);
+    if (it == object.end()) return fallback;
+    return it->is_string() ? it->get<std::string>() : std::string();
+}
+
 Bn bignum_from(nlohmann::json const& jwk, char const* field) {
     if (!jwk.contains(field) || !jwk[field].is_string()) refuse(std::string("JWK without '") + field + "'");
     auto bytes = base64url_decode(jwk[field].get<std::string>());
@@ -45,8 +53,8 @@ struct RsaJwk::Key {
 };
 
 RsaJwk::RsaJwk(nlohmann::json const& jwk) : key_(std::make_unique<Key>()) {
-    if (!jwk.is_object() || jwk.value("kty", "") != "RSA") refuse("JWK is not an RSA key");
-    kid_ = jwk.value("kid", "");
+    if (!jwk.is_object() || string_field(jwk, "kty") != "RSA") refuse("JWK is not an RSA key");
+    kid_ = string_field(jwk, "kid");
     if (jwk.contains("endorsements") && jwk["endorsements"].is_array()) {
         for (auto const& e : jwk["endorsements"]) {
             if (e.is_string()) endorsements_.push_back(e.get<std::string>());
@@ -86,7 +94,7 @@ std::vector<RsaJwk> parse_jwks(nlohmann::json const& jwks) {
     std::vector<RsaJwk> keys;
     if (!jwks.is_object() || !jwks.contains("keys") || !jwks["keys"].is_array()) return keys;
     for (auto const& jwk : jwks["keys"]) {
-        if (jwk.value("use", "sig") != "sig") continue;
+        if (!jwk.is_object() || string_field(jwk, "use", "sig") != "sig") continue;
         try {
             keys.emplace_back(jwk);
         } catch (AdapterError const&) {
@@ -116,7 +124,7 @@ Jwt parse_jwt(std::string_view compact) {
 }
 
 void check_claims(Jwt const& token, ClaimRules const& rules, std::chrono::system_clock::time_point now) {
-    auto const alg = token.header.value("alg", "");
+    auto const alg = string_field(token.header, "alg");
     if (digest_for(alg) == nullptr) refuse("token algorithm '" + alg + "' is not allowed");
     if (!token.claims.contains("iss") || token.claims["iss"] != rules.issuer) refuse("token issuer is not " + rules.issuer);
 

@@ -1,8 +1,10 @@
 // ChangeRequestDesk: reading the commands, supporting, moving, showing and listing requests.
 #include "bot/change_requests/change_request_desk.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/request_rules.hpp"
 #include "bot/change_requests/request_texts.hpp"
+#include "bot/json_text.hpp"
 #include "bot/log.hpp"
 #include "bot/reply_json.hpp"
 #include "bot/time_format.hpp"
@@ -153,6 +155,7 @@ ChatReply ChangeRequestDesk::support(adapters::ChatMessage const& message, std::
     if (request->municipality_id == m.id) return text_reply(texts::own_request(lang, ref));
     storage::ChatIdentity const me{message.platform, message.sender.user_id, message.sender.tenant_id, standing.asker.person->name};
     if (!requests_.support(request->id, {m.id, me, utc_timestamp(clock_())})) return text_reply(texts::already_supports(lang, m.name, ref));
+    ++feature_counters().change_requests_supported;
     log::info("change_request_supported", {{"ref", ref}, {"municipality", m.id}});
     notify(request->submitter, "cr-support:" + ref + ":" + std::to_string(m.id), texts::supported_notification(Language::da, *request, m.name), ref);
     auto reply = text_reply(texts::supported(lang, m.name, ref, request->title));
@@ -198,7 +201,7 @@ void ChangeRequestDesk::notify(storage::ChatIdentity const& to, std::string cons
     message.text = text;
     message.actions.push_back({"Se status", "status på " + ref});
     auto const now = utc_timestamp(clock_());
-    outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, reply_to_json(message).dump(), now, now));
+    outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, json_text(reply_to_json(message)), now, now));
 }
 
 ChatReply ChangeRequestDesk::show(std::string const& ref, Language lang) {

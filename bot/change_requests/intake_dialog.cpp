@@ -3,9 +3,11 @@
 // restart loses nothing; a draft left alone longer than the timeout stops catching messages, and
 // "nyt ændringsønske" or "fortsæt" picks it up again with every answer kept.
 #include "bot/change_requests/change_request_desk.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/request_rules.hpp"
 #include "bot/change_requests/request_texts.hpp"
+#include "bot/json_text.hpp"
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
@@ -105,7 +107,7 @@ ChatReply ChangeRequestDesk::start_dialog(adapters::ChatMessage const& message, 
         return ask(lang_of(draft), existing->step, texts::resumed(lang_of(draft)));
     }
     json draft = {{"lang", lang == Language::en ? "en" : "da"}, {"started", utc_timestamp_millis(clock_())}, {"fields", json::object()}};
-    requests_.save_draft({message.platform, message.sender.user_id, fields().front().name, draft.dump(), now});
+    requests_.save_draft({message.platform, message.sender.user_id, fields().front().name, json_text(draft), now});
     auto reply = ask(lang, fields().front().name);
     reply.text += "\n\n" + texts::form_intro(lang);
     reply.form = request_form(lang, json::object());
@@ -149,7 +151,7 @@ ChatReply ChangeRequestDesk::take_form(adapters::ChatMessage const& message, Lan
         auto const earlier = json::parse(existing->fields, nullptr, false);
         if (earlier.is_object()) draft["started"] = earlier.value("started", draft["started"].get<std::string>());
     }
-    requests_.save_draft({message.platform, message.sender.user_id, "confirm", draft.dump(), utc_timestamp(clock_())});
+    requests_.save_draft({message.platform, message.sender.user_id, "confirm", json_text(draft), utc_timestamp(clock_())});
     return confirm_step(draft, lang);
 }
 
@@ -176,7 +178,7 @@ std::optional<ChatReply> ChangeRequestDesk::continue_dialog(adapters::ChatMessag
     bool const expired = clock_() - parse_utc(stored->updated_at) > dialog_timeout_;
     if (expired && !resume) return std::nullopt;  // asleep: other questions are answered as usual
     auto const now = utc_timestamp(clock_());
-    auto save = [&](std::string const& step) { requests_.save_draft({message.platform, message.sender.user_id, step, draft.dump(), now}); };
+    auto save = [&](std::string const& step) { requests_.save_draft({message.platform, message.sender.user_id, step, json_text(draft), now}); };
 
     if (one_of(command, {"annuller", "cancel", "afbryd"})) {
         requests_.delete_draft(message.platform, message.sender.user_id);
@@ -268,8 +270,9 @@ ChatReply ChangeRequestDesk::submit(adapters::ChatMessage const& message, json& 
     request.created_at = utc_timestamp(clock_());
     // The draft's identity is the submit's: a second "send" for it finds the first request.
     auto const filed = requests_.submit(request, message.platform + ":" + message.sender.user_id + ":" + draft.value("started", ""));
+    ++feature_counters().change_requests_filed;
     draft["ref"] = filed.ref;
-    requests_.save_draft({stored.platform, stored.user_id, "done", draft.dump(), utc_timestamp(clock_())});
+    requests_.save_draft({stored.platform, stored.user_id, "done", json_text(draft), utc_timestamp(clock_())});
     reply.text = texts::submitted(lang, filed.ref);
     reply.actions.push_back({lang == Language::da ? "Se status" : "See status", "status på " + filed.ref});
     return reply;

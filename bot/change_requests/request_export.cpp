@@ -2,6 +2,7 @@
 #include "bot/change_requests/request_export.hpp"
 
 #include "bot/csv.hpp"
+#include "bot/json_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -65,7 +66,7 @@ std::string export_json(storage::ChangeRequests const& requests, directory::Dire
                        {"supporters", supporters},
                        {"history", history}});
     }
-    return all.dump(2) + "\n";
+    return json_text(all, 2) + "\n";
 }
 
 }  // namespace superbruger::bot::change_requests

@@ -7,6 +7,7 @@
 #include "bot/directory/directory_csv.hpp"
 #include "bot/error.hpp"
 #include "bot/text_encoding.hpp"
+#include "bot/json_text.hpp"
 #include "bot/time_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -131,7 +132,7 @@ int export_person(App& app, std::string const& email, knowledge::Language lang) 
     for (auto const& e : store.audit_of(person->id)) {
         out["changes"].push_back({{"at", e.at}, {"by", e.actor}, {"action", e.action}, {"before", e.before}, {"after", e.after}});
     }
-    std::cout << out.dump(2) << '\n';
+    std::cout << json_text(out, 2) << '\n';
     return exit_ok;
 }
 

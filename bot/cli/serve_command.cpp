@@ -24,6 +24,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 namespace superbruger::bot::cli {
@@ -42,6 +43,8 @@ http::ServerLimits limits_of(ServerConfig const& c) {
     http::ServerLimits l;
     l.max_body_bytes = c.max_body_bytes;
     l.max_connections = c.max_connections;
+    l.max_connections_per_ip = c.max_connections_per_ip;
+    l.first_byte_timeout = c.first_byte_timeout;
     l.request_timeout = c.request_timeout;
     l.idle_timeout = c.idle_timeout;
     return l;
@@ -52,6 +55,7 @@ http::ClientSettings client_settings_of(HttpClientConfig const& c) {
     s.ca_file = c.ca_file;
     s.connect_timeout = c.connect_timeout;
     s.request_timeout = c.request_timeout;
+    s.proxy = http::proxy_settings(c.https_proxy, c.no_proxy, [](char const* name) { return std::getenv(name); });
     return s;
 }
 
@@ -73,9 +77,11 @@ int run_serve(std::vector<std::string> const& argv) {
     http::Router router;
     bool draining = false;
     bool stopped = false;
+    std::function<std::string()> teams_readiness;  // set once the Teams channel exists
     http::add_service_routes(router, metrics, [&]() -> std::string {
         if (draining) return "shutting down";
-        return app.readiness();
+        if (auto why_not = app.readiness(); !why_not.empty()) return why_not;
+        return teams_readiness ? teams_readiness() : std::string();
     });
     http::Server server(ioc, limits_of(config.server),
                         [&router](http::Request& req, http::RequestContext& ctx) { return router.dispatch(req, ctx); },
@@ -86,6 +92,7 @@ int run_serve(std::vector<std::string> const& argv) {
     OutboundThread outbound;
     http::Client outbound_client(outbound.context(), client_settings_of(config.http_client));
     BackgroundTasks background(ioc.get_executor());
+    background.on_failure([&metrics](std::string const& task) { metrics.background_task_failed(task); });
     std::unique_ptr<teams::TeamsChannel> teams_channel;
     if (config.teams.enabled()) {
         teams_channel = std::make_unique<teams::TeamsChannel>(
@@ -93,6 +100,7 @@ int run_serve(std::vector<std::string> const& argv) {
             teams::TeamsDependencies{app.assistant(), app.database(), app.conversations(), client, outbound_client,
                                      outbound.context().get_executor(), background});
         teams_channel->add_routes(router);
+        teams_readiness = [channel = teams_channel.get()] { return channel->readiness(); };
         teams_channel->start();
         log::info("teams_enabled", {{"app_id", config.teams.app_id}});
     } else {

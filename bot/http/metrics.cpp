@@ -1,7 +1,14 @@
 // Prometheus rendering. Format: https://prometheus.io/docs/instrumenting/exposition_formats/
 #include "bot/http/metrics.hpp"
 
+#include "bot/feature_counters.hpp"
+#include "bot/http/process_metrics.hpp"
+
 #include <sstream>
+
+#ifndef SB_VERSION
+#error "SB_VERSION must be defined by the build"
+#endif
 
 namespace superbruger::bot::http {
 
@@ -50,6 +57,10 @@ std::string Metrics::render() const {
            "# TYPE superbot_http_refused_connections_total counter\n"
            "superbot_http_refused_connections_total "
         << refused_connections_ << '\n'
+        << "# HELP superbot_http_evicted_connections_total Idle connections closed to make room at a connection limit.\n"
+           "# TYPE superbot_http_evicted_connections_total counter\n"
+           "superbot_http_evicted_connections_total "
+        << evicted_connections_ << '\n'
         << "# HELP superbot_uptime_seconds Seconds since the process started serving.\n"
            "# TYPE superbot_uptime_seconds gauge\n"
            "superbot_uptime_seconds "
@@ -80,6 +91,31 @@ std::string Metrics::render() const {
         auto const n = outbox_outcomes_.find(std::string_view(outcome));
         out << "superbot_outbox_messages_total{outcome=\"" << outcome << "\"} " << (n == outbox_outcomes_.end() ? 0 : n->second) << '\n';
     }
+    out << "# HELP superbot_background_task_failures_total Background tasks (replies, welcomes) that failed; each is logged as background_task_failed.\n"
+           "# TYPE superbot_background_task_failures_total counter\n";
+    for (auto const& [task, n] : background_failures_) out << "superbot_background_task_failures_total{task=\"" << task << "\"} " << n << '\n';
+    auto const& f = feature_counters();
+    out << "# HELP superbot_questions_total Questions by outcome: answered from the knowledge base, or declined (recorded for the maintainers).\n"
+           "# TYPE superbot_questions_total counter\n"
+           "superbot_questions_total{outcome=\"answered\"} "
+        << f.questions_answered.load() << "\n"
+        << "superbot_questions_total{outcome=\"declined\"} " << f.questions_declined.load() << "\n"
+        << "# HELP superbot_change_requests_filed_total Change requests filed in chat.\n"
+           "# TYPE superbot_change_requests_filed_total counter\n"
+           "superbot_change_requests_filed_total "
+        << f.change_requests_filed.load() << "\n"
+        << "# HELP superbot_change_requests_supported_total Municipalities recorded as supporters of an existing change request.\n"
+           "# TYPE superbot_change_requests_supported_total counter\n"
+           "superbot_change_requests_supported_total "
+        << f.change_requests_supported.load() << "\n"
+        << "# HELP superbot_release_reviews_saved_total Release-note items reviewed and saved.\n"
+           "# TYPE superbot_release_reviews_saved_total counter\n"
+           "superbot_release_reviews_saved_total "
+        << f.reviews_saved.load() << "\n"
+        << "# HELP superbot_build_info The running build; always 1.\n"
+           "# TYPE superbot_build_info gauge\n"
+           "superbot_build_info{version=\"" SB_VERSION "\"} 1\n"
+        << render_process_metrics();
     return out.str();
 }
 

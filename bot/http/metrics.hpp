@@ -20,6 +20,8 @@ public:
     void connection_opened() noexcept { ++open_connections_; }
     void connection_closed() noexcept { --open_connections_; }
     void connection_refused() noexcept { ++refused_connections_; }
+    /// An idle connection closed early to make room for a new one at a connection limit.
+    void connection_evicted() noexcept { ++evicted_connections_; }
 
     /// After every knowledge load: what is loaded and how many files or lines were skipped.
     void knowledge_loaded(std::size_t documents, std::size_t problems) noexcept {
@@ -31,6 +33,9 @@ public:
     /// What became of one outbox message at one attempt ("sent", "retry_later", "parked") or at
     /// start-up ("in_doubt": a killed process's send, made due again).
     void outbox_outcome(std::string_view outcome, std::uint64_t n = 1) { outbox_outcomes_[std::string(outcome)] += n; }
+    /// A background task (a reply, a welcome) that failed; `task` comes from a fixed set of names.
+    void background_task_failed(std::string_view task) { background_failures_[std::string(task)] += 1; }
+
     /// After every outbox round: messages waiting (due or later) and parked.
     void outbox_queue(std::size_t pending, std::size_t parked) noexcept {
         outbox_pending_ = pending;
@@ -52,10 +57,12 @@ private:
     std::map<std::string, Histogram, std::less<>> latency_;
     std::int64_t open_connections_ = 0;
     std::uint64_t refused_connections_ = 0;
+    std::uint64_t evicted_connections_ = 0;
     std::size_t knowledge_documents_ = 0;
     std::size_t knowledge_problems_ = 0;
     std::uint64_t knowledge_loads_ = 0;
     std::map<std::string, std::uint64_t, std::less<>> outbox_outcomes_;
+    std::map<std::string, std::uint64_t, std::less<>> background_failures_;
     std::size_t outbox_pending_ = 0;
     std::size_t outbox_parked_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();

@@ -2,6 +2,7 @@
 #include "bot/http/server.hpp"
 
 #include "bot/error.hpp"
+#include "bot/http/framing.hpp"
 #include "bot/http/responses.hpp"
 #include "bot/log.hpp"
 
@@ -14,6 +15,8 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
+
+#include <algorithm>
 #include <boost/beast/http/write.hpp>
 
 #include <list>
@@ -48,15 +51,25 @@ bhttp::status status_for_read_error(beast::error_code const& ec) {
 char const* reason_for(bhttp::status status) {
     if (status == bhttp::status::payload_too_large) return "request body too large";
     if (status == bhttp::status::request_header_fields_too_large) return "request headers too large";
+    if (status == bhttp::status::not_implemented) return "transfer coding not supported";
+    if (status == bhttp::status::service_unavailable) return "too many connections";
     return "malformed HTTP request";
+}
+
+std::string_view path_of(std::string_view target) {
+    return target.substr(0, target.find('?'));
 }
 
 }  // namespace
 
 struct Connection {
-    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+    Connection(tcp::socket socket, net::ip::address from, bool probe)
+        : stream(std::move(socket)), peer(std::move(from)), probe_only(probe) {}
     beast::tcp_stream stream;
-    bool idle = true;  ///< waiting for the first byte of a request: safe to close at shutdown
+    net::ip::address peer;
+    bool const probe_only;  ///< admitted beyond the limits: one request, probe paths only
+    bool idle = true;       ///< waiting for the first byte of a request: safe to close
+    bool evicted = false;   ///< closed to make room; no longer counted against the limits
 };
 
 struct Server::Impl : std::enable_shared_from_this<Impl> {
@@ -68,7 +81,8 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
     Handler handler;
     Metrics& metrics;
     tcp::acceptor acceptor;
-    std::list<std::shared_ptr<Connection>> connections;
+    std::list<std::shared_ptr<Connection>> connections;  ///< oldest first
+    std::size_t probes = 0;                               ///< connections admitted for a probe only
     bool stopping = false;
     std::function<void()> on_drained;
     net::steady_timer grace_timer;
@@ -85,7 +99,29 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
         return id;
     }
 
+    /// Whether a connection from `peer` fits under the limits, after closing the oldest idle
+    /// connection (from that address when its own limit is the one reached) if need be.
+    bool make_room(net::ip::address const& peer) {
+        std::size_t all = 0, same = 0;
+        for (auto const& c : connections) {
+            if (c->evicted || c->probe_only) continue;
+            ++all;
+            if (c->peer == peer) ++same;
+        }
+        bool const per_ip_full = limits.max_connections_per_ip > 0 && same >= limits.max_connections_per_ip;
+        if (!per_ip_full && all < limits.max_connections) return true;
+        auto const oldest_idle = std::find_if(connections.begin(), connections.end(), [&](auto const& c) {
+            return c->idle && !c->evicted && !c->probe_only && (!per_ip_full || c->peer == peer);
+        });
+        if (oldest_idle == connections.end()) return false;
+        (*oldest_idle)->evicted = true;
+        (*oldest_idle)->stream.cancel();
+        metrics.connection_evicted();
+        return true;
+    }
+
     void forget(std::shared_ptr<Connection> const& conn) {
+        if (conn->probe_only) --probes;
         connections.remove(conn);
         metrics.connection_closed();
         if (stopping && connections.empty()) finish_shutdown();
@@ -108,7 +144,10 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
                 co_await pause.async_wait(use_tuple);
                 continue;
             }
-            if (connections.size() >= limits.max_connections) {
+            beast::error_code pec;
+            auto const peer = socket.remote_endpoint(pec).address();
+            bool const admitted = pec ? false : make_room(peer);
+            if (!admitted && probes >= limits.probe_connections) {
                 metrics.connection_refused();
                 static constexpr std::string_view busy =
                     "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n";
@@ -117,7 +156,11 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
                 socket.close(ignored);
                 continue;
             }
-            auto conn = std::make_shared<Connection>(std::move(socket));
+            if (!admitted) {
+                metrics.connection_refused();  // refused for everything but a probe
+                ++probes;
+            }
+            auto conn = std::make_shared<Connection>(std::move(socket), peer, !admitted);
             connections.push_back(conn);
             metrics.connection_opened();
             net::co_spawn(ioc, serve(conn), [self, conn](std::exception_ptr e) {
@@ -140,17 +183,36 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
         ec = wec;
     }
 
+    /// Answers a request that cannot be served (read error, bad framing, no room) and logs it.
+    net::awaitable<void> refuse(Connection& conn, bhttp::status status, std::string const& reason,
+                                std::chrono::steady_clock::time_point started) {
+        RequestContext ctx;
+        ctx.request_id = new_request_id();
+        auto res = error_response(status, reason_for(status), ctx.request_id);
+        res.set(bhttp::field::connection, "close");
+        res.set("X-Request-Id", ctx.request_id);
+        if (status == bhttp::status::service_unavailable) res.set(bhttp::field::retry_after, "1");
+        res.prepare_payload();
+        beast::error_code wec;
+        co_await write_response(conn, res, wec);
+        metrics.observe_request(ctx.route, res.result_int(), std::chrono::steady_clock::now() - started);
+        log::info("http_refused", {{"request_id", ctx.request_id}, {"status", res.result_int()}, {"reason", reason}});
+    }
+
     net::awaitable<void> serve(std::shared_ptr<Connection> conn) {
         beast::flat_buffer buffer;
+        bool first = true;
         for (;;) {
             if (buffer.size() == 0) {
                 if (stopping) break;
                 conn->idle = true;
-                conn->stream.expires_after(limits.idle_timeout);
+                // A new connection must start soon; a kept-alive one may wait for its next request.
+                conn->stream.expires_after(first ? limits.first_byte_timeout : limits.idle_timeout);
                 auto [ec, n] = co_await conn->stream.async_read_some(buffer.prepare(4096), use_tuple);
-                if (ec) break;  // closed, timed out or cancelled at shutdown
+                if (ec || conn->evicted) break;  // closed, timed out, evicted or cancelled at shutdown
                 buffer.commit(n);
             }
+            first = false;
             conn->idle = false;
 
             bhttp::request_parser<bhttp::string_body> parser;
@@ -158,24 +220,33 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
             parser.body_limit(limits.max_body_bytes);
             // One deadline for the whole request: a client trickling bytes (slowloris) is cut off.
             conn->stream.expires_after(limits.request_timeout);
-            auto [ec, n] = co_await bhttp::async_read(conn->stream, buffer, parser, use_tuple);
+            auto [ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser, use_tuple);
             auto const started = std::chrono::steady_clock::now();
-            RequestContext ctx;
             if (ec) {
                 auto const status = status_for_read_error(ec);
-                if (status == bhttp::status::unknown) break;
-                ctx.request_id = new_request_id();
-                auto res = error_response(status, reason_for(status), ctx.request_id);
-                res.set(bhttp::field::connection, "close");
-                res.set("X-Request-Id", ctx.request_id);
-                res.prepare_payload();
-                beast::error_code wec;
-                co_await write_response(*conn, res, wec);
-                metrics.observe_request(ctx.route, res.result_int(), std::chrono::steady_clock::now() - started);
-                log::info("http_refused", {{"request_id", ctx.request_id}, {"status", res.result_int()}, {"reason", ec.message()}});
+                if (status != bhttp::status::unknown) co_await refuse(*conn, status, ec.message(), started);
                 break;
             }
+            // The header decides how long the body is; refuse before reading it when that is ambiguous.
+            auto const framing = framing_problem(parser.get().base(), parser.get().version());
+            if (framing != bhttp::status::unknown) {
+                co_await refuse(*conn, framing, "request framing", started);
+                break;
+            }
+            if (conn->probe_only && std::ranges::find(limits.probe_paths, path_of(parser.get().target())) == limits.probe_paths.end()) {
+                co_await refuse(*conn, bhttp::status::service_unavailable, "connection limit", started);
+                break;
+            }
+            if (!parser.is_done()) {
+                auto [bec, bn] = co_await bhttp::async_read(conn->stream, buffer, parser, use_tuple);
+                if (bec) {
+                    auto const status = status_for_read_error(bec);
+                    if (status != bhttp::status::unknown) co_await refuse(*conn, status, bec.message(), started);
+                    break;
+                }
+            }
 
+            RequestContext ctx;
             auto req = parser.release();
             auto const given_id = req["X-Request-Id"];
             ctx.request_id = is_safe_request_id(given_id) ? std::string(given_id) : new_request_id();
@@ -188,7 +259,7 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
             }
             res.version(req.version());
             res.set("X-Request-Id", ctx.request_id);
-            res.keep_alive(req.keep_alive() && !stopping);
+            res.keep_alive(req.keep_alive() && !stopping && !conn->probe_only);
             res.prepare_payload();
             beast::error_code wec;
             co_await write_response(*conn, res, wec);

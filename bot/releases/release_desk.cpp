@@ -1,5 +1,6 @@
 // ReleaseDesk: the review dialog, the progress view and the reminder switch.
 #include "bot/releases/release_desk.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/standing.hpp"
 #include "bot/error.hpp"
@@ -312,6 +313,7 @@ ChatReply ReleaseDesk::save_and_go_on(Key const& key, Session& session) {
     session.review.reviewed_by = session.reviewer;
     session.review.reviewed_at = utc_timestamp();
     reviews_.save(session.review);
+    ++feature_counters().reviews_saved;
     ++session.saved;
     auto const saved_item = session.item;
     session.item = saved_item + 1;

@@ -1,6 +1,7 @@
 // ReminderPlanner: who gets what, and when.
 #include "bot/releases/reminder_planner.hpp"
 
+#include "bot/json_text.hpp"
 #include "bot/releases/release_texts.hpp"
 #include "bot/releases/review_progress.hpp"
 #include "bot/reply_json.hpp"
@@ -30,7 +31,7 @@ bool ReminderPlanner::queue(Recipient const& to, std::string const& key, std::st
     message.text = text;
     message.actions.push_back({"Gennemgå", "gennemgå " + release_name});
     auto const now = utc_timestamp();
-    return outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, reply_to_json(message).dump(), utc_timestamp(at), now));
+    return outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, json_text(reply_to_json(message)), utc_timestamp(at), now));
 }
 
 std::size_t ReminderPlanner::announce(storage::Release const& release, TimePoint now) {

@@ -7,11 +7,18 @@
 #include "bot/error.hpp"
 #include "bot/log.hpp"
 
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <algorithm>
+
 namespace superbruger::bot::teams {
 
 namespace {
 
 constexpr auto max_key_age = std::chrono::hours(24);
+constexpr auto max_cold_backoff = std::chrono::seconds(30);
 
 std::string fetch_ok(http::ClientResponse const& res, std::string const& what) {
     if (res.status != 200) throw BotError(BotError::Kind::upstream, what + " answered HTTP " + std::to_string(res.status));
@@ -35,7 +42,10 @@ net::awaitable<void> SigningKeys::prepare_for(std::string const& kid) {
     bool const stale = keys_.empty() || now - fetched_at_ >= max_key_age;
     bool const unknown = !kid.empty() && find(kid) == nullptr;
     // Without the rate limit, tokens with made-up key ids would make us hammer the key server.
-    bool const may_retry = !ever_attempted_ || now - attempted_at_ >= unknown_kid_interval_;
+    // The long interval protects a loaded key set; an empty one is retried after the short
+    // back-off, or a failure at start-up would refuse genuine tokens for the whole interval.
+    auto const interval = keys_.empty() ? std::min<std::chrono::seconds>(cold_backoff_, unknown_kid_interval_) : unknown_kid_interval_;
+    bool const may_retry = !ever_attempted_ || now - attempted_at_ >= interval;
     if ((stale || unknown) && may_retry) co_await flight_.run([this] { return fetch(); });
 }
 
@@ -55,9 +65,26 @@ net::awaitable<void> SigningKeys::fetch() {
         fetched_at_ = std::chrono::steady_clock::now();
         log::info("signing_keys_fetched", {{"keys", keys_.size()}});
     } catch (std::exception const& e) {
+        if (keys_.empty()) cold_backoff_ = std::min<std::chrono::seconds>(cold_backoff_ * 2, max_cold_backoff);
         // Keep what we had: the keys rotate slowly, and refusing every request is worse.
         log::error("signing_keys_fetch_failed", {{"error", e.what()}, {"cached_keys", keys_.size()}});
     }
+}
+
+net::awaitable<void> SigningKeys::warm_up() {
+    warm_up_timer_ = std::make_shared<net::steady_timer>(co_await net::this_coro::executor);
+    auto const timer = warm_up_timer_;
+    while (!stopping_ && keys_.empty()) {
+        co_await prepare_for({});
+        if (stopping_ || !keys_.empty()) break;
+        timer->expires_after(cold_backoff_);  // doubled by the failure, so the next call fetches
+        co_await timer->async_wait(net::as_tuple(net::use_awaitable));
+    }
+}
+
+void SigningKeys::stop() {
+    stopping_ = true;
+    if (warm_up_timer_) warm_up_timer_->cancel();
 }
 
 std::string key_id_of(std::string_view authorization) {

@@ -7,7 +7,10 @@
 #include "bot/http/client.hpp"
 #include "bot/http/single_flight.hpp"
 
+#include <boost/asio/steady_timer.hpp>
+
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,8 +24,18 @@ public:
 
     /// Makes sure the keys are fresh enough to judge a token signed with `kid`: fetches when
     /// none are cached, when they are 24 hours old, or when `kid` is unknown and the last fetch
-    /// is older than the refresh interval. A failed fetch keeps the keys there were (logged).
+    /// is older than the refresh interval (while none were ever loaded: than the short cold
+    /// back-off). A failed fetch keeps the keys there were (logged).
     net::awaitable<void> prepare_for(std::string const& kid);
+
+    /// Fetches until the first key set is loaded, waiting 1 s, 2 s, 4 s… (at most 30 s) between
+    /// failed attempts, so a failure at start-up costs seconds, not the refresh interval. Ends
+    /// when keys are loaded or at stop().
+    net::awaitable<void> warm_up();
+    void stop();
+
+    /// True once a key set has been loaded (readiness: no genuine token can pass before).
+    bool loaded() const noexcept { return !keys_.empty(); }
 
     /// The cached key with that id, or null.
     adapters::crypto::RsaJwk const* find(std::string const& kid) const;
@@ -39,6 +52,9 @@ private:
     std::chrono::steady_clock::time_point fetched_at_{};   ///< last successful fetch
     std::chrono::steady_clock::time_point attempted_at_{};  ///< last attempt, successful or not
     bool ever_attempted_ = false;
+    std::chrono::seconds cold_backoff_{1};  ///< next wait while no key set was ever loaded
+    bool stopping_ = false;
+    std::shared_ptr<net::steady_timer> warm_up_timer_;
     http::SingleFlight flight_;
 };
 

@@ -65,6 +65,7 @@ TeamsChannel::TeamsChannel(TeamsConfig const& config, std::string app_password, 
       flush_timer_(std::make_shared<net::steady_timer>(deps.background.executor())) {}
 
 void TeamsChannel::start() {
+    deps_.background.spawn("signing_keys_warm_up", keys_.warm_up());
     deps_.background.spawn("teams_claims", [](TeamsChannel* self, std::shared_ptr<net::steady_timer> timer) -> net::awaitable<void> {
         while (!self->stopping_) {
             timer->expires_after(claim_flush_interval);
@@ -76,6 +77,7 @@ void TeamsChannel::start() {
 
 void TeamsChannel::stop() {
     stopping_ = true;
+    keys_.stop();
     flush_timer_->cancel();
     flush_claims();
 }

@@ -64,6 +64,9 @@ public:
 
     TeamsMessenger& messenger() noexcept { return messenger_; }
 
+    /// Empty when tokens can be checked; else why not (for /readyz).
+    std::string readiness() const { return keys_.loaded() ? std::string() : "Teams signing keys not loaded yet"; }
+
 private:
     /// The synchronous part: claim the activity id, store the conversation, ask the assistant.
     std::optional<adapters::ChatReply> process(adapters::bot_framework::Activity const& activity,

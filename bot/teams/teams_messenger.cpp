@@ -3,6 +3,7 @@
 
 #include "adapters/bot_framework/message_activity.hpp"
 #include "bot/error.hpp"
+#include "bot/json_text.hpp"
 #include "bot/log.hpp"
 #include "bot/time_format.hpp"
 #include "storage/conversation_store.hpp"
@@ -91,7 +92,7 @@ void TeamsMessenger::forget(std::string const& conversation_id) {
 
 void TeamsMessenger::remember(ConversationReference const& from, std::string const& now) {
     if (from.conversation_id.empty() || from.service_url.empty()) return;
-    auto address = from.to_json().dump();
+    auto address = json_text(from.to_json());
     auto const known = stored_.find(from.conversation_id);
     if (known != stored_.end() && known->second == address) return;
     conversations_.remember({platform, from.conversation_id, from.conversation_type.empty() ? "unknown" : from.conversation_type,

@@ -110,3 +110,15 @@ TEST_CASE("malformed tokens and keys are refused, not crashed on", "[adapters][c
     CHECK(keys[0].kid() == "k1");
     CHECK(parse_jwks(nlohmann::json::array()).empty());
 }
+
+TEST_CASE("token and key fields of the wrong JSON type are refused, not thrown as type errors", "[adapters][crypto][hardening]") {
+    auto const part = [](char const* json) { return base64url_encode(json); };
+    ClaimRules const rules{"https://api.botframework.com", {"app"}, 300s};
+    for (auto const* header : {R"({"alg": 5})", R"({"alg": null})", R"({"alg": ["RS256"]})"}) {
+        INFO(header);
+        auto const token = parse_jwt(part(header) + "." + part(R"({"iss":"https://api.botframework.com","aud":"app","exp":1})") + ".c2ln");
+        CHECK_THROWS_AS(check_claims(token, rules, std::chrono::system_clock::now()), adapters::AdapterError);
+    }
+    auto const keys = parse_jwks(nlohmann::json::parse(R"({"keys":[{"kty":5},{"kty":"RSA","kid":7,"n":"AQAB","e":"AQAB"},{"use":1},7]})"));
+    CHECK(keys.empty());
+}

@@ -101,3 +101,13 @@ TEST_CASE("bot added is told apart from other members added", "[adapters][teams]
     CHECK_FALSE(bot_was_added(parse_activity(R"({"type":"installationUpdate","action":"remove"})")));
     CHECK_FALSE(bot_was_added(parse_activity(R"({"type":"messageReaction"})")));
 }
+
+TEST_CASE("mention entities with fields of the wrong JSON type are ignored", "[adapters][teams][hardening]") {
+    std::string const text = "<at>Superbot</at> hej";
+    for (auto const* entities : {R"([{"type": 5}])", R"([{"type": null}])", R"([{"type": "mention", "mentioned": {"id": 7}}])",
+                                 R"([{"type": "mention", "mentioned": {"id": "28:bot", "name": 5}, "text": 3}])",
+                                 R"([{"type": "mention", "mentioned": []}])", R"([null, 1, "x", []])"}) {
+        INFO(entities);
+        CHECK(strip_bot_mentions(text, json::parse(entities), "28:bot") == text);
+    }
+}

@@ -146,3 +146,56 @@ TEST_CASE("a form becomes card inputs whose values come back with the submit", "
     CHECK(m.text == "ændringsønske formular");
     CHECK(m.form_values == std::map<std::string, std::string>{{"title", "T"}, {"urgency", "høj"}});
 }
+
+namespace {
+
+/// True when `s` is well-formed UTF-8 (no sequence cut or overrun).
+bool valid_utf8(std::string const& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        std::size_t const len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+std::size_t activity_units(json const& a) {
+    return utf16_units(a.dump());
+}
+
+}  // namespace
+
+TEST_CASE("a source line with no room left is shortened instead of looping", "[adapters][teams][hardening]") {
+    ChatReply reply{"Svaret.", {{"lokal", "Lokal", "", ""}}, "Kilde: " + std::string(8000, 'x'), {{"Nyttigt", "feedback 1 ja"}}, true, {}};
+    auto const activities = message_activities(reply, reference(), "m1");
+    REQUIRE(activities.size() == 1);
+    CHECK(activity_units(activities[0]) <= max_activity_utf16_units);
+    auto const card = activities[0]["attachments"][0]["content"];
+    CHECK_THAT(card["fallbackText"].get<std::string>(), Catch::Contains("Svaret."));
+    CHECK_THAT(card["body"].back()["text"].get<std::string>(), Catch::StartsWith("Kilde: xxx") && Catch::EndsWith("…"));
+}
+
+TEST_CASE("splitting never cuts a UTF-8 sequence and always ends", "[adapters][teams][hardening]") {
+    // Long texts of 2-, 3- and 4-byte characters without a line break, with and without a footer.
+    for (std::string const ch : {"æ", "€", "😀"}) {
+        std::string text;
+        for (int i = 0; i < 20000; ++i) text += ch;
+        for (std::string const& footer : {std::string(), "Kilde: " + std::string(5000, 'y') + ch}) {
+            ChatReply reply{text, {}, footer, {}, true, {}};
+            auto const activities = message_activities(reply, reference(), "m1", 4096);
+            CHECK(activities.size() < 100);
+            for (auto const& a : activities) {
+                CHECK(activity_units(a) <= 4096);
+                if (a.contains("text")) CHECK(valid_utf8(a["text"].get<std::string>()));
+            }
+        }
+    }
+    // Malformed UTF-8 (a lead byte at the very end) is neither overrun nor looped on.
+    ChatReply broken{std::string(9000, 'a') + "\xf0", {}, "", {}, true, {}};
+    auto const parts = message_activities(broken, reference(), "m1", 4096);
+    CHECK(parts.size() < 10);
+}

@@ -302,3 +302,18 @@ TEST_CASE("the whole request can come from a form and is checked field by field"
     CHECK_THAT(h.say("anne@naestved.dk", "send").text, Catch::Contains("ÆØ-2026-0001"));
     CHECK(h.desk.requests().find("ÆØ-2026-0001")->description == "Vi ønsker at flette journalnotater");
 }
+
+TEST_CASE("a title that starts with NUL gets a clear message instead of a database error", "[bot][change_requests][hardening]") {
+    Harness h;
+    CHECK_THAT(h.say("anne@naestved.dk", "nyt ændringsønske").text, Catch::Contains("Trin 1 af 6"));
+    auto const refused = h.say("anne@naestved.dk", std::string("\0Fletning af notater", 20));
+    CHECK_THAT(refused.text, Catch::Contains("NUL"));
+    // The dialog still waits for the title; the rest of the request goes through.
+    h.say("anne@naestved.dk", "Fletning af notater");
+    h.say("anne@naestved.dk", "Vi ønsker at flette journalnotater");
+    h.say("anne@naestved.dk", "Sagsbehandling");
+    h.say("anne@naestved.dk", "Mindre dobbeltarbejde");
+    h.say("anne@naestved.dk", "høj");
+    CHECK_THAT(h.say("anne@naestved.dk", "Færre klik").text, Catch::Contains("Fletning af notater"));
+    CHECK_THAT(h.say("anne@naestved.dk", "send").text, Catch::Contains("ÆØ-"));
+}

@@ -53,3 +53,15 @@ TEST_CASE("an export for Excel has a byte-order mark, semicolons and CRLF and re
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].fields == b[i].fields);
 }
+
+TEST_CASE("a file that is not UTF-8 or holds a NUL is refused naming the line, other controls are dropped", "[bot][csv][hardening]") {
+    try {
+        csv::parse("a,b\nK\xf8" "ge,x\n");  // "Køge" saved as Latin-1
+        FAIL("parsed");
+    } catch (BotError const& e) {
+        CHECK_THAT(e.what(), Catch::Contains("line 2") && Catch::Contains("UTF-8"));
+    }
+    CHECK_THROWS_WITH(csv::parse(std::string("a,b\n\0x,y\n", 9)), Catch::Contains("line 2") && Catch::Contains("NUL"));
+    auto const rows = csv::parse("a,b\nx\x1b,\"y\x07z\"\n");
+    CHECK(rows[1].fields == std::vector<std::string>{"x", "yz"});
+}

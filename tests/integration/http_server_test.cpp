@@ -182,3 +182,104 @@ TEST_CASE("graceful shutdown lets the request in flight finish", "[integration][
     server.join();  // the io_context ran out of work: nothing left listening or open
     CHECK_THROWS(http_request(server.port(), verb::get, "/healthz"));
 }
+
+namespace {
+
+/// True when `call` finishes within `limit` (it runs on its own thread; a stalled server fails
+/// the check instead of hanging the test).
+template <typename Call>
+bool answers_within(std::chrono::milliseconds limit, Call call) {
+    auto done = std::async(std::launch::async, std::move(call));
+    return done.wait_for(limit) == std::future_status::ready;
+}
+
+}  // namespace
+
+TEST_CASE("a thousand idle connections do not starve health checks or requests", "[integration][http][hardening]") {
+    ServerLimits limits;  // the production defaults: 512 connections, first byte within seconds
+    ServerFixture server(limits);
+    IdleConnections flood(server.port(), 1000);
+    int health = 0, echo = 0;
+    CHECK(answers_within(2s, [&] { health = http_request(server.port(), verb::get, "/healthz").result_int(); }));
+    CHECK(health == 200);
+    CHECK(answers_within(2s, [&] { echo = http_request(server.port(), verb::post, "/echo", "{}").result_int(); }));
+    CHECK(echo == 200);
+}
+
+TEST_CASE("a new connection that sends nothing is closed by the first-byte deadline", "[integration][http][hardening]") {
+    auto limits = ServerFixture::test_limits();
+    limits.first_byte_timeout = 1s;
+    limits.idle_timeout = 30s;
+    ServerFixture server(limits);
+    auto const started = std::chrono::steady_clock::now();
+    auto silent = raw_exchange(server.port(), "", 5s);
+    CHECK(silent.closed_by_server);
+    CHECK(std::chrono::steady_clock::now() - started < 3s);
+    // A kept-alive connection gets the (longer) idle timeout after its first request.
+    auto kept = raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 2500ms);
+    CHECK(kept.received.starts_with("HTTP/1.1 200"));
+    CHECK(!kept.closed_by_server);
+}
+
+TEST_CASE("health checks are answered when every connection slot is busy", "[integration][http][hardening]") {
+    auto limits = ServerFixture::test_limits();
+    limits.max_connections = 4;
+    limits.request_timeout = 5s;
+    ServerFixture server(limits);
+    // Four connections in the middle of a request: not idle, so none can be closed early.
+    std::vector<std::future<RawExchange>> busy;
+    for (int i = 0; i < 4; ++i) {
+        busy.push_back(std::async(std::launch::async, [&] { return raw_exchange(server.port(), "GET /slow HTTP/1.1\r\nHost: x\r\nX-Slow:", 3s); }));
+    }
+    std::this_thread::sleep_for(300ms);
+    CHECK(http_request(server.port(), verb::get, "/healthz").result_int() == 200);
+    CHECK(http_request(server.port(), verb::get, "/readyz").result_int() == 200);
+    CHECK(http_request(server.port(), verb::post, "/echo", "{}").result_int() == 503);
+}
+
+TEST_CASE("one address cannot hold more than its share of connections", "[integration][http][hardening]") {
+    auto limits = ServerFixture::test_limits();
+    limits.max_connections_per_ip = 3;
+    limits.request_timeout = 5s;
+    ServerFixture server(limits);
+    std::vector<std::future<RawExchange>> busy;
+    for (int i = 0; i < 3; ++i) {
+        busy.push_back(std::async(std::launch::async, [&] { return raw_exchange(server.port(), "GET /slow HTTP/1.1\r\nHost: x\r\nX-Slow:", 3s); }));
+    }
+    std::this_thread::sleep_for(300ms);
+    CHECK(http_request(server.port(), verb::post, "/echo", "{}").result_int() == 503);
+    CHECK(http_request(server.port(), verb::get, "/healthz").result_int() == 200);
+}
+
+TEST_CASE("request framing follows RFC 9112", "[integration][http][hardening]") {
+    ServerFixture server;
+    auto refused = [&](std::string const& request) {
+        auto const out = raw_exchange(server.port(), request, 2s);
+        INFO(request);
+        CHECK(out.received.starts_with("HTTP/1.1 400"));
+        CHECK(out.closed_by_server);
+    };
+    // A Transfer-Encoding whose final coding is not chunked (RFC 9112 §6.3).
+    refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    // Both framings at once, and two different lengths (§6.3, request smuggling).
+    refused("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    refused("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!");
+    // HTTP/1.1 without Host, or with two (§3.2).
+    refused("GET /healthz HTTP/1.1\r\n\r\n");
+    refused("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
+
+    // A coding we do not implement is 501 (RFC 9112 §6.1).
+    auto gzip = raw_exchange(server.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 2s);
+    CHECK(gzip.received.starts_with("HTTP/1.1 501"));
+    CHECK(gzip.closed_by_server);
+
+    // Well-framed requests still work.
+    auto chunked = raw_exchange(server.port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 2s);
+    CHECK(chunked.received.starts_with("HTTP/1.1 200"));
+    CHECK(chunked.received.ends_with("\r\n\r\n5"));
+    auto old = raw_exchange(server.port(), "GET /healthz HTTP/1.0\r\n\r\n", 2s);
+    CHECK(old.received.starts_with("HTTP/1.0 200"));
+    CHECK(http_request(server.port(), verb::get, "/healthz").result_int() == 200);
+}

@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <thread>
 
 using namespace superbruger::tests;
@@ -29,7 +30,10 @@ struct TeamsFixture {
     std::filesystem::path log = work_dir() / ("teams-" + std::to_string(port) + ".log");
     pid_t pid = 0;
 
-    TeamsFixture() {
+    /// `failing_jwks` JWKS answers fail before the first good one; `key_refresh` is the
+    /// refresh interval for unknown key ids (short by default, so tests can rotate keys).
+    explicit TeamsFixture(int failing_jwks = 0, int key_refresh = 1) {
+        bf.fail_jwks(failing_jwks);
         ::setenv(password_env, password, 1);
         auto const cfg = write_config("teams-" + std::to_string(port) + ".json", json{
             {"server", {{"port", port}}},
@@ -39,7 +43,7 @@ struct TeamsFixture {
                        {"openid_metadata_url", bf.base_url() + "openid"},
                        {"token_url", bf.base_url() + "token"},
                        {"allowed_service_url_hosts", {"127.0.0.1"}},
-                       {"key_refresh_min_interval_seconds", 1},
+                       {"key_refresh_min_interval_seconds", key_refresh},
                        {"max_retry_wait_seconds", 5}}}}.dump());
         pid = start_serve(cfg, port, log);
     }
@@ -283,4 +287,46 @@ TEST_CASE("installing the bot gets a Danish welcome in that conversation", "[tea
     CHECK(f.post_signed(reaction).result_int() == 200);
     std::this_thread::sleep_for(200ms);
     CHECK(f.bf.connector_requests().size() == 1);
+}
+
+TEST_CASE("a thousand idle connections do not keep Teams or the health check waiting", "[teams][integration][hardening]") {
+    TeamsFixture f;
+    IdleConnections flood(f.port, 1000);
+    auto health = std::async(std::launch::async, [&] { return http_request(f.port, verb::get, "/healthz").result_int(); });
+    REQUIRE(health.wait_for(2s) == std::future_status::ready);
+    CHECK(health.get() == 200);
+    auto teams = std::async(std::launch::async, [&] { return f.post_signed(f.message("act-flood", "hvad er en superbruger?")).result_int(); });
+    REQUIRE(teams.wait_for(2s) == std::future_status::ready);
+    CHECK(teams.get() == 200);
+    CHECK(f.bf.wait_for_connector(1));
+}
+
+TEST_CASE("signing keys that fail at start-up are fetched again within seconds", "[teams][integration][hardening]") {
+    TeamsFixture f(2, 3600);  // the key server fails twice; unknown key ids refetch only hourly
+    // Not ready while no key is loaded: no genuine token could pass.
+    auto const early = http_request(f.port, verb::get, "/readyz");
+    CHECK(early.result_int() == 503);
+    CHECK_THAT(early.body(), Catch::Contains("signing keys"));
+    bool ready = false;
+    for (int i = 0; i < 150 && !ready; ++i) {
+        ready = http_request(f.port, verb::get, "/readyz").result_int() == 200;
+        if (!ready) std::this_thread::sleep_for(100ms);
+    }
+    REQUIRE(ready);
+    CHECK(f.bf.jwks_fetches() == 3);
+    CHECK(f.post_signed(f.message("act-cold", "hvad er en superbruger?")).result_int() == 200);
+    CHECK(f.bf.wait_for_connector(1));
+}
+
+TEST_CASE("a reply the Connector never takes is logged and counted", "[teams][integration][hardening]") {
+    TeamsFixture f;
+    f.bf.fail_connector(100, 500);  // every attempt fails
+    CHECK(f.post_signed(f.message("act-lost", "hvad er en superbruger?")).result_int() == 200);
+    bool counted = false;  // after the Connector's retries with their back-off
+    for (int i = 0; i < 300 && !counted; ++i) {
+        counted = metric(f.port, R"(superbot_background_task_failures_total{task="teams_reply"})") == 1;
+        if (!counted) std::this_thread::sleep_for(100ms);
+    }
+    CHECK(counted);
+    CHECK_THAT(read_file(f.log), Catch::Contains("background_task_failed"));
 }

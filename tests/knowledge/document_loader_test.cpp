@@ -63,3 +63,21 @@ TEST_CASE("a folder loads the good files and reports the bad ones by name", "[kn
     CHECK(has("b.md", 3));
     CHECK(has("missing", 0));
 }
+
+TEST_CASE("a file that is not UTF-8 or holds a NUL is skipped with the line at fault", "[knowledge][loader][hardening]") {
+    auto dir = std::filesystem::temp_directory_path() / ("sb_kb_utf8_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "a.md") << good;
+    std::ofstream(dir / "latin1.md") << "---\nid: l\ntitle: K\xf8ge\nkind: role\nsource: s\n---\ntext\n";
+    std::ofstream(dir / "nul.md", std::ios::binary) << std::string("---\nid: n\ntitle: N\nkind: role\nsource: s\n---\nte\0xt\n", 50);
+    auto const result = load_documents({dir});
+    REQUIRE(result.documents.size() == 1);
+    REQUIRE(result.problems.size() == 2);
+    for (auto const& p : result.problems) {
+        INFO(p.file << ": " << p.message);
+        if (p.file.find("latin1") != std::string::npos) CHECK((p.line == 3 && p.message.find("UTF-8") != std::string::npos));
+        else CHECK((p.line == 7 && p.message.find("NUL") != std::string::npos));
+    }
+    std::filesystem::remove_all(dir);
+}

@@ -29,6 +29,9 @@ struct BotFrameworkStandIn::Impl {
     std::vector<RecordedRequest> connector;
     std::vector<RecordedRequest> tokens;
     int jwks = 0;
+    bool count_only = false;
+    std::size_t connector_posts = 0;
+    int jwks_failures_left = 0;
     int failures_left = 0;
     unsigned failure_status = 0;
     std::string failure_retry_after;
@@ -55,6 +58,10 @@ BotFrameworkStandIn::BotFrameworkStandIn()
         }
         if (target == "/keys") {
             ++impl->jwks;
+            if (impl->jwks_failures_left > 0) {
+                --impl->jwks_failures_left;
+                co_return bh::json_response(bh::bhttp::status::service_unavailable, {{"error", "try later"}});
+            }
             co_return bh::json_response(bh::bhttp::status::ok, {{"keys", json::array({signer_->jwk()})}});
         }
         if (target == "/token") {
@@ -70,7 +77,8 @@ BotFrameworkStandIn::BotFrameworkStandIn()
         if (target.starts_with("/v3/")) {
             auto const replay = record.idempotency_key.empty() ? impl->answered_keys.end() : impl->answered_keys.find(record.idempotency_key);
             record.replayed = replay != impl->answered_keys.end();
-            impl->connector.push_back(record);
+            ++impl->connector_posts;
+            if (!impl->count_only) impl->connector.push_back(record);
             impl->changed.notify_all();
             if (auto const delay = impl->connector_delay; delay.count() > 0) {
                 lock.unlock();  // not held while waiting: this thread serves the other requests meanwhile
@@ -93,7 +101,7 @@ BotFrameworkStandIn::BotFrameworkStandIn()
                 if (id.empty()) id = "a:created-" + std::to_string(++impl->conversations_created);
                 co_return bh::json_response(bh::bhttp::status::created, {{"id", id}});
             }
-            json const answer = {{"id", "sent-" + std::to_string(impl->connector.size())}};
+            json const answer = {{"id", "sent-" + std::to_string(impl->connector_posts)}};
             if (!record.idempotency_key.empty()) impl->answered_keys[record.idempotency_key] = answer.dump();
             co_return bh::json_response(bh::bhttp::status::ok, answer);
         }
@@ -125,6 +133,11 @@ std::string BotFrameworkStandIn::forged_token() const {
     return stranger_->sign({{"iss", issuer}, {"aud", app_id}, {"nbf", now - 60}, {"exp", now + 3600}, {"serviceurl", service_url()}});
 }
 
+void BotFrameworkStandIn::fail_jwks(int count) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->jwks_failures_left = count;
+}
+
 void BotFrameworkStandIn::fail_connector(int count, unsigned status, std::string retry_after) {
     std::lock_guard lock(impl_->mutex);
     impl_->failures_left = count;
@@ -140,6 +153,16 @@ void BotFrameworkStandIn::delay_connector(std::chrono::milliseconds delay) {
 void BotFrameworkStandIn::refuse_tokens() {
     std::lock_guard lock(impl_->mutex);
     impl_->refuse_tokens = true;
+}
+
+void BotFrameworkStandIn::count_connector_only() {
+    std::lock_guard lock(impl_->mutex);
+    impl_->count_only = true;
+}
+
+std::size_t BotFrameworkStandIn::connector_count() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->connector_posts;
 }
 
 std::vector<RecordedRequest> BotFrameworkStandIn::connector_requests() const {

@@ -52,11 +52,18 @@ public:
 
     /// The next `count` Connector posts are answered `status` (with Retry-After when given).
     void fail_connector(int count, unsigned status, std::string retry_after = {});
+    /// The next `count` JWKS fetches are answered 503 (a key server down at our start-up).
+    void fail_jwks(int count);
     /// The token endpoint answers 401 (bad client secret) from now on.
     void refuse_tokens();
     /// Each Connector post is recorded (shown) at once and answered after `delay`: a sender
     /// killed meanwhile cannot know its message arrived.
     void delay_connector(std::chrono::milliseconds delay);
+
+    /// From now on Connector posts are only counted, not kept (long benches would fill memory).
+    void count_connector_only();
+    /// Connector posts so far, kept or only counted.
+    std::size_t connector_count() const;
 
     /// Requests under /v3/ so far, oldest first.
     std::vector<RecordedRequest> connector_requests() const;

@@ -57,6 +57,31 @@ RawExchange raw_exchange(std::uint16_t port, std::string const& bytes, std::chro
     return out;
 }
 
+struct IdleConnections::Impl {
+    net::io_context ioc;
+    std::vector<tcp::socket> sockets;
+};
+
+IdleConnections::IdleConnections(std::uint16_t port, std::size_t count) : impl_(std::make_unique<Impl>()) {
+    impl_->sockets.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        tcp::socket s(impl_->ioc);
+        s.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+        impl_->sockets.push_back(std::move(s));
+    }
+}
+
+IdleConnections::~IdleConnections() = default;
+
+std::size_t IdleConnections::closed_by_server() {
+    std::size_t closed = 0;
+    for (auto& s : impl_->sockets) {
+        pollfd pfd{s.native_handle(), POLLIN, 0};
+        if (::poll(&pfd, 1, 0) > 0) ++closed;  // readable with nothing sent to it: EOF or reset
+    }
+    return closed;
+}
+
 std::uint16_t free_port() {
     net::io_context ioc;
     tcp::acceptor acceptor(ioc, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,21 @@ struct RawExchange {
     bool closed_by_server = false;
 };
 RawExchange raw_exchange(std::uint16_t port, std::string const& bytes, std::chrono::milliseconds wait);
+
+/// Connections opened and left silent (no byte sent), held until destroyed: an idle flood.
+class IdleConnections {
+public:
+    IdleConnections(std::uint16_t port, std::size_t count);
+    ~IdleConnections();
+    IdleConnections(IdleConnections const&) = delete;
+    IdleConnections& operator=(IdleConnections const&) = delete;
+    /// How many the server has closed so far (read end-of-stream or reset).
+    std::size_t closed_by_server();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 /// A port that was free a moment ago (for child processes that must be told a port).
 std::uint16_t free_port();

@@ -51,6 +51,39 @@ pid_t start_serve(std::filesystem::path const& cfg, std::uint16_t port, std::fil
     return pid;
 }
 
+pid_t start_superbot(std::vector<std::string> const& args, std::filesystem::path const& log_file) {
+    auto const pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        auto const out = log_file.empty() ? std::string("/dev/null") : log_file.string();
+        std::freopen(out.c_str(), "w", stdout);
+        std::freopen(out.c_str(), "a", stderr);
+        std::vector<char*> argv{const_cast<char*>(superbot.c_str())};
+        for (auto const& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(superbot.c_str(), argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+int wait_superbot(pid_t pid) {
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+bool kill_if_running(pid_t pid, int& exit_code) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+        exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+        return false;
+    }
+    ::kill(pid, SIGKILL);
+    exit_code = wait_superbot(pid);
+    return exit_code == -SIGKILL;
+}
+
 int stop_serve(pid_t pid) {
     ::kill(pid, SIGTERM);
     int status = 0;

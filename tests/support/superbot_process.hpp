@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 #include <sys/types.h>
 
 namespace superbruger::tests {
@@ -20,6 +21,17 @@ std::filesystem::path write_config(std::string const& name, std::string const& t
 /// `superbot serve --config cfg` in a child process, once /healthz answers. Its stderr (the
 /// JSON log) goes to `log_file`, or nowhere when empty.
 pid_t start_serve(std::filesystem::path const& cfg, std::uint16_t port, std::filesystem::path const& log_file = {});
+
+/// `superbot ARGS…` in a child process, not waited for; stdout and stderr go to `log_file`
+/// (or nowhere).
+pid_t start_superbot(std::vector<std::string> const& args, std::filesystem::path const& log_file = {});
+
+/// Waits for a child started by start_superbot: its exit code, or -signal when it was killed.
+int wait_superbot(pid_t pid);
+
+/// SIGKILL now; true when the child was still running (the kill landed), false when it had
+/// already exited (its exit code in `exit_code`).
+bool kill_if_running(pid_t pid, int& exit_code);
 
 /// SIGTERM, then the exit status (killing the child if it does not stop within 10 s).
 int stop_serve(pid_t pid);
