@@ -1,7 +1,9 @@
 // Assistant: commands first, then a cited knowledge answer or an honest "ved ikke".
 #include "bot/assistant.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/change_request_desk.hpp"
+#include "bot/command_words.hpp"
 #include "bot/directory/directory_answers.hpp"
 #include "bot/releases/release_desk.hpp"
 #include "bot/inbound_text.hpp"
@@ -51,6 +53,11 @@ ChatReply whole_document(knowledge::KnowledgeIndex const& index, std::string con
     return reply;
 }
 
+ChatReply not_an_answer(ChatReply reply) {
+    reply.confident = false;
+    return reply;
+}
+
 texts::FeedbackResult feedback_result(storage::VoteOutcome outcome, bool helpful) {
     switch (outcome) {
         case storage::VoteOutcome::recorded:
@@ -83,33 +90,46 @@ ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
     bool const read_more = texts::is_read_more(folded, read_more_id);
     auto const vote = texts::parse_feedback(folded);
     bool const button = read_more || vote.has_value();
+    // What the desks reply to their commands and dialogs is not an answer from knowledge: it is
+    // never marked confident (the evaluation counts only confident knowledge answers).
     if (desk_ != nullptr && !button) {
-        if (auto answer = desk_->answer(message, folded, lang)) return *answer;
+        if (auto answer = desk_->answer(message, folded, lang)) return not_an_answer(std::move(*answer));
     }
     if (releases_ != nullptr && !button) {
-        if (auto answer = releases_->answer(message, folded, lang)) return *answer;
+        if (auto answer = releases_->answer(message, folded, lang)) return not_an_answer(std::move(*answer));
     }
     auto question = std::string_view(message.text);
     while (!question.empty() && (question.front() == ' ' || question.front() == '\n')) question.remove_prefix(1);
     if (question.empty()) {
         reply.text = texts::empty_message(lang);
+        reply.confident = false;
         return reply;
     }
     if (auto help_lang = texts::help_request(folded)) {
         reply.text = texts::help(*help_lang);
+        reply.confident = false;
         return reply;
     }
-    if (read_more) return whole_document(*index, read_more_id, lang);
+    if (read_more) return not_an_answer(whole_document(*index, read_more_id, lang));
     if (vote) {
         auto const outcome = answers_.vote({vote->answer_id, pseudonym(message.platform, message.sender.user_id),
                                             vote->helpful, utc_timestamp()});
         log::info("answer_voted", {{"platform", message.platform}, {"answer", vote->answer_id}, {"helpful", vote->helpful}});
         reply.text = texts::feedback_reply(lang, feedback_result(outcome, vote->helpful), vote->answer_id);
+        reply.confident = false;
         return reply;
     }
 
     if (directory_ != nullptr) {
         if (auto answer = directory_->answer(message, folded, lang)) return *answer;
+    }
+
+    // A command word, or nearly one, that no desk carried out ("gennemgå" without a release,
+    // "status på 3.4", "fortryd"): the help for that command, never an answer from knowledge.
+    if (auto desk = commands::command_desk(folded)) {
+        reply.text = texts::command_help(lang, *desk);
+        reply.confident = false;
+        return reply;
     }
 
     if (question.size() > max_question_bytes) question = question.substr(0, max_question_bytes);
@@ -120,6 +140,7 @@ ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
         reply.confident = false;
         unanswered_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",
                             std::string(question), result.confidence()});
+        ++feature_counters().questions_declined;
         log::info("question_declined", {{"platform", message.platform}, {"confidence", result.confidence()}});
         return reply;
     }
@@ -132,6 +153,7 @@ ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
                                             hit.confidence});
     reply.actions = texts::feedback_actions(lang, answer_id);
     reply.actions.insert(reply.actions.begin(), texts::read_more_action(lang, hit.source.document_id));
+    ++feature_counters().questions_answered;
     log::info("question_answered", {{"platform", message.platform}, {"confidence", hit.confidence},
                                     {"document", hit.source.document_id}, {"answer", answer_id}});
     return reply;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "bot/error.hpp"
+#include "bot/install_paths.hpp"
 #include "bot/log.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,10 +13,6 @@
 #include <limits>
 #include <set>
 #include <sstream>
-
-#ifndef SB_BUNDLED_KNOWLEDGE_DIR
-#error "SB_BUNDLED_KNOWLEDGE_DIR must be defined by the build"
-#endif
 
 namespace superbruger::bot {
 
@@ -172,7 +169,7 @@ void read_teams(ObjectReader& r, TeamsConfig& c) {
 
 Config parse_config(std::string const& text, std::filesystem::path const& base) {
     Config config;
-    config.knowledge.bundled_dir = SB_BUNDLED_KNOWLEDGE_DIR;
+    config.knowledge.bundled_dir = bundled_knowledge_dir();
     json doc;
     try {
         doc = json::parse(text, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
@@ -194,6 +191,11 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         r->read("ca_file", config.http_client.ca_file, base);
         r->read("connect_timeout_seconds", config.http_client.connect_timeout, 1, 120);
         r->read("request_timeout_seconds", config.http_client.request_timeout, 1, 600);
+        r->read("https_proxy", config.http_client.https_proxy);
+        if (!config.http_client.https_proxy.empty() && config.http_client.https_proxy.rfind("http://", 0) != 0) {
+            fail("http_client.https_proxy", "must be an http:// URL of the proxy (http://host:port)");
+        }
+        r->read("no_proxy", config.http_client.no_proxy);
         r->refuse_unknown_keys();
     }
     if (auto r = top.object("teams")) read_teams(*r, config.teams);
@@ -244,6 +246,11 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         }
         r->refuse_unknown_keys();
     }
+    if (auto r = top.object("cli")) {
+        r->read("language", config.cli.language);
+        if (config.cli.language != "da" && config.cli.language != "en") fail("cli.language", "must be da or en");
+        r->refuse_unknown_keys();
+    }
     top.refuse_unknown_keys();
     return config;
 }
@@ -251,7 +258,7 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
 Config load_config(std::optional<std::filesystem::path> const& file) {
     if (!file) {
         Config config;
-        config.knowledge.bundled_dir = SB_BUNDLED_KNOWLEDGE_DIR;
+        config.knowledge.bundled_dir = bundled_knowledge_dir();
         return config;
     }
     std::ifstream in(*file, std::ios::binary);

@@ -40,6 +40,11 @@ struct HttpClientConfig {
     std::filesystem::path ca_file;  ///< empty: the system's certificate store
     std::chrono::seconds connect_timeout{5};
     std::chrono::seconds request_timeout{15};
+    /// Outbound HTTPS through this proxy (http://host:port), by CONNECT. Empty: HTTPS_PROXY or
+    /// https_proxy from the environment, if set.
+    std::string https_proxy;
+    /// Hosts reached directly, added to NO_PROXY / no_proxy from the environment.
+    std::vector<std::string> no_proxy;
 };
 
 /// Microsoft Teams through the Bot Framework (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference). Off while app_id
@@ -87,6 +92,10 @@ struct LogConfig {
     std::string level = "info";
 };
 
+struct CliConfig {
+    std::string language = "da";  ///< of the admin commands' messages: da or en (--lang overrides)
+};
+
 struct Config {
     ServerConfig server;
     StorageConfig storage;
@@ -97,6 +106,7 @@ struct Config {
     OutboxConfig outbox;
     ReleasesConfig releases;
     LogConfig log;
+    CliConfig cli;
 };
 
 /// The defaults, or the file's values over them. Relative paths in the file are taken relative

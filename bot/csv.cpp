@@ -21,6 +21,8 @@ char detect_separator(std::string_view text) {
     return ',';
 }
 
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'; }
+
 /// Control characters other than tab and line breaks: dropped from fields.
 bool is_stray_control(char c) {
     auto const u = static_cast<unsigned char>(c);
@@ -64,6 +66,8 @@ std::vector<Row> parse(std::string_view text) {
         } else if (c == '"') {
             quoted = true;
             quote_line = line;
+            // format_row's defused formula "'=…" reads back as the text it was written from.
+            if (row.fields.back().empty() && i + 2 < text.size() && text[i + 1] == '\'' && formula_start(text[i + 2])) ++i;
         } else if (c == separator) {
             row.fields.emplace_back();
         } else if (c == '\n' || c == '\r') {
@@ -80,13 +84,13 @@ std::vector<Row> parse(std::string_view text) {
     return rows;
 }
 
-std::string format_row(std::vector<std::string> const& fields) {
+std::string format_row(std::vector<std::string> const& fields, char separator) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) out += ',';
+        if (i > 0) out += separator;
         auto const& f = fields[i];
         // A leading = + - @ would make a spreadsheet run the cell as a formula: quote-prefix it.
-        bool const formula = !f.empty() && (f[0] == '=' || f[0] == '+' || f[0] == '-' || f[0] == '@');
+        bool const formula = !f.empty() && formula_start(f[0]);
         if (f.find_first_of(",;\"\r\n") == std::string::npos && !formula) {
             out += f;
             continue;
@@ -100,6 +104,12 @@ std::string format_row(std::vector<std::string> const& fields) {
         out += '"';
     }
     return out + "\r\n";
+}
+
+std::string for_excel(std::string_view csv_text) {
+    std::string out = "\xEF\xBB\xBF";
+    for (auto const& row : parse(csv_text)) out += format_row(row.fields, ';');
+    return out;
 }
 
 }  // namespace superbruger::bot::csv

@@ -21,6 +21,9 @@ constexpr char const* usage =
     "  change-requests  export: the network's change requests as CSV or JSON\n"
     "  releases   add, items, list, show, report: DUBU releases and their reviews\n"
     "  outbox     failed, retry: messages the bot could not deliver\n"
+    "  probe      is the local server up (/healthz) or ready (/readyz)? For health checks\n"
+    "  backup     FILE: a consistent copy of the database, also while the server runs\n"
+    "  restore    FILE: put a backup in place of the database (server stopped)\n"
     "\n"
     "Run 'superbot COMMAND --help' for the options of a command.\n";
 
@@ -29,7 +32,7 @@ constexpr char const* usage =
 int main(int argc, char** argv) {
     using namespace superbruger::bot;
     std::map<std::string, int (*)(std::vector<std::string> const&)> const commands = {
-        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"teams", cli::run_teams}, {"change-requests", cli::run_change_requests}, {"releases", cli::run_releases}, {"outbox", cli::run_outbox}};
+        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"teams", cli::run_teams}, {"change-requests", cli::run_change_requests}, {"releases", cli::run_releases}, {"outbox", cli::run_outbox}, {"probe", cli::run_probe}, {"backup", cli::run_backup}, {"restore", cli::run_restore}};
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::cout << usage;
         return argc < 2 ? cli::exit_usage : cli::exit_ok;

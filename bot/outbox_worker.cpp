@@ -90,6 +90,13 @@ boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMe
     for (auto const& message : due) {
         if (stopping_) break;
         auto const platform = platforms_.find(message.platform);
+        if (platform == platforms_.end() && message.platform == "console") {
+            // A console session (`superbot chat`) has no one to deliver to later: close the
+            // message instead of parking it, so trying the bot locally never raises the alert.
+            outbox_.close_undeliverable(message.id, "the console has no one to deliver to later", utc_timestamp());
+            log::info("outbox_console_dropped", {{"id", message.id}});
+            continue;
+        }
         if (platform == platforms_.end()) {
             outbox_.mark_failed(message.id, "no way to send on its own to platform '" + message.platform + "'", message.next_attempt_at, true);
             log::warn("outbox_parked", {{"id", message.id}, {"reason", "platform without proactive delivery"}, {"platform", message.platform}});

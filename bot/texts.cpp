@@ -1,6 +1,8 @@
 // The bot's own words. Domain terms stay Danish in English texts, as the network uses them.
 #include "bot/texts.hpp"
 
+#include "bot/command_words.hpp"
+
 namespace superbruger::bot::texts {
 
 namespace {
@@ -29,6 +31,57 @@ std::string help(Language lang) {
           "- who may contact Netcompany's servicedesk?\n"
           "- how are roles registered in KLIK?\n"
           "Write \"more <topic>\" for the whole text behind an answer.";
+}
+
+std::string command_help(Language lang, commands::Desk desk) {
+    using commands::Desk;
+    std::string text;
+    switch (desk) {
+        case Desk::help:
+            return help(lang);
+        case Desk::releases:
+        case Desk::reminders:
+            text = da(lang) ? "Det ligner en kommando om releases. Sådan gør du:\n"
+                              "- »gennemgå DUBU 3.4«: gå kommunens punkter i releasenoten igennem ét ad gangen\n"
+                              "- »status på DUBU 3.4«: se, hvor langt kommunen er med gennemgangen\n"
+                              "- »stop påmindelser« / »start påmindelser«: slå påmindelser fra og til\n"
+                              "Skriv releasens navn, som koordinatoren har registreret den, fx »DUBU 3.4«."
+                            : "That looks like a release command. This is how:\n"
+                              "- \"review DUBU 3.4\": go through the municipality's release-note items one by one\n"
+                              "- \"status of DUBU 3.4\": see how far the municipality's review is\n"
+                              "- \"stop reminders\" / \"start reminders\": mute and unmute reminders\n"
+                              "Write the release's name as the coordinator registered it, e.g. \"DUBU 3.4\".";
+            break;
+        case Desk::change_requests:
+            text = da(lang) ? "Det ligner en kommando om ændringsønsker. Sådan gør du:\n"
+                              "- »nyt ændringsønske«: opret et ændringsønske (»fortsæt« tager en afbrudt dialog op igen)\n"
+                              "- »mine ændringsønsker«, »vores ændringsønsker«, »alle ændringsønsker«\n"
+                              "- »status på ÆØ-2026-0042«, »støt ÆØ-2026-0042«\n"
+                              "- undervejs i dialogen: »tilbage«, »annuller«, »send«\n"
+                              "Et ændringsønske kan ikke rettes, trækkes tilbage eller slettes i chatten; spørg jeres systemansvarlige."
+                            : "That looks like a change-request command. This is how:\n"
+                              "- \"new change request\": file one (\"continue\" picks up a dialog that was left)\n"
+                              "- \"my change requests\", \"our change requests\", \"all change requests\"\n"
+                              "- \"status of ÆØ-2026-0042\", \"support ÆØ-2026-0042\"\n"
+                              "- during the dialog: \"back\", \"cancel\", \"submit\"\n"
+                              "A change request cannot be edited, withdrawn or deleted in chat; ask your systemansvarlig.";
+            break;
+        case Desk::directory:
+            text = da(lang) ? "Det ligner en ændring i rolleoversigten. Skriv fx »sæt Mette Jensen som superbruger i Korsbæk« "
+                              "eller »fjern Mette Jensen som superbruger i Korsbæk«. Det må netværkets koordinatorer og "
+                              "kommunens egen systemansvarlige."
+                            : "That looks like a change to the role directory. Write e.g. \"sæt Mette Jensen som superbruger i "
+                              "Korsbæk\" or \"fjern Mette Jensen som superbruger i Korsbæk\". The network's coordinators and "
+                              "the municipality's own systemansvarlig may do that.";
+            break;
+        case Desk::answers:
+            text = da(lang) ? "Under hvert svar kan du skrive »feedback <nr> ja« eller »feedback <nr> nej«, og »læs mere <emne>« "
+                              "viser hele teksten bag svaret."
+                            : "Under each answer you can write \"feedback <no> yes\" or \"feedback <no> no\", and \"more "
+                              "<topic>\" shows the whole text behind the answer.";
+            break;
+    }
+    return text + (da(lang) ? "\nSkriv »hjælp« for alt, hvad jeg kan." : "\nWrite \"help\" for everything I can do.");
 }
 
 std::string source_line(Language lang, adapters::Citation const& source) {

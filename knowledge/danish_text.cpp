@@ -92,6 +92,10 @@ bool is_stop_word(std::string_view word) {
         "hvorledes", "gerne", "ja", "nej", "sådanne", "ens", "hinanden", "laver", "gør", "betyder",
         // Words that frame a question without naming its topic ("ifølge rollegalleriet", "typisk").
         "ifølge", "typisk", "beskriver", "beskrive", "omhandler", "fortæl", "forklar",
+        // Spoken and colloquial fillers ("hvad skal man egentlig ha", "altså", "hej"): unknown to
+        // the base, they must not count as topics it lacks.
+        "ha", "altså", "vel", "nok", "faktisk", "præcis", "sgu", "hej", "ok", "okay", "tak", "venligst", "slags",
+        "egentligt", "overhovedet", "normalt", "generelt", "lissom", "øh", "hmm", "eventuelt", "evt",
         // English
         "a", "an", "and", "or", "of", "to", "in", "on", "is", "are", "was", "were", "be", "been",
         "who", "what", "when", "where", "which", "why", "how", "do", "does", "did", "can", "could", "may",
@@ -100,6 +104,31 @@ bool is_stop_word(std::string_view word) {
         "had", "there", "their", "they", "them", "he", "she", "his", "her", "not", "no", "if", "then", "than",
         "any", "some", "into", "out", "up", "just", "also", "whom", "whose", "please", "tell", "mean", "means", "the", "like",
         "according", "typically", "usually", "need", "needs", "after", "one", "hold", "holds", "describe", "describes", "explain", "from", "at", "for", "all",
+        "hi", "hello", "hey", "thanks", "thank", "actually", "exactly", "really", "basically", "anyway", "kind", "kinds",
+        "generally", "normally", "exist", "exists",
+    };
+    return words.contains(word);
+}
+
+bool is_light_word(std::string_view word) {
+    static std::unordered_set<std::string_view> const words = {
+        // Danish: common verbs, adjectives and adverbs of everyday questions
+        "komme", "kommer", "kom", "kommet", "ny", "nye", "nyt", "læse", "læser", "læst", "igennem", "gennem", "fik",
+        "fået", "gå", "går", "gik", "gået", "give", "giver", "gav", "givet", "tage", "tager", "tog", "taget", "sætte",
+        "sætter", "satte", "stå", "står", "stod", "ligge", "ligger", "lå", "holde", "holder", "holdt", "lave", "lavet",
+        "se", "ser", "set", "vise", "viser", "viste", "finde", "finder", "fandt", "sige", "siger", "sagde", "vide",
+        "ved", "skrive", "skriver", "første", "sidste", "andre", "andet", "egen", "eget", "egne", "god", "godt", "gode",
+        "stor", "store", "lille", "små", "hele", "helt", "mere", "mest", "flest", "altid", "aldrig", "særligt",
+        "især", "plejer", "plejede", "bedst", "bedste", "rigtig", "ting", "tingene", "sted", "steder", "gang", "måde",
+        "måder", "del", "dele", "type", "typer", "sker", "ske", "sket", "handler", "drejer", "gælder", "findes",
+        "hedder", "kaldes", "kalder", "mener", "synes", "tror", "vil", "ønsker", "prøve", "bruges", "vores", "jeres",
+        "ude", "inde", "oppe", "senere", "tidligere", "længere", "stadig", "igen", "allerede", "dermed",
+        // English
+        "get", "gets", "got", "new", "come", "comes", "came", "go", "goes", "went", "make", "makes", "made", "take",
+        "takes", "took", "give", "gives", "gave", "see", "sees", "find", "finds", "know", "knows", "read", "through",
+        "other", "others", "own", "good", "big", "first", "last", "many", "thing", "things", "way", "part", "always",
+        "often", "now", "here", "especially", "usually", "normally", "best", "right", "happen", "happens", "called",
+        "look", "looks", "want", "wants", "say", "says", "put", "keep", "keeps", "still", "again", "already",
     };
     return words.contains(word);
 }

@@ -20,6 +20,11 @@ std::vector<std::string> split_words(std::string_view folded);
 /// True for Danish and English function words that carry no content in a question.
 bool is_stop_word(std::string_view folded_word);
 
+/// True for common words that do carry some meaning but say little about which part of the base
+/// answers ("kommer", "nye", "læse", "igennem", "get", "new"): rare in the base, they would
+/// otherwise weigh as if they were its topic.
+bool is_light_word(std::string_view folded_word);
+
 enum class StemLanguage { danish, english };
 
 /// Snowball stemmer (libstemmer). Not thread-safe: each thread needs its own.

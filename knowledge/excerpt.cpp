@@ -1,16 +1,9 @@
-// Excerpt selection: units, scoring, growing around the best unit.
+// Excerpt selection: units, scoring, growing around the best unit, leading with it.
 #include "knowledge/excerpt.hpp"
-
-#include <vector>
 
 namespace superbruger::knowledge {
 
 namespace {
-
-struct Unit {
-    std::size_t begin;
-    std::size_t end;
-};
 
 bool starts_list_item(std::string_view line) {
     auto p = line.find_first_not_of(' ');
@@ -21,10 +14,20 @@ bool starts_list_item(std::string_view line) {
     return q > p && q < line.size() && line[q] == '.';
 }
 
-/// List items (with their indented continuation lines) are units; prose is split into sentences
-/// at ". " followed by a capital letter, a digit or a quote.
-std::vector<Unit> split_units(std::string_view text) {
-    std::vector<Unit> units;
+std::string cut_at_word(std::string_view text, std::size_t max_chars) {
+    static constexpr std::string_view ellipsis = "…";
+    if (text.size() <= max_chars) return std::string(text);
+    auto limit = max_chars - ellipsis.size();
+    auto space = text.rfind(' ', limit);
+    if (space == std::string_view::npos || space < limit / 2) space = limit;
+    while (space > 0 && (static_cast<unsigned char>(text[space]) & 0xC0) == 0x80) --space;  // keep UTF-8 whole
+    return std::string(text.substr(0, space)) + std::string(ellipsis);
+}
+
+}  // namespace
+
+std::vector<TextUnit> split_units(std::string_view text) {
+    std::vector<TextUnit> units;
     bool last_is_item = false;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -60,39 +63,27 @@ std::vector<Unit> split_units(std::string_view text) {
     return units;
 }
 
-std::string cut_at_word(std::string_view text, std::size_t max_chars) {
-    static constexpr std::string_view ellipsis = "…";
-    if (text.size() <= max_chars) return std::string(text);
-    auto limit = max_chars - ellipsis.size();
-    auto space = text.rfind(' ', limit);
-    if (space == std::string_view::npos || space < limit / 2) space = limit;
-    while (space > 0 && (static_cast<unsigned char>(text[space]) & 0xC0) == 0x80) --space;  // keep UTF-8 whole
-    return std::string(text.substr(0, space)) + std::string(ellipsis);
-}
-
-}  // namespace
-
-std::string best_excerpt(std::string_view text, std::size_t max_chars,
-                         std::function<double(std::string_view)> const& unit_score) {
-    if (text.size() <= max_chars) return std::string(text);
-    auto units = split_units(text);
+std::string compose_excerpt(std::string_view text, std::vector<TextUnit> const& units, std::vector<double> const& scores,
+                            std::size_t max_chars, bool lead) {
     if (units.empty()) return cut_at_word(text, max_chars);
-
     std::size_t best = 0;
     double best_score = -1;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        auto s = unit_score(text.substr(units[i].begin, units[i].end - units[i].begin));
-        if (s > best_score) {
-            best_score = s;
+    for (std::size_t i = 0; i < units.size() && i < scores.size(); ++i) {
+        if (scores[i] > best_score) {
+            best_score = scores[i];
             best = i;
         }
     }
+    lead = lead && best > 0;
+    if (text.size() <= max_chars && !lead) return std::string(text);
+
+    auto unit_text = [&](std::size_t i) { return text.substr(units[i].begin, units[i].end - units[i].begin); };
+    // Moved to the front, the best unit is followed by a blank line: the cost of that separator.
+    std::size_t const separator = lead ? 2 : 0;
+    auto span = [&](std::size_t a, std::size_t b) { return units[b].end - units[a].begin + separator; };
+    if (unit_text(best).size() > max_chars) return cut_at_word(unit_text(best), max_chars);
     auto first = best;
     auto last = best;
-    auto span = [&](std::size_t a, std::size_t b) { return units[b].end - units[a].begin; };
-    if (span(first, last) > max_chars) {
-        return cut_at_word(text.substr(units[best].begin, units[best].end - units[best].begin), max_chars);
-    }
     bool grew = true;
     while (grew) {
         grew = false;
@@ -105,7 +96,32 @@ std::string best_excerpt(std::string_view text, std::size_t max_chars,
             grew = true;
         }
     }
-    return std::string(text.substr(units[first].begin, units[last].end - units[first].begin));
+    if (!lead) return std::string(text.substr(units[first].begin, units[last].end - units[first].begin));
+
+    // The best unit, then the rest of the window in the text's order without it.
+    std::string out(unit_text(best));
+    std::string rest;
+    if (first < best) rest += text.substr(units[first].begin, units[best - 1].end - units[first].begin);
+    if (best < last) {
+        if (!rest.empty()) rest += text.substr(units[best - 1].end, units[best].begin - units[best - 1].end);
+        rest += text.substr(units[best + 1].begin, units[last].end - units[best + 1].begin);
+    }
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\n')) rest.pop_back();
+    std::size_t skip = 0;
+    while (skip < rest.size() && (rest[skip] == ' ' || rest[skip] == '\n')) ++skip;
+    rest.erase(0, skip);
+    if (!rest.empty()) out += "\n\n" + rest;
+    return out.size() <= max_chars ? out : cut_at_word(out, max_chars);
+}
+
+std::string best_excerpt(std::string_view text, std::size_t max_chars,
+                         std::function<double(std::string_view)> const& unit_score) {
+    if (text.size() <= max_chars) return std::string(text);
+    auto units = split_units(text);
+    std::vector<double> scores;
+    scores.reserve(units.size());
+    for (auto const& u : units) scores.push_back(unit_score(text.substr(u.begin, u.end - u.begin)));
+    return compose_excerpt(text, units, scores, max_chars, false);
 }
 
 }  // namespace superbruger::knowledge

@@ -3,6 +3,8 @@
 
 #include "knowledge/danish_text.hpp"
 
+#include <algorithm>
+
 namespace superbruger::knowledge {
 
 namespace {
@@ -62,7 +64,10 @@ void Glossary::add_text(std::string_view text, std::string const& file, Stemmer 
             phrase_to_group_.try_emplace(key_of(words, 0, words.size(), danish), group);
             phrase_to_group_.try_emplace(key_of(words, 0, words.size(), english), group);
             std::vector<std::string> s;
-            for (auto const& w : words) s.push_back(danish.stem(w));
+            for (auto const& w : words) {
+                s.push_back(danish.stem(w));
+                if (std::find(words_.begin(), words_.end(), w) == words_.end()) words_.push_back(w);
+            }
             stems.push_back(std::move(s));
         }
         groups_.push_back(std::move(stems));

@@ -35,11 +35,14 @@ public:
     /// The Danish stems of each term in a group, one vector per term.
     std::vector<std::vector<std::string>> const& group_stems(std::size_t group) const { return groups_[group]; }
     std::size_t group_count() const noexcept { return groups_.size(); }
+    /// Every word (folded) of every term: the vocabulary English typos are corrected against.
+    std::vector<std::string> const& words() const noexcept { return words_; }
 
 private:
     static constexpr std::size_t max_phrase_words = 4;
     std::vector<std::vector<std::vector<std::string>>> groups_;
     std::map<std::string, std::size_t> phrase_to_group_;  ///< key: stems joined by ' '
+    std::vector<std::string> words_;
 };
 
 }  // namespace superbruger::knowledge

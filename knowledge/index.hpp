@@ -3,6 +3,8 @@
 
 #include "knowledge/document.hpp"
 #include "knowledge/glossary.hpp"
+#include "knowledge/question.hpp"
+#include "knowledge/word_list.hpp"
 
 #include <memory>
 #include <string>
@@ -35,7 +37,8 @@ struct SearchResult {
 /// index per thread or serialise calls.
 class KnowledgeIndex {
 public:
-    KnowledgeIndex(std::vector<Document> documents, Glossary glossary);
+    /// `dictionary`: real words that are never taken for typos of the base's words (may be null).
+    KnowledgeIndex(std::vector<Document> documents, Glossary glossary, std::shared_ptr<WordList const> dictionary = nullptr);
     ~KnowledgeIndex();
     KnowledgeIndex(KnowledgeIndex const&) = delete;
     KnowledgeIndex& operator=(KnowledgeIndex const&) = delete;
@@ -50,6 +53,9 @@ public:
     /// Human-readable account of how a question was understood and ranked: its concepts with
     /// their weights and matching terms, and the best hits. For operators tuning the knowledge.
     std::string explain(std::string_view question) const;
+
+    /// The kind of answer the searched question asks for (who, when, stands_for, …).
+    static QuestionType question_type(SearchResult const& result) noexcept;
 
     std::vector<Document> const& documents() const noexcept;
     std::size_t section_count() const noexcept;

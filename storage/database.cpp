@@ -60,4 +60,13 @@ void Database::write_all_or_nothing(std::function<void()> const& work) {
     }
 }
 
+void Database::write_and_roll_back(std::function<void()> const& work) {
+    try {
+        WriteTransaction tx(*db_);  // never committed: its destructor rolls back
+        work();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "write");
+    }
+}
+
 }  // namespace superbruger::storage

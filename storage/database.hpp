@@ -32,6 +32,9 @@ public:
     /// Runs `work` in one write transaction: everything it writes is kept, or (when it throws)
     /// nothing is. Repository calls inside it join the transaction.
     void write_all_or_nothing(std::function<void()> const& work);
+    /// Runs `work` in one write transaction and then rolls it back: a dry run that sees what it
+    /// would have written (read it inside `work`) and leaves the database as it was.
+    void write_and_roll_back(std::function<void()> const& work);
 
     /// For repositories inside storage/ only: the header does not expose SQLiteCpp.
     SQLite::Database& connection() noexcept { return *db_; }

@@ -15,7 +15,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 10> steps = {
+constexpr std::array<char const*, 12> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -280,6 +280,54 @@ constexpr std::array<char const*, 10> steps = {
     R"sql(
     ALTER TABLE answer ADD COLUMN fingerprint INTEGER;
     CREATE INDEX answer_fingerprint ON answer (fingerprint) WHERE fingerprint IS NOT NULL;
+    )sql",
+    // 11: a coordinator can withdraw queued messages ('cancelled': a wrong announcement) and
+    // close parked ones ('dismissed'); both keep their key, so the same cause is not queued again.
+    // SQLite cannot change a CHECK, so the table is rebuilt (https://www.sqlite.org/lang_altertable.html#otheralter).
+    R"sql(
+    CREATE TABLE outbox_new (
+        id              INTEGER PRIMARY KEY,
+        idempotency_key TEXT    NOT NULL UNIQUE,
+        platform        TEXT    NOT NULL,
+        recipient       TEXT    NOT NULL,
+        tenant          TEXT    NOT NULL,
+        message         TEXT    NOT NULL,
+        status          TEXT    NOT NULL DEFAULT 'pending'
+                        CHECK (status IN ('pending', 'sent', 'parked', 'cancelled', 'dismissed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT    NOT NULL,
+        last_error      TEXT    NOT NULL DEFAULT '',
+        created_at      TEXT    NOT NULL,
+        sent_at         TEXT    NOT NULL DEFAULT '',
+        claimed_at      TEXT    NOT NULL DEFAULT ''
+    );
+    INSERT INTO outbox_new (id, idempotency_key, platform, recipient, tenant, message, status, attempts, next_attempt_at,
+                            last_error, created_at, sent_at, claimed_at)
+        SELECT id, idempotency_key, platform, recipient, tenant, message, status, attempts, next_attempt_at,
+               last_error, created_at, sent_at, claimed_at FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_new RENAME TO outbox;
+    CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
+    )sql",
+    // 12: answers to release-note items that a corrected split removed. They are kept, with the
+    // item's title as it was, so no municipality's work is lost by a correction.
+    R"sql(
+    CREATE TABLE release_review_removed (
+        id                INTEGER PRIMARY KEY,
+        release_id        INTEGER NOT NULL REFERENCES release (id) ON DELETE CASCADE,
+        municipality_id   INTEGER NOT NULL REFERENCES municipality (id),
+        item_number       INTEGER NOT NULL,
+        item_title        TEXT    NOT NULL,
+        effect            TEXT    NOT NULL,
+        local_config      INTEGER NOT NULL,
+        local_config_what TEXT    NOT NULL,
+        communication     INTEGER NOT NULL,
+        communication_how TEXT    NOT NULL,
+        note              TEXT    NOT NULL,
+        reviewed_by       TEXT    NOT NULL,
+        reviewed_at       TEXT    NOT NULL,
+        removed_at        TEXT    NOT NULL
+    );
     )sql",
 };
 

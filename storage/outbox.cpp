@@ -121,6 +121,109 @@ bool Outbox::retry(std::int64_t id, std::string const& at) {
     }
 }
 
+bool Outbox::cancel(std::int64_t id, std::string const& at) {
+    try {
+        // sent_at is when the message was closed, which the retention counts from.
+        SQLite::Statement update(db_.connection(),
+                                 "UPDATE outbox SET status = 'cancelled', sent_at = ? WHERE id = ? AND status = 'pending' AND claimed_at = ''");
+        update.bind(1, at);
+        update.bind(2, id);
+        return update.exec() == 1;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "cancel message");
+    }
+}
+
+namespace {
+constexpr char const* with_prefix = "substr(idempotency_key, 1, length(?)) = ?";
+}  // namespace
+
+std::size_t Outbox::cancel_by_cause(std::vector<std::string> const& key_prefixes, std::string const& at) {
+    std::size_t n = 0;
+    try {
+        WriteTransaction transaction(db_.connection());
+        for (auto const& prefix : key_prefixes) {
+            SQLite::Statement update(db_.connection(), std::string("UPDATE outbox SET status = 'cancelled', sent_at = ? "
+                                                                   "WHERE status = 'pending' AND claimed_at = '' AND ") + with_prefix);
+            update.bind(1, at);
+            update.bind(2, prefix);
+            update.bind(3, prefix);
+            n += static_cast<std::size_t>(update.exec());
+        }
+        transaction.commit();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "cancel messages");
+    }
+    return n;
+}
+
+std::size_t Outbox::forget_by_cause(std::vector<std::string> const& key_prefixes) {
+    std::size_t n = 0;
+    try {
+        WriteTransaction transaction(db_.connection());
+        for (auto const& prefix : key_prefixes) {
+            SQLite::Statement del(db_.connection(), std::string("DELETE FROM outbox WHERE ") + with_prefix);
+            del.bind(1, prefix);
+            del.bind(2, prefix);
+            n += static_cast<std::size_t>(del.exec());
+        }
+        transaction.commit();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "forget messages");
+    }
+    return n;
+}
+
+std::size_t Outbox::pending_by_cause(std::vector<std::string> const& key_prefixes) const {
+    std::size_t n = 0;
+    try {
+        for (auto const& prefix : key_prefixes) {
+            SQLite::Statement q(db_.connection(), std::string("SELECT count(*) FROM outbox WHERE status = 'pending' AND ") + with_prefix);
+            q.bind(1, prefix);
+            q.bind(2, prefix);
+            q.executeStep();
+            n += static_cast<std::size_t>(q.getColumn(0).getInt64());
+        }
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "count messages");
+    }
+    return n;
+}
+
+bool Outbox::dismiss(std::int64_t id, std::string const& at) {
+    try {
+        SQLite::Statement update(db_.connection(), "UPDATE outbox SET status = 'dismissed', sent_at = ? WHERE id = ? AND status = 'parked'");
+        update.bind(1, at);
+        update.bind(2, id);
+        return update.exec() == 1;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "dismiss message");
+    }
+}
+
+void Outbox::close_undeliverable(std::int64_t id, std::string const& reason, std::string const& at) {
+    try {
+        SQLite::Statement update(db_.connection(),
+                                 "UPDATE outbox SET status = 'dismissed', last_error = ?, sent_at = ?, claimed_at = '' WHERE id = ? AND status = 'pending'");
+        update.bind(1, reason);
+        update.bind(2, at);
+        update.bind(3, id);
+        update.exec();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "close message");
+    }
+}
+
+std::string Outbox::status_of(std::int64_t id) const {
+    try {
+        SQLite::Statement q(db_.connection(), "SELECT status FROM outbox WHERE id = ?");
+        q.bind(1, id);
+        return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read message");
+    }
+}
+
 std::vector<OutboxMessage> Outbox::with_status(std::string const& status) const {
     std::vector<OutboxMessage> out;
     try {
@@ -135,7 +238,7 @@ std::vector<OutboxMessage> Outbox::with_status(std::string const& status) const 
 
 std::size_t Outbox::forget_sent_before(std::string const& before) {
     try {
-        SQLite::Statement del(db_.connection(), "DELETE FROM outbox WHERE status = 'sent' AND sent_at < ?");
+        SQLite::Statement del(db_.connection(), "DELETE FROM outbox WHERE status IN ('sent', 'cancelled', 'dismissed') AND sent_at < ?");
         del.bind(1, before);
         return static_cast<std::size_t>(del.exec());
     } catch (SQLite::Exception const& e) {

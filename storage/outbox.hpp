@@ -60,13 +60,31 @@ public:
     /// key, so a receiver that honours the key shows them once. Call before the first claim.
     std::vector<OutboxMessage> release_in_doubt();
     std::vector<OutboxMessage> with_status(std::string const& status) const;
-    /// Deletes sent messages sent before `before`; returns how many. Their keys are free again,
+    /// Deletes sent, cancelled and dismissed messages closed before `before`; returns how many. Their keys are free again,
     /// so the retention must outlast every cause that could queue the same message again.
     std::size_t forget_sent_before(std::string const& before);
     /// How many messages have `status`.
     std::size_t count(std::string const& status) const;
     /// Puts a parked message back in the queue, due at `at`; false when no parked message has that id.
     bool retry(std::int64_t id, std::string const& at);
+    /// Withdraws a queued message that is not being sent right now (status 'cancelled', its key
+    /// kept so the cause does not queue it again); false when there is no such message.
+    bool cancel(std::int64_t id, std::string const& at);
+    /// Withdraws every queued message whose key starts with one of `key_prefixes`; returns how many.
+    std::size_t cancel_by_cause(std::vector<std::string> const& key_prefixes, std::string const& at);
+    /// Deletes every message, in any status, whose key starts with one of `key_prefixes` (their
+    /// cause is gone, and its keys may be given out again); returns how many.
+    std::size_t forget_by_cause(std::vector<std::string> const& key_prefixes);
+    /// How many queued (pending) messages have a key starting with one of `key_prefixes`.
+    std::size_t pending_by_cause(std::vector<std::string> const& key_prefixes) const;
+    /// Closes a parked message a coordinator has dealt with (status 'dismissed'); false when no
+    /// parked message has that id.
+    bool dismiss(std::int64_t id, std::string const& at);
+    /// Closes a queued message that has nowhere to go and needs no one's attention (status
+    /// 'dismissed', with `reason` as its last error), so it raises no parked-messages alert.
+    void close_undeliverable(std::int64_t id, std::string const& reason, std::string const& at);
+    /// Status of one message, "" when there is none with that id.
+    std::string status_of(std::int64_t id) const;
 
 private:
     Database& db_;

@@ -77,6 +77,71 @@ void Releases::replace_items(std::int64_t release_id, std::vector<ReleaseItem> c
     }
 }
 
+bool Releases::remove(std::int64_t release_id) {
+    try {
+        SQLite::Statement del(db_.connection(), "DELETE FROM release WHERE id = ?");
+        del.bind(1, release_id);
+        return del.exec() == 1;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "remove release");
+    }
+}
+
+void Releases::replace_items(std::int64_t release_id, std::vector<ReleaseItem> const& items, std::vector<std::pair<int, int>> const& moves,
+                             std::vector<int> const& removed, std::string const& at) {
+    auto& db = db_.connection();
+    try {
+        WriteTransaction tx(db);
+        for (auto const number : removed) {
+            SQLite::Statement keep(db,
+                                   "INSERT INTO release_review_removed (release_id, municipality_id, item_number, item_title, effect, "
+                                   "local_config, local_config_what, communication, communication_how, note, reviewed_by, reviewed_at, removed_at) "
+                                   "SELECT r.release_id, r.municipality_id, r.item_number, i.title, r.effect, r.local_config, r.local_config_what, "
+                                   "r.communication, r.communication_how, r.note, r.reviewed_by, r.reviewed_at, ? "
+                                   "FROM release_review r JOIN release_item i ON i.release_id = r.release_id AND i.number = r.item_number "
+                                   "WHERE r.release_id = ? AND r.item_number = ?");
+            keep.bind(1, at);
+            keep.bind(2, release_id);
+            keep.bind(3, number);
+            keep.exec();
+            SQLite::Statement drop(db, "DELETE FROM release_review WHERE release_id = ? AND item_number = ?");
+            drop.bind(1, release_id);
+            drop.bind(2, number);
+            drop.exec();
+        }
+        // Two steps, through negative numbers, so that swapped items never collide on the key.
+        for (auto const& [from, to] : moves) {
+            if (from == to) continue;
+            SQLite::Statement move(db, "UPDATE release_review SET item_number = ? WHERE release_id = ? AND item_number = ?");
+            move.bind(1, -to);
+            move.bind(2, release_id);
+            move.bind(3, from);
+            move.exec();
+        }
+        SQLite::Statement settle(db, "UPDATE release_review SET item_number = -item_number WHERE release_id = ? AND item_number < 0");
+        settle.bind(1, release_id);
+        settle.exec();
+        SQLite::Statement del(db, "DELETE FROM release_item WHERE release_id = ?");
+        del.bind(1, release_id);
+        del.exec();
+        insert_items(db, release_id, items);
+        tx.commit();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "replace release items");
+    }
+}
+
+std::size_t Releases::removed_answers(std::int64_t release_id) const {
+    try {
+        SQLite::Statement q(db_.connection(), "SELECT count(*) FROM release_review_removed WHERE release_id = ?");
+        q.bind(1, release_id);
+        q.executeStep();
+        return static_cast<std::size_t>(q.getColumn(0).getInt64());
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "count removed answers");
+    }
+}
+
 namespace {
 std::optional<Release> find_where(SQLite::Database& db, std::string const& where, auto const& value) {
     SQLite::Statement q(db, std::string(columns) + where);

@@ -37,6 +37,17 @@ public:
     Release add(Release release, std::string const& folded_name);
     /// Replaces the items (the coordinator corrected the split), in one transaction.
     void replace_items(std::int64_t release_id, std::vector<ReleaseItem> const& items);
+    /// The same, and the saved answers follow their items: each (old, new) number in `moves`
+    /// moves the answers to that item's new number, and the answers to each number in `removed`
+    /// go to the history of removed items (release_review_removed) with the old title, at `at`.
+    void replace_items(std::int64_t release_id, std::vector<ReleaseItem> const& items, std::vector<std::pair<int, int>> const& moves,
+                       std::vector<int> const& removed, std::string const& at);
+    /// How many answers the history of removed items holds for the release.
+    std::size_t removed_answers(std::int64_t release_id) const;
+
+    /// Deletes the release and its items (and, by the schema's cascade, any reviews: the caller
+    /// refuses when there are some). False when there is no release with that id.
+    bool remove(std::int64_t release_id);
 
     std::optional<Release> find(std::string const& folded_name) const;
     std::optional<Release> find_by_id(std::int64_t id) const;

@@ -166,6 +166,11 @@ void RoleDirectory::add_tenant(std::int64_t municipality_id, std::string const& 
     auto& db = db_.connection();
     try {
         WriteTransaction tx(db);
+        SQLite::Statement held(db, "SELECT 1 FROM municipality_tenant WHERE municipality_id = ? AND platform = ? AND tenant_id = ?");
+        held.bind(1, municipality_id);
+        held.bind(2, platform);
+        held.bind(3, tenant_id);
+        if (held.executeStep()) return;
         SQLite::Statement insert(db,
                                  "INSERT INTO municipality_tenant (municipality_id, platform, tenant_id) VALUES (?, ?, ?) "
                                  "ON CONFLICT (platform, tenant_id) DO UPDATE SET municipality_id = excluded.municipality_id");
@@ -173,10 +178,10 @@ void RoleDirectory::add_tenant(std::int64_t municipality_id, std::string const& 
         insert.bind(2, platform);
         insert.bind(3, tenant_id);
         insert.exec();
-        SQLite::Statement after(db, "SELECT json_object('municipality', ?, 'platform', ?, 'tenant', ?)");
-        after.bind(1, municipality_id);
-        after.bind(2, platform);
-        after.bind(3, tenant_id);
+        SQLite::Statement after(db, "SELECT json_object('municipality', id, 'name', name, 'platform', ?, 'tenant', ?) FROM municipality WHERE id = ?");
+        after.bind(1, platform);
+        after.bind(2, tenant_id);
+        after.bind(3, municipality_id);
         after.executeStep();
         write_audit(db, change, "add_tenant", std::nullopt, "", after.getColumn(0).getString());
         tx.commit();
@@ -233,6 +238,19 @@ std::string RoleDirectory::tenant_of(std::int64_t municipality_id, std::string c
     }
 }
 
+std::vector<std::pair<std::string, std::string>> RoleDirectory::tenants_of(std::int64_t municipality_id) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    try {
+        SQLite::Statement q(db_.connection(),
+                            "SELECT platform, tenant_id FROM municipality_tenant WHERE municipality_id = ? ORDER BY platform, tenant_id");
+        q.bind(1, municipality_id);
+        while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read tenants");
+    }
+    return out;
+}
+
 std::vector<Municipality> RoleDirectory::municipalities() const {
     try {
         SQLite::Statement q(db_.connection(), std::string(municipality_select) + "ORDER BY name");
@@ -286,14 +304,30 @@ void RoleDirectory::add_identity(std::int64_t person_id, std::string const& plat
     auto& db = db_.connection();
     try {
         WriteTransaction tx(db);
+        SQLite::Statement held(db, "SELECT 1 FROM person_identity WHERE person_id = ? AND platform = ? AND user_id = ?");
+        held.bind(1, person_id);
+        held.bind(2, platform);
+        held.bind(3, user_id);
+        if (held.executeStep()) return;
         SQLite::Statement insert(db,
                                  "INSERT INTO person_identity (person_id, platform, user_id) VALUES (?, ?, ?) "
                                  "ON CONFLICT (platform, user_id) DO UPDATE SET person_id = excluded.person_id");
+        SQLite::Statement previous(db, "SELECT json_object('person', person_id) FROM person_identity WHERE platform = ? AND user_id = ?");
+        previous.bind(1, platform);
+        previous.bind(2, user_id);
+        auto const before = previous.executeStep() ? previous.getColumn(0).getString() : std::string();
         insert.bind(1, person_id);
         insert.bind(2, platform);
         insert.bind(3, user_id);
         insert.exec();
-        write_audit(db, change, "add_identity", person_id, "", "");
+        SQLite::Statement after(db,
+                                "SELECT json_object('person', p.id, 'name', p.name, 'municipality', m.name, 'platform', ?, 'user_id', ?) "
+                                "FROM person p LEFT JOIN municipality m ON m.id = p.municipality_id WHERE p.id = ?");
+        after.bind(1, platform);
+        after.bind(2, user_id);
+        after.bind(3, person_id);
+        after.executeStep();
+        write_audit(db, change, "add_identity", person_id, before, after.getColumn(0).getString());
         tx.commit();
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "add chat identity");
@@ -524,6 +558,26 @@ std::vector<AuditEntry> RoleDirectory::audit(int limit) const {
                             "SELECT at, actor, action, person_id, coalesce(before, ''), coalesce(after, '') FROM directory_audit "
                             "ORDER BY id DESC LIMIT ?");
         q.bind(1, limit);
+        return audit_entries(q);
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read audit");
+    }
+}
+
+std::int64_t RoleDirectory::last_audit_id() const {
+    try {
+        return db_.connection().execAndGet("SELECT coalesce(max(id), 0) FROM directory_audit").getInt64();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read audit");
+    }
+}
+
+std::vector<AuditEntry> RoleDirectory::audit_after(std::int64_t id) const {
+    try {
+        SQLite::Statement q(db_.connection(),
+                            "SELECT at, actor, action, person_id, coalesce(before, ''), coalesce(after, '') FROM directory_audit "
+                            "WHERE id > ? ORDER BY id");
+        q.bind(1, id);
         return audit_entries(q);
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "read audit");

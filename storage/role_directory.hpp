@@ -62,7 +62,8 @@ public:
     /// Adds a municipality, or updates the one with the same kommunenummer. Returns it with its id.
     Municipality save_municipality(Municipality const& m, Change const& change);
     void set_phase(std::int64_t municipality_id, int phase, Change const& change);
-    /// Links a chat tenant (Teams tenant, Slack workspace, …) to a municipality.
+    /// Links a chat tenant (Teams tenant, Slack workspace, …) to a municipality; a link that is
+    /// already there changes nothing and is not audited again.
     void add_tenant(std::int64_t municipality_id, std::string const& platform, std::string const& tenant_id,
                     Change const& change);
     std::optional<Municipality> municipality(std::int64_t id) const;
@@ -73,6 +74,7 @@ public:
 
     /// Adds a person, or updates the one with the same e-mail. Returns it with its id.
     Person save_person(Person const& p, Change const& change);
+    /// Links a chat identity to a person (moving it from anyone else); no-op when already linked.
     void add_identity(std::int64_t person_id, std::string const& platform, std::string const& user_id, Change const& change);
     std::optional<Person> person_with_email(std::string const& email) const;  ///< case-insensitive
     std::optional<Person> person_with_identity(std::string const& platform, std::string const& user_id) const;
@@ -80,6 +82,8 @@ public:
     std::vector<std::pair<std::string, std::string>> identities_of(std::int64_t person_id) const;
     /// The municipality's tenant on a platform, or "" when none is registered.
     std::string tenant_of(std::int64_t municipality_id, std::string const& platform) const;
+    /// Every tenant of the municipality as (platform, tenant id), by platform and id.
+    std::vector<std::pair<std::string, std::string>> tenants_of(std::int64_t municipality_id) const;
     /// Everyone not erased, by name. As for municipalities, matching typed names is the caller's.
     std::vector<Person> people() const;
 
@@ -109,6 +113,10 @@ public:
     bool forget(std::string const& email, Change const& change);
 
     std::vector<AuditEntry> audit(int limit) const;  ///< newest first
+    /// The id of the newest audit entry (0 when none), and the entries after one, oldest first:
+    /// what one import did, for its report.
+    std::int64_t last_audit_id() const;
+    std::vector<AuditEntry> audit_after(std::int64_t id) const;
     std::vector<AuditEntry> audit_of(std::int64_t person_id) const;
 
 private:

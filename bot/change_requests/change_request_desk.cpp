@@ -1,5 +1,6 @@
 // ChangeRequestDesk: reading the commands, supporting, moving, showing and listing requests.
 #include "bot/change_requests/change_request_desk.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/request_rules.hpp"
 #include "bot/change_requests/request_texts.hpp"
@@ -154,6 +155,7 @@ ChatReply ChangeRequestDesk::support(adapters::ChatMessage const& message, std::
     if (request->municipality_id == m.id) return text_reply(texts::own_request(lang, ref));
     storage::ChatIdentity const me{message.platform, message.sender.user_id, message.sender.tenant_id, standing.asker.person->name};
     if (!requests_.support(request->id, {m.id, me, utc_timestamp(clock_())})) return text_reply(texts::already_supports(lang, m.name, ref));
+    ++feature_counters().change_requests_supported;
     log::info("change_request_supported", {{"ref", ref}, {"municipality", m.id}});
     notify(request->submitter, "cr-support:" + ref + ":" + std::to_string(m.id), texts::supported_notification(Language::da, *request, m.name), ref);
     auto reply = text_reply(texts::supported(lang, m.name, ref, request->title));

@@ -3,6 +3,7 @@
 // restart loses nothing; a draft left alone longer than the timeout stops catching messages, and
 // "nyt ændringsønske" or "fortsæt" picks it up again with every answer kept.
 #include "bot/change_requests/change_request_desk.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/request_rules.hpp"
 #include "bot/change_requests/request_texts.hpp"
@@ -269,6 +270,7 @@ ChatReply ChangeRequestDesk::submit(adapters::ChatMessage const& message, json& 
     request.created_at = utc_timestamp(clock_());
     // The draft's identity is the submit's: a second "send" for it finds the first request.
     auto const filed = requests_.submit(request, message.platform + ":" + message.sender.user_id + ":" + draft.value("started", ""));
+    ++feature_counters().change_requests_filed;
     draft["ref"] = filed.ref;
     requests_.save_draft({stored.platform, stored.user_id, "done", json_text(draft), utc_timestamp(clock_())});
     reply.text = texts::submitted(lang, filed.ref);

@@ -2,6 +2,7 @@
 #include "bot/change_requests/request_texts.hpp"
 
 #include "bot/join.hpp"
+#include "bot/time_format.hpp"
 
 #include <map>
 
@@ -171,13 +172,13 @@ std::string status_view(Language lang, storage::ChangeRequest const& r, std::str
                         std::vector<std::string> const& supporters, std::vector<storage::StatusChange> const& history) {
     std::string out = "**" + r.ref + " " + r.title + "**\n";
     out += (da(lang) ? "Status: " : "Status: ") + r.status + (r.release.empty() ? "" : " (" + r.release + ")") + "\n";
-    out += (da(lang) ? "Indsendt af " : "Submitted by ") + municipality + " (" + r.submitter.name + ", " + r.created_at.substr(0, 10) + ")";
+    out += (da(lang) ? "Indsendt af " : "Submitted by ") + municipality + " (" + r.submitter.name + ", " + copenhagen_time(r.created_at).substr(0, 10) + ")";
     if (!supporters.empty()) out += (da(lang) ? "; støttet af " : "; supported by ") + join(supporters);
     out += "\n" + std::string(da(lang) ? "Hast: " : "Urgency: ") + r.urgency + " · " + (da(lang) ? "Område: " : "Area: ") + r.area;
     out += "\n\n" + r.description;
     out += da(lang) ? "\n\n**Historik**" : "\n\n**History**";
     for (auto const& h : history) {
-        out += "\n- " + h.at.substr(0, 10) + ": " + (h.from.empty() ? "" : h.from + " → ") + h.to + " (" + h.actor + ")";
+        out += "\n- " + copenhagen_time(h.at).substr(0, 10) + ": " + (h.from.empty() ? "" : h.from + " → ") + h.to + " (" + h.actor + ")";
         if (!h.comment.empty()) out += ": " + h.comment;
     }
     return out;

@@ -9,6 +9,11 @@ Arguments::Arguments(std::vector<std::string> args, std::set<std::string> flags,
     : args_(std::move(args)), flags_(std::move(flags)), options_(std::move(options)) {}
 
 void Arguments::parse() {
+    // The language of these messages: the command's --lang, read ahead (Danish unless "en").
+    bool english = false;
+    for (std::size_t i = 0; i < args_.size(); ++i) {
+        english |= args_[i] == "--lang=en" || (args_[i] == "--lang" && i + 1 < args_.size() && args_[i + 1] == "en");
+    }
     bool only_positionals = false;
     for (std::size_t i = 0; i < args_.size(); ++i) {
         auto const& arg = args_[i];
@@ -30,10 +35,10 @@ void Arguments::parse() {
             } else if (i + 1 < args_.size()) {
                 values_.emplace_back(name, args_[++i]);
             } else {
-                throw BotError(BotError::Kind::usage, name + " needs a value");
+                throw BotError(BotError::Kind::usage, name + (english ? " needs a value" : " kræver en værdi"));
             }
         } else {
-            throw BotError(BotError::Kind::usage, "unknown option " + name);
+            throw BotError(BotError::Kind::usage, (english ? "unknown option " : "ukendt tilvalg ") + name);
         }
     }
 }

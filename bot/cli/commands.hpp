@@ -15,6 +15,9 @@ int run_teams(std::vector<std::string> const& args);
 int run_change_requests(std::vector<std::string> const& args);
 int run_releases(std::vector<std::string> const& args);
 int run_outbox(std::vector<std::string> const& args);
+int run_probe(std::vector<std::string> const& args);
+int run_backup(std::vector<std::string> const& args);
+int run_restore(std::vector<std::string> const& args);
 
 /// Exit codes: 0 done, 1 failed at run time, 2 bad command line or configuration.
 constexpr int exit_ok = 0;

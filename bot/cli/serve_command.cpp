@@ -24,6 +24,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 namespace superbruger::bot::cli {
@@ -54,6 +55,7 @@ http::ClientSettings client_settings_of(HttpClientConfig const& c) {
     s.ca_file = c.ca_file;
     s.connect_timeout = c.connect_timeout;
     s.request_timeout = c.request_timeout;
+    s.proxy = http::proxy_settings(c.https_proxy, c.no_proxy, [](char const* name) { return std::getenv(name); });
     return s;
 }
 

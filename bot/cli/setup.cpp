@@ -2,6 +2,7 @@
 #include "bot/cli/setup.hpp"
 
 #include "bot/cli/commands.hpp"
+#include "bot/error.hpp"
 #include "bot/log.hpp"
 
 #include <iostream>
@@ -23,6 +24,14 @@ std::optional<int> usage_instead_of_action(Arguments const& args, char const* us
     if (!help && !args.positionals().empty()) return std::nullopt;
     std::cout << usage;
     return help ? exit_ok : exit_usage;
+}
+
+knowledge::Language cli_language(Arguments const& args, Config const* config) {
+    auto const lang = args.option("--lang");
+    if (!lang) return config != nullptr && config->cli.language == "en" ? knowledge::Language::en : knowledge::Language::da;
+    if (*lang == "da") return knowledge::Language::da;
+    if (*lang == "en") return knowledge::Language::en;
+    throw BotError(BotError::Kind::usage, "--lang skal være da eller en / --lang must be da or en");
 }
 
 }  // namespace superbruger::bot::cli

@@ -2,6 +2,7 @@
 #include "bot/cli/commands.hpp"
 #include "bot/cli/setup.hpp"
 #include "bot/error.hpp"
+#include "bot/install_paths.hpp"
 #include "bot/json_text.hpp"
 #include "bot/teams/app_manifest.hpp"
 
@@ -9,9 +10,6 @@
 #include <iostream>
 #include <sstream>
 
-#ifndef SB_TEAMS_TEMPLATE_DIR
-#error "SB_TEAMS_TEMPLATE_DIR must be defined by the build"
-#endif
 #ifndef SB_VERSION
 #error "SB_VERSION must be defined by the build"
 #endif
@@ -26,7 +24,8 @@ constexpr char const* usage =
     "                               [--templates DIR] [--config FILE]\n"
     "\n"
     "Writes manifest.json, en-us.json, color.png and outline.png for the Teams app package to DIR,\n"
-    "filled from the templates (default: the build's deploy/teams) and teams.app_id. The URLs are\n"
+    "filled from the templates (default: PREFIX/share/superbot/teams beside an installed binary,\n"
+    "else the source tree's deploy/teams) and teams.app_id. The URLs are\n"
     "the installation's own web, privacy and terms pages (https). deploy/teams/package zips them.\n";
 
 nlohmann::json read_json(std::filesystem::path const& file) {
@@ -61,7 +60,7 @@ int manifest(Arguments const& args) {
     values.website = required(args, "--website");
     values.privacy = required(args, "--privacy");
     values.terms = required(args, "--terms");
-    std::filesystem::path const templates = args.option("--templates").value_or(SB_TEAMS_TEMPLATE_DIR);
+    std::filesystem::path const templates = args.option("--templates").value_or(teams_template_dir());
     std::filesystem::path const out = required(args, "--out");
 
     auto const manifest = teams::fill_manifest(read_json(templates / "manifest.template.json"), values);

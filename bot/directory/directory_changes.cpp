@@ -100,7 +100,7 @@ std::optional<adapters::ChatReply> DirectoryChanges::handle(adapters::ChatMessag
     auto change_by = [&](Asker const& asker) {
         auto const timestamp = utc_timestamp();
         return storage::Change{asker.person ? asker.person->email : message.platform + ":" + message.sender.user_id,
-                               timestamp, timestamp.substr(0, 10)};
+                               timestamp, copenhagen_time(timestamp).substr(0, 10)};  // the day as Danes count it
     };
 
     if (auto it = confirmations_.find(key); it != confirmations_.end()) {

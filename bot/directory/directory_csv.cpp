@@ -2,15 +2,20 @@
 #include "bot/directory/directory_csv.hpp"
 
 #include "bot/csv.hpp"
+#include "bot/directory/directory_import_report.hpp"
 #include "bot/error.hpp"
+#include "bot/text_encoding.hpp"
 #include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
 #include "storage/database.hpp"
 #include "storage/error.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <tuple>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace superbruger::bot::directory {
 
@@ -20,6 +25,10 @@ std::vector<std::string> const csv_columns = {"kommune", "kommunenummer", "fase"
 
 namespace {
 
+using knowledge::Language;
+
+std::string say(Language lang, std::string da, std::string en) { return lang == Language::da ? da : en; }
+
 struct ImportRow {
     int line = 0;
     storage::Municipality municipality;
@@ -27,6 +36,7 @@ struct ImportRow {
     std::string tenant;
     std::string aad_object_id;  ///< the person's Teams (Entra) object id, so "vores" works from Teams
     std::optional<storage::Person> person;
+    std::optional<bool> coordinator;  ///< empty cell: keep what is stored
     std::string role;  ///< role id, empty for none
     std::string system = "DUBU";
     std::string from;
@@ -65,23 +75,25 @@ private:
     std::vector<ImportProblem>& problems_;
 };
 
-std::optional<ImportRow> read_row(RowReader& r, int line, RoleCatalogue const& roles, std::string const& today) {
+std::optional<ImportRow> read_row(RowReader& r, int line, RoleCatalogue const& roles, std::string const& today, Language lang) {
     ImportRow row;
     row.line = line;
     bool ok = true;
-    auto fail = [&](std::string message) {
-        r.problem(std::move(message));
+    auto fail = [&](std::string da, std::string en) {
+        r.problem(say(lang, std::move(da), std::move(en)));
         ok = false;
     };
     row.municipality.kommunenummer = r.get("kommunenummer");
     row.municipality.name = r.get("kommune");
-    if (row.municipality.kommunenummer.size() != 3 ||
-        row.municipality.kommunenummer.find_first_not_of("0123456789") != std::string::npos) {
-        fail("kommunenummer must be three digits, not '" + row.municipality.kommunenummer + "'");
+    auto const& number = row.municipality.kommunenummer;
+    if (number.size() != 3 || number.find_first_not_of("0123456789") != std::string::npos) {
+        fail("kommunenummer skal være tre cifre, ikke '" + number + "'", "kommunenummer must be three digits, not '" + number + "'");
     }
-    if (row.municipality.name.empty() || row.municipality.name.size() > 100) fail("kommune must be a name of 1 to 100 characters");
+    if (row.municipality.name.empty() || row.municipality.name.size() > 100) {
+        fail("kommune skal være et navn på 1 til 100 tegn", "kommune must be a name of 1 to 100 characters");
+    }
     if (auto phase = r.get("fase"); !phase.empty()) {
-        if (phase.size() != 1 || phase[0] < '1' || phase[0] > '4') fail("fase must be 1, 2, 3 or 4, not '" + phase + "'");
+        if (phase.size() != 1 || phase[0] < '1' || phase[0] > '4') fail("fase skal være 1, 2, 3 eller 4, ikke '" + phase + "'", "fase must be 1, 2, 3 or 4, not '" + phase + "'");
         else {
             row.municipality.phase = phase[0] - '0';
             row.phase_given = true;
@@ -93,38 +105,68 @@ std::optional<ImportRow> read_row(RowReader& r, int line, RoleCatalogue const& r
     auto const email = r.get("email");
     auto const name = r.get("navn");
     if (!email.empty() || !name.empty()) {
-        if (!valid_email(email)) fail("email '" + email + "' is not an e-mail address");
-        if (name.empty() || name.size() > 200) fail("navn must be a name of 1 to 200 characters");
+        if (!valid_email(email)) fail("email '" + email + "' er ikke en e-mailadresse", "email '" + email + "' is not an e-mail address");
+        if (name.empty() || name.size() > 200) fail("navn skal være et navn på 1 til 200 tegn", "navn must be a name of 1 to 200 characters");
         auto title = r.get("titel");
-        if (title.size() > 200) fail("titel is longer than 200 characters");
+        if (title.size() > 200) fail("titel er længere end 200 tegn", "titel is longer than 200 characters");
         auto const coordinator = knowledge::fold_case(r.get("koordinator"));
-        bool is_coordinator = false;
-        if (coordinator == "ja" || coordinator == "yes" || coordinator == "1" || coordinator == "true") is_coordinator = true;
-        else if (!coordinator.empty() && coordinator != "nej" && coordinator != "no" && coordinator != "0" && coordinator != "false") {
-            fail("koordinator must be ja or nej, not '" + coordinator + "'");
-        }
-        row.person = storage::Person{0, name, email, title, std::nullopt, is_coordinator};
+        if (coordinator == "ja" || coordinator == "yes" || coordinator == "1" || coordinator == "true") row.coordinator = true;
+        else if (coordinator == "nej" || coordinator == "no" || coordinator == "0" || coordinator == "false") row.coordinator = false;
+        else if (!coordinator.empty()) fail("koordinator skal være ja eller nej, ikke '" + coordinator + "'", "koordinator must be ja or nej, not '" + coordinator + "'");
+        row.person = storage::Person{0, name, email, title, std::nullopt, row.coordinator.value_or(false)};
+    } else if (!row.aad_object_id.empty()) {
+        fail("teams_objektid kræver en person (navn og email)", "teams_objektid needs a person (navn and email)");
     }
     if (auto role = r.get("rolle"); !role.empty()) {
-        if (!row.person) fail("rolle needs a person (navn and email)");
+        if (!row.person) fail("rolle kræver en person (navn og email)", "rolle needs a person (navn and email)");
         if (auto info = roles.find(role)) row.role = info->id;
-        else fail("rolle '" + role + "' is not a role of the role gallery");
+        else fail("rolle '" + role + "' er ikke en rolle i rollegalleriet", "rolle '" + role + "' is not a role of the role gallery");
     }
     if (auto system = r.get("system"); !system.empty()) {
-        if (system.size() > 40) fail("system is longer than 40 characters");
+        if (system.size() > 40) fail("system er længere end 40 tegn", "system is longer than 40 characters");
         row.system = system;
     }
     row.from = r.get("fra");
     if (row.from.empty()) row.from = today;
-    else if (!valid_date(row.from)) fail("fra must be a date YYYY-MM-DD, not '" + row.from + "'");
+    else if (!valid_date(row.from)) fail("fra skal være en dato ÅÅÅÅ-MM-DD, ikke '" + row.from + "'", "fra must be a date YYYY-MM-DD, not '" + row.from + "'");
     if (!ok) return std::nullopt;
     return row;
 }
 
+/// One person as the whole file describes them: a cell left empty keeps the stored value (or
+/// blanks it with --clear-empty), and two rows must not disagree about the same person.
+struct PersonInFile {
+    storage::Person person;
+    std::string home;  ///< kommunenummer of where they work
+    int first_line = 0;
+    int title_line = 0;
+    int coordinator_line = 0;
+    std::optional<bool> coordinator;
+};
+
+/// Raised inside the write with the line being written, so a failure names it.
+struct LineFailure {
+    int line;
+    storage::StorageError error;
+};
+
 }  // namespace
 
 ImportResult import_csv(std::string_view text, DirectoryService& directory, storage::Change const& change, bool replace) {
+    ImportOptions options;
+    options.replace = replace;
+    return import_csv(text, directory, change, options);
+}
+
+ImportResult import_csv(std::string_view text, DirectoryService& directory, storage::Change const& change,
+                        ImportOptions const& options) {
+    auto const lang = options.lang;
     ImportResult result;
+    // Stored text must be UTF-8; the CLI converts Windows-1252 before, when told the file is that.
+    if (auto const line = first_invalid_utf8_line(text)) {
+        result.problems.push_back({*line, say(lang, "ikke gyldig UTF-8", "not valid UTF-8")});
+        return result;
+    }
     std::vector<csv::Row> rows;
     try {
         rows = csv::parse(text);
@@ -133,64 +175,176 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
         return result;
     }
     if (rows.empty()) {
-        result.problems.push_back({1, "the file is empty; the first line must name the columns"});
+        result.problems.push_back({1, say(lang, "filen er tom; første linje skal navngive kolonnerne",
+                                          "the file is empty; the first line must name the columns")});
         return result;
     }
     std::map<std::string, std::size_t> columns;
     for (std::size_t i = 0; i < rows[0].fields.size(); ++i) {
         auto name = knowledge::fold_case(trim_space(rows[0].fields[i]));
         if (std::find(csv_columns.begin(), csv_columns.end(), name) == csv_columns.end()) {
-            result.problems.push_back({rows[0].line, "unknown column '" + rows[0].fields[i] + "'"});
+            result.problems.push_back({rows[0].line, say(lang, "ukendt kolonne '", "unknown column '") + rows[0].fields[i] + "'"});
         } else if (!columns.emplace(name, i).second) {
-            result.problems.push_back({rows[0].line, "column '" + name + "' appears twice"});
+            result.problems.push_back({rows[0].line, say(lang, "kolonnen '" + name + "' står der to gange", "column '" + name + "' appears twice")});
         }
     }
     for (auto const* required : {"kommune", "kommunenummer"}) {
-        if (!columns.contains(required)) result.problems.push_back({rows[0].line, std::string("column '") + required + "' is missing"});
+        if (!columns.contains(required)) {
+            result.problems.push_back({rows[0].line, say(lang, std::string("kolonnen '") + required + "' mangler", std::string("column '") + required + "' is missing")});
+        }
     }
     if (!result.problems.empty()) return result;
 
     auto const& roles = directory.roles();
     auto& store = directory.store();
+    std::map<std::string, storage::Municipality> stored_by_number;
+    std::map<std::string, storage::Municipality> stored_by_name;  // folded name
+    for (auto const& m : store.municipalities()) {
+        stored_by_number[m.kommunenummer] = m;
+        stored_by_name[knowledge::fold_case(m.name)] = m;
+    }
+
     std::vector<ImportRow> good;
-    std::map<std::string, std::pair<std::string, int>> names_by_number;            // nummer → (name, line)
+    std::map<std::string, std::pair<std::string, int>> names_by_number;            // nummer → (folded name, line)
+    std::map<std::string, std::pair<std::string, int>> numbers_by_name;            // folded name → (nummer, line)
     std::map<std::pair<std::string, std::string>, std::pair<std::string, int>> sa;  // (nummer, system) → (email, line)
+    std::map<std::string, std::pair<std::string, int>> tenant_owner;               // tenant → (nummer, line)
+    std::map<std::string, std::pair<std::string, int>> identity_owner;             // object id → (email, line)
+    std::map<std::string, PersonInFile> people;                                    // folded e-mail → person
+    std::vector<std::string> people_order;
     for (std::size_t i = 1; i < rows.size(); ++i) {
         RowReader reader(rows[i], columns, result.problems);
-        auto row = read_row(reader, rows[i].line, roles, change.date);
+        auto row = read_row(reader, rows[i].line, roles, change.date, lang);
         if (!row) continue;
+        auto const& number = row->municipality.kommunenummer;
         auto const folded_name = knowledge::fold_case(row->municipality.name);
-        auto [named, fresh] = names_by_number.try_emplace(row->municipality.kommunenummer, folded_name, row->line);
+        auto [named, fresh] = names_by_number.try_emplace(number, folded_name, row->line);
         if (!fresh && named->second.first != folded_name) {
-            reader.problem("kommunenummer " + row->municipality.kommunenummer + " is called '" + row->municipality.name +
-                           "' here but differently on line " + std::to_string(named->second.second));
+            reader.problem(say(lang, "kommunenummer " + number + " hedder '" + row->municipality.name + "' her, men noget andet på linje " + std::to_string(named->second.second),
+                               "kommunenummer " + number + " is called '" + row->municipality.name + "' here but differently on line " + std::to_string(named->second.second)));
             continue;
         }
+        if (auto [other, first] = numbers_by_name.try_emplace(folded_name, number, row->line); !first && other->second.first != number) {
+            reader.problem(say(lang, "kommunen '" + row->municipality.name + "' har nummer " + other->second.first + " på linje " + std::to_string(other->second.second) + ", her " + number,
+                               "the municipality '" + row->municipality.name + "' has number " + other->second.first + " on line " + std::to_string(other->second.second) + ", here " + number));
+            continue;
+        }
+        if (!row->tenant.empty()) {
+            if (auto [owner, first] = tenant_owner.try_emplace(row->tenant, number, row->line); !first && owner->second.first != number) {
+                reader.problem(say(lang, "Teams-tenant " + row->tenant + " hører til en anden kommune på linje " + std::to_string(owner->second.second),
+                                   "Teams tenant " + row->tenant + " belongs to another municipality on line " + std::to_string(owner->second.second)));
+                continue;
+            }
+        }
+        if (row->person) {
+            auto const email = knowledge::fold_case(row->person->email);
+            if (!row->aad_object_id.empty()) {
+                if (auto [owner, first] = identity_owner.try_emplace(row->aad_object_id, email, row->line); !first && owner->second.first != email) {
+                    reader.problem(say(lang, "teams_objektid " + row->aad_object_id + " hører til en anden person på linje " + std::to_string(owner->second.second),
+                                       "teams_objektid " + row->aad_object_id + " belongs to another person on line " + std::to_string(owner->second.second)));
+                    continue;
+                }
+            }
+            auto [entry, first] = people.try_emplace(email);
+            auto& p = entry->second;
+            if (first) {
+                people_order.push_back(email);
+                p.person = *row->person;
+                p.person.title.clear();
+                p.first_line = row->line;
+            } else if (p.person.name != row->person->name) {
+                reader.problem(say(lang, "navn '" + row->person->name + "' for " + row->person->email + " er '" + p.person.name + "' på linje " + std::to_string(p.first_line),
+                                   "navn '" + row->person->name + "' for " + row->person->email + " is '" + p.person.name + "' on line " + std::to_string(p.first_line)));
+                continue;
+            }
+            if (!row->person->title.empty()) {
+                if (p.title_line != 0 && p.person.title != row->person->title) {
+                    reader.problem(say(lang, "titel for " + row->person->email + " er en anden på linje " + std::to_string(p.title_line),
+                                       "titel for " + row->person->email + " differs on line " + std::to_string(p.title_line)));
+                    continue;
+                }
+                p.person.title = row->person->title;
+                p.title_line = row->line;
+            }
+            if (row->coordinator) {
+                if (p.coordinator && *p.coordinator != *row->coordinator) {
+                    reader.problem(say(lang, "koordinator for " + row->person->email + " er en anden på linje " + std::to_string(p.coordinator_line),
+                                       "koordinator for " + row->person->email + " differs on line " + std::to_string(p.coordinator_line)));
+                    continue;
+                }
+                p.coordinator = row->coordinator;
+                p.coordinator_line = row->line;
+            }
+            // Home: a row without a role names it (an export writes one for anyone with roles
+            // elsewhere); otherwise the first row's municipality, or the stored home if named.
+            if (row->role.empty() || p.home.empty()) p.home = number;
+        }
         if (row->role == "systemansvarlig") {
-            auto const key = std::pair{row->municipality.kommunenummer, row->system};
+            auto const key = std::pair{number, row->system};
             auto const email = knowledge::fold_case(row->person->email);
             auto [other, first] = sa.try_emplace(key, email, row->line);
             if (!first && other->second.first != email) {
-                reader.problem("a municipality has one systemansvarlig per system; line " + std::to_string(other->second.second) +
-                               " names another for " + row->municipality.name);
+                reader.problem(say(lang, "en kommune har én systemansvarlig pr. system; linje " + std::to_string(other->second.second) + " nævner en anden for " + row->municipality.name,
+                                   "a municipality has one systemansvarlig per system; line " + std::to_string(other->second.second) + " names another for " + row->municipality.name));
                 continue;
             }
-            if (auto const m = directory.municipality_named(row->municipality.kommunenummer); m && !replace) {
-                for (auto const& held : store.current_holders(m->id, "systemansvarlig", row->system)) {
+            if (auto const m = stored_by_number.find(number); m != stored_by_number.end() && !options.replace) {
+                for (auto const& held : store.current_holders(m->second.id, "systemansvarlig", row->system)) {
                     if (knowledge::fold_case(held.person.email) != email) {
-                        reader.problem(m->name + " already has " + held.person.name + " as systemansvarlig; import with --replace to end that term");
+                        reader.problem(say(lang, m->second.name + " har allerede " + held.person.name + " som systemansvarlig; importér med --replace for at afslutte den periode",
+                                           m->second.name + " already has " + held.person.name + " as systemansvarlig; import with --replace to end that term"));
                     }
                 }
             }
         }
         good.push_back(std::move(*row));
     }
+    // A name the file gives one number may be stored under another: only if the file renames that one.
+    for (auto const& [folded_name, where] : numbers_by_name) {
+        auto const stored = stored_by_name.find(folded_name);
+        if (stored == stored_by_name.end() || stored->second.kommunenummer == where.first) continue;
+        auto const renamed = names_by_number.find(stored->second.kommunenummer);
+        if (renamed != names_by_number.end() && renamed->second.first != folded_name) continue;
+        result.problems.push_back({where.second, say(lang, "kommunen " + stored->second.name + " har nummer " + stored->second.kommunenummer + ", ikke " + where.first + "; ret nummeret, eller omdøb først den anden kommune",
+                                                     "the municipality " + stored->second.name + " has number " + stored->second.kommunenummer + ", not " + where.first + "; correct the number, or rename the other municipality first")});
+    }
     if (!result.problems.empty()) return result;
 
-    try {
-        directory.database().write_all_or_nothing([&] {
+    // Each person's fields as the whole file gives them, empty cells filled from what is stored.
+    std::map<std::string, std::vector<std::string>> role_numbers;  // e-mail → municipalities with a role row
+    std::set<std::string> named_home;                              // e-mails with a row without a role
+    for (auto const& row : good) {
+        if (!row.person) continue;
+        auto const email = knowledge::fold_case(row.person->email);
+        if (row.role.empty()) named_home.insert(email);
+        else role_numbers[email].push_back(row.municipality.kommunenummer);
+    }
+    for (auto& [email, p] : people) {
+        auto const stored = store.person_with_email(email);
+        if (!options.clear_empty && stored) {
+            if (p.title_line == 0) p.person.title = stored->title;
+            if (!p.coordinator) p.coordinator = stored->coordinator;
+        }
+        p.person.coordinator = p.coordinator.value_or(false);
+        // No row without a role: keep the stored home when one of the role rows names it.
+        if (!named_home.contains(email) && stored && stored->municipality_id) {
+            if (auto const home = store.municipality(*stored->municipality_id)) {
+                auto const& numbers = role_numbers[email];
+                if (std::find(numbers.begin(), numbers.end(), home->kommunenummer) != numbers.end()) p.home = home->kommunenummer;
+            }
+        }
+    }
+
+    int current_line = 0;
+    auto const write = [&] {
+        auto const audit_mark = store.last_audit_id();
+        try {
+            // Municipalities first, so every person's home exists when the person is saved.
+            std::map<std::string, storage::Municipality> saved_by_number;
             for (auto const& row : good) {
-                auto const existing = directory.municipality_named(row.municipality.kommunenummer);
+                current_line = row.line;
+                auto const stored = stored_by_number.find(row.municipality.kommunenummer);
+                auto const existing = stored == stored_by_number.end() ? std::optional<storage::Municipality>() : stored->second;
                 int const wanted_phase = row.phase_given ? row.municipality.phase : existing ? existing->phase : 4;
                 auto municipality = row.municipality;
                 municipality.phase = existing ? existing->phase : wanted_phase;
@@ -200,14 +354,22 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
                     directory.set_phase(saved, wanted_phase, change);
                     saved.phase = wanted_phase;
                 }
-                ++result.municipalities;
+                stored_by_number[saved.kommunenummer] = saved;
                 if (!row.tenant.empty()) store.add_tenant(saved.id, "teams", row.tenant, change);
+                saved_by_number[saved.kommunenummer] = saved;
+            }
+            for (auto const& email : people_order) {
+                auto& p = people.at(email);
+                current_line = p.first_line;
+                p.person.municipality_id = saved_by_number.at(p.home).id;
+                p.person = store.save_person(p.person, change);
+            }
+            for (auto const& row : good) {
                 if (!row.person) continue;
-                auto person = *row.person;
-                person.municipality_id = saved.id;
-                person = store.save_person(person, change);
+                current_line = row.line;
+                auto const& saved = saved_by_number.at(row.municipality.kommunenummer);
+                auto const& person = people.at(knowledge::fold_case(row.person->email)).person;
                 if (!row.aad_object_id.empty()) store.add_identity(person.id, "teams", row.aad_object_id, change);
-                ++result.people;
                 if (row.role.empty()) continue;
                 bool held = false;
                 for (auto const& a : store.current_holders(saved.id, row.role, row.system)) held |= a.person.id == person.id;
@@ -219,41 +381,108 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
                 storage::Change dated = change;
                 dated.date = row.from;
                 store.assign(person.id, saved.id, row.role, row.system,
-                             replace ? storage::RoleDirectory::AssignMode::replace_current_holder
-                                     : storage::RoleDirectory::AssignMode::add,
+                             options.replace ? storage::RoleDirectory::AssignMode::replace_current_holder
+                                             : storage::RoleDirectory::AssignMode::add,
                              dated);
-                ++result.assignments_added;
                 if (row.role == "systemansvarlig" && before > 0) ++result.terms_ended;
             }
-        });
-    } catch (storage::StorageError const& e) {
+        } catch (storage::StorageError const& e) {
+            throw LineFailure{current_line, e};
+        }
+        std::map<std::string, std::string> numbers;
+        for (auto const& m : store.municipalities()) numbers[m.name] = m.kommunenummer;
+        describe_import(store.audit_after(audit_mark), numbers, lang, result);
+    };
+    try {
+        if (options.dry_run) directory.database().write_and_roll_back(write);
+        else directory.database().write_all_or_nothing(write);
+        result.written = !options.dry_run;
+    } catch (LineFailure const& failure) {
         // Validation should have caught it; if the data changed meanwhile, nothing was written.
-        result.problems.push_back({0, e.what()});
-        result.municipalities = result.people = result.assignments_added = result.assignments_kept = result.terms_ended = 0;
+        auto const conflict = failure.error.kind() == storage::StorageError::Kind::conflict;
+        result = ImportResult{};
+        result.problems.push_back(
+            {failure.line, conflict ? say(lang, "rækken strider mod det, der er gemt (en kommune, e-mail, tenant eller rolle, der kun må findes én gang); intet er skrevet",
+                                          "the row conflicts with what is stored (a municipality, e-mail, tenant or role that may exist only once); nothing was written")
+                                    : say(lang, "databasen kunne ikke skrive: ", "the database could not write: ") + failure.error.what()});
+    } catch (storage::StorageError const& e) {
+        result = ImportResult{};
+        result.problems.push_back({0, say(lang, "databasen kunne ikke skrive: ", "the database could not write: ") + e.what()});
     }
     return result;
 }
 
+std::string import_summary(ImportResult const& r, Language lang) {
+    auto n = [](int count) { return std::to_string(count); };
+    return lang == Language::da
+               ? n(r.municipalities_added) + " kommune(r) tilføjet, " + n(r.municipalities_changed) + " ændret; " + n(r.people_added) +
+                     " person(er) tilføjet, " + n(r.people_changed) + " ændret; " + n(r.assignments_added) + " rolle(r) tilføjet, " +
+                     n(r.assignments_ended) + " afsluttet, " + n(r.assignments_kept) + " uændret"
+               : n(r.municipalities_added) + " municipality(ies) added, " + n(r.municipalities_changed) + " changed; " +
+                     n(r.people_added) + " person(s) added, " + n(r.people_changed) + " changed; " + n(r.assignments_added) +
+                     " role(s) added, " + n(r.assignments_ended) + " ended, " + n(r.assignments_kept) + " unchanged";
+}
+
 std::string export_csv(DirectoryService& directory) {
     auto& store = directory.store();
-    std::string out = csv::format_row(csv_columns);
-    for (auto const& m : store.municipalities()) {
-        std::vector<std::int64_t> listed;
-        auto row_of = [&](storage::Person const& p, std::string const& role, std::string const& system, std::string const& from) {
-            return csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), p.name, p.email, p.title, role, system,
-                                    from, p.coordinator ? "ja" : "nej", "", ""});
-        };
-        for (auto const& a : store.current_assignments(m.id)) {
-            out += row_of(a.person, a.role, a.system, a.valid_from);
-            listed.push_back(a.person.id);
+    auto people = store.people();
+    // By name, then e-mail: the order must not depend on ids, so a restored copy exports the same.
+    std::stable_sort(people.begin(), people.end(), [](auto const& a, auto const& b) {
+        return std::tie(a.name, a.email) < std::tie(b.name, b.email);
+    });
+    std::map<std::int64_t, std::vector<std::string>> teams_ids;  // person id → Entra object ids
+    std::map<std::int64_t, std::vector<std::int64_t>> role_places;  // person id → municipalities with a current role
+    for (auto const& p : people) {
+        for (auto const& [platform, id] : store.identities_of(p.id)) {
+            if (platform == "teams") teams_ids[p.id].push_back(id);
         }
-        for (auto const& p : store.people()) {
-            if (p.municipality_id == m.id && std::find(listed.begin(), listed.end(), p.id) == listed.end()) {
-                out += row_of(p, "", "", "");
-                listed.push_back(p.id);
+    }
+    auto const municipalities = store.municipalities();
+    std::map<std::int64_t, std::vector<storage::Assignment>> current;
+    for (auto const& m : municipalities) {
+        current[m.id] = store.current_assignments(m.id);
+        for (auto const& a : current[m.id]) role_places[a.person.id].push_back(m.id);
+    }
+
+    std::string out = csv::format_row(csv_columns);
+    for (auto const& m : municipalities) {
+        std::vector<std::string> tenants;
+        for (auto const& [platform, id] : store.tenants_of(m.id)) {
+            if (platform == "teams") tenants.push_back(id);
+        }
+        auto const tenant = tenants.empty() ? std::string() : tenants.front();
+        auto row_of = [&](storage::Person const& p, std::string const& role, std::string const& system, std::string const& from,
+                          std::string const& object_id) {
+            return csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), p.name, p.email, p.title, role, system, from,
+                                    p.coordinator ? "ja" : "nej", tenant, object_id});
+        };
+        auto first_id = [&](std::int64_t person) {
+            auto const& ids = teams_ids[person];
+            return ids.empty() ? std::string() : ids.front();
+        };
+        bool written = false;
+        for (auto const& a : current[m.id]) {
+            out += row_of(a.person, a.role, a.system, a.valid_from, first_id(a.person.id));
+            written = true;
+        }
+        // The people who work here: a row without a role names their home when they have no role
+        // here or have roles elsewhere too, and each further Teams identity gets a row of its own.
+        for (auto const& p : people) {
+            if (p.municipality_id != m.id) continue;
+            auto const& places = role_places[p.id];
+            bool const roles_here = std::find(places.begin(), places.end(), m.id) != places.end();
+            bool const roles_elsewhere = std::any_of(places.begin(), places.end(), [&](auto id) { return id != m.id; });
+            if (!roles_here || roles_elsewhere) out += row_of(p, "", "", "", first_id(p.id));
+            auto const& ids = teams_ids[p.id];
+            for (std::size_t i = 1; i < ids.size(); ++i) out += row_of(p, "", "", "", ids[i]);
+            written = true;
+        }
+        if (!written || tenants.size() > 1) {
+            for (std::size_t i = written ? 1 : 0; i < std::max<std::size_t>(tenants.size(), 1); ++i) {
+                out += csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), "", "", "", "", "", "", "",
+                                        i < tenants.size() ? tenants[i] : "", ""});
             }
         }
-        if (listed.empty()) out += csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), "", "", "", "", "", "", "", "", ""});
     }
     return out;
 }

@@ -1,4 +1,5 @@
-// Client: resolve, connect (TLS with host-name verification), one exchange, keep-alive pool.
+// Client: resolve, connect (directly or through a CONNECT tunnel), TLS with host-name
+// verification, one exchange, keep-alive pool.
 // Follows Beast's example/http/client/awaitable and async-ssl (boost-1.81.0).
 #include "bot/http/client.hpp"
 
@@ -10,6 +11,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
@@ -113,11 +115,23 @@ struct Client::Impl {
             throw BotError(BotError::Kind::config,
                            "config: 'http_client.ca_file': cannot load certificates from '" + settings.ca_file.string() + "': " + ec.message());
         }
+        if (!settings.proxy.https_proxy.empty()) {
+            auto const bad = [&](std::string const& why) {
+                return BotError(BotError::Kind::config, "config: the HTTPS proxy ('http_client.https_proxy' or HTTPS_PROXY) " + why);
+            };
+            try {
+                proxy = Url::parse(settings.proxy.https_proxy);
+            } catch (BotError const& e) {
+                throw bad(std::string("is not usable: ") + e.what());
+            }
+            if (proxy->scheme != "http") throw bad("must be an http:// URL; the tunnel inside it is TLS");
+        }
     }
 
     net::io_context& ioc;
     ClientSettings settings;
     ssl::context tls_context;
+    std::optional<Url> proxy;
     std::map<std::string, std::vector<std::unique_ptr<PooledConnection>>> idle;
 
     std::unique_ptr<PooledConnection> take_idle(std::string const& origin) {
@@ -140,10 +154,42 @@ struct Client::Impl {
         list.push_back(std::move(conn));
     }
 
+    /// The proxy for `url`, if it is to go through one: HTTPS only (plain HTTP is loopback-only).
+    std::optional<Url> proxy_for(Url const& url) const {
+        if (!proxy || url.scheme != "https" || bypasses_proxy(url.host, url.port, settings.proxy.no_proxy)) return std::nullopt;
+        return proxy;
+    }
+
+    /// Asks the proxy on `stream` for a tunnel to url's host and port (RFC 9110 section 9.3.6,
+    /// https://www.rfc-editor.org/rfc/rfc9110#name-connect). The TLS handshake then runs
+    /// through the tunnel with the real host's name, so the proxy never sees the plain text.
+    net::awaitable<void> open_tunnel(beast::tcp_stream& stream, Url const& url, Url const& via) {
+        auto const authority = (url.host.find(':') != std::string::npos ? "[" + url.host + "]" : url.host) + ":" + std::to_string(url.port);
+        bhttp::request<bhttp::empty_body> req{bhttp::verb::connect, authority, 11};
+        req.set(bhttp::field::host, authority);
+        req.set(bhttp::field::user_agent, "superbot");
+        auto [wec, wn] = co_await bhttp::async_write(stream, req, use_tuple);
+        if (wec) throw upstream("sending CONNECT to the proxy " + via.origin() + " failed: " + wec.message());
+        // A successful CONNECT's response has no body; its header ends where the tunnel begins.
+        bhttp::response_parser<bhttp::empty_body> parser;
+        parser.skip(true);
+        beast::flat_buffer buffer;
+        auto [rec, rn] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
+        if (rec) throw upstream("reading the proxy " + via.origin() + "'s answer to CONNECT failed: " + rec.message());
+        auto const status = parser.get().result_int();
+        if (status < 200 || status > 299) {
+            throw upstream("the proxy " + via.origin() + " refused the tunnel to " + authority + ": " + std::to_string(status) + " " +
+                           std::string(parser.get().reason()));
+        }
+        if (buffer.size() != 0) throw upstream("the proxy " + via.origin() + " sent data before the tunnel was open");
+    }
+
     net::awaitable<std::unique_ptr<PooledConnection>> connect(Url const& url) {
+        auto const via = proxy_for(url);
+        Url const& dial = via ? *via : url;
         tcp::resolver resolver(ioc);
-        auto [rec, results] = co_await resolver.async_resolve(url.host, std::to_string(url.port), use_tuple);
-        if (rec) throw upstream("cannot resolve " + url.host + ": " + rec.message());
+        auto [rec, results] = co_await resolver.async_resolve(dial.host, std::to_string(dial.port), use_tuple);
+        if (rec) throw upstream("cannot resolve " + dial.host + ": " + rec.message());
         std::vector<tcp::endpoint> endpoints;
         for (auto const& r : results) {
             // Plain HTTP carries bearer tokens in clear text: only to this machine, for tests.
@@ -161,7 +207,8 @@ struct Client::Impl {
         auto& lowest = conn->lowest();
         lowest.expires_after(settings.connect_timeout);
         auto [cec, ep] = co_await lowest.async_connect(endpoints, use_tuple);
-        if (cec) throw upstream("cannot connect to " + url.origin() + ": " + cec.message());
+        if (cec) throw upstream("cannot connect to " + dial.origin() + (via ? " (the HTTPS proxy)" : "") + ": " + cec.message());
+        if (via) co_await open_tunnel(lowest, url, *via);
         if (conn->tls) {
             // SNI, and the certificate must name the host we asked for.
             if (!SSL_set_tlsext_host_name(conn->tls->native_handle(), url.host.c_str())) {

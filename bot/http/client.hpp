@@ -1,7 +1,9 @@
 // Client: the one outbound HTTP client (Bot Connector, token endpoint, OpenID metadata, later
-// Slack and webhooks). HTTPS verifies certificates; plain HTTP only to loopback, for tests.
+// Slack and webhooks). HTTPS verifies certificates, also through a forward proxy (CONNECT);
+// plain HTTP only to loopback, for tests, and never through the proxy.
 #pragma once
 
+#include "bot/http/proxy.hpp"
 #include "bot/http/types.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -34,6 +36,7 @@ struct ClientSettings {
     std::chrono::seconds request_timeout{15};  ///< one exchange, after connecting
     std::size_t max_response_bytes = 4 * 1024 * 1024;
     std::size_t max_idle_per_origin = 16;  ///< kept-alive connections reused by later requests
+    ProxySettings proxy;                   ///< HTTPS through this proxy unless no_proxy says otherwise
 };
 
 struct ClientRequest {
@@ -54,7 +57,8 @@ struct ClientResponse {
 /// Runs on the caller's io_context thread. Keeps idle connections per origin and reuses them; a
 /// reused connection the server has meanwhile closed is retried once on a fresh one. Throws
 /// BotError{upstream} for transport failures (resolve, connect, TLS, timeout, a malformed or
-/// oversized response) and BotError{config} for URLs it refuses (plain HTTP off loopback).
+/// oversized response, a proxy refusing the tunnel) and BotError{config} for URLs it refuses
+/// (plain HTTP off loopback) or a proxy URL it cannot use.
 class Client {
 public:
     Client(net::io_context& ioc, ClientSettings settings);

@@ -1,7 +1,14 @@
 // Prometheus rendering. Format: https://prometheus.io/docs/instrumenting/exposition_formats/
 #include "bot/http/metrics.hpp"
 
+#include "bot/feature_counters.hpp"
+#include "bot/http/process_metrics.hpp"
+
 #include <sstream>
+
+#ifndef SB_VERSION
+#error "SB_VERSION must be defined by the build"
+#endif
 
 namespace superbruger::bot::http {
 
@@ -87,6 +94,28 @@ std::string Metrics::render() const {
     out << "# HELP superbot_background_task_failures_total Background tasks (replies, welcomes) that failed; each is logged as background_task_failed.\n"
            "# TYPE superbot_background_task_failures_total counter\n";
     for (auto const& [task, n] : background_failures_) out << "superbot_background_task_failures_total{task=\"" << task << "\"} " << n << '\n';
+    auto const& f = feature_counters();
+    out << "# HELP superbot_questions_total Questions by outcome: answered from the knowledge base, or declined (recorded for the maintainers).\n"
+           "# TYPE superbot_questions_total counter\n"
+           "superbot_questions_total{outcome=\"answered\"} "
+        << f.questions_answered.load() << "\n"
+        << "superbot_questions_total{outcome=\"declined\"} " << f.questions_declined.load() << "\n"
+        << "# HELP superbot_change_requests_filed_total Change requests filed in chat.\n"
+           "# TYPE superbot_change_requests_filed_total counter\n"
+           "superbot_change_requests_filed_total "
+        << f.change_requests_filed.load() << "\n"
+        << "# HELP superbot_change_requests_supported_total Municipalities recorded as supporters of an existing change request.\n"
+           "# TYPE superbot_change_requests_supported_total counter\n"
+           "superbot_change_requests_supported_total "
+        << f.change_requests_supported.load() << "\n"
+        << "# HELP superbot_release_reviews_saved_total Release-note items reviewed and saved.\n"
+           "# TYPE superbot_release_reviews_saved_total counter\n"
+           "superbot_release_reviews_saved_total "
+        << f.reviews_saved.load() << "\n"
+        << "# HELP superbot_build_info The running build; always 1.\n"
+           "# TYPE superbot_build_info gauge\n"
+           "superbot_build_info{version=\"" SB_VERSION "\"} 1\n"
+        << render_process_metrics();
     return out.str();
 }
 

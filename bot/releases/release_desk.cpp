@@ -1,5 +1,6 @@
 // ReleaseDesk: the review dialog, the progress view and the reminder switch.
 #include "bot/releases/release_desk.hpp"
+#include "bot/feature_counters.hpp"
 
 #include "bot/change_requests/standing.hpp"
 #include "bot/error.hpp"
@@ -87,15 +88,37 @@ ReleaseDesk::ReleaseDesk(storage::Database& db, directory::DirectoryService& dir
 
 std::optional<ChatReply> ReleaseDesk::registration(adapters::ChatMessage const& message, std::string const& folded) {
     Key const key{message.platform, message.sender.user_id};
+    if (auto confirming = confirming_.find(key); confirming != confirming_.end()) {
+        auto const release = confirming->second;
+        confirming_.erase(confirming);
+        if (folded != "ja" && folded != "yes") return text_reply(texts::registration_cancelled());
+        try {
+            // One transaction: the release is never stored with only some announcements queued.
+            storage::Release added;
+            std::size_t announced = 0;
+            db_.write_all_or_nothing([&] {
+                added = registry_.add(release);
+                announced = planner_.announce(added, std::chrono::system_clock::now());
+            });
+            return text_reply(texts::registered(added, announced));
+        } catch (BotError const& e) {
+            if (e.kind() != BotError::Kind::user_facing) throw;
+            return text_reply(std::string(e.what()) + ". " + texts::nothing_registered());
+        }
+    }
     if (auto pending = registering_.find(key); pending != registering_.end()) {
         auto release = pending->second;
         registering_.erase(pending);
         if (folded == "annuller" || folded == "cancel") return text_reply(texts::registration_cancelled());
         release.notes = message.text;
         try {
-            auto const added = registry_.add(release);
-            auto const announced = planner_.announce(added, std::chrono::system_clock::now());
-            return text_reply(texts::registered(added, announced));
+            auto const preview = registry_.prepare(release);
+            auto const reach = planner_.announcement_reach();
+            auto const unusual = unusual_release_date(preview.release_date, copenhagen_time(utc_timestamp()).substr(0, 10));
+            confirming_[key] = std::move(release);
+            auto reply = text_reply(texts::registration_preview(preview, reach.recipients, reach.municipalities, reach.example_municipality, unusual));
+            reply.actions = {{"Ja, registrér", "ja"}, {"Nej", "nej"}};
+            return reply;
         } catch (BotError const& e) {
             if (e.kind() != BotError::Kind::user_facing) throw;
             return text_reply(std::string(e.what()) + ". " + texts::nothing_registered());
@@ -290,6 +313,7 @@ ChatReply ReleaseDesk::save_and_go_on(Key const& key, Session& session) {
     session.review.reviewed_by = session.reviewer;
     session.review.reviewed_at = utc_timestamp();
     reviews_.save(session.review);
+    ++feature_counters().reviews_saved;
     ++session.saved;
     auto const saved_item = session.item;
     session.item = saved_item + 1;

@@ -4,7 +4,8 @@
 // DUBU 3.4" shows the municipality's progress, and coordinators also see the network's.
 // "stop påmindelser" / "start påmindelser" mute and unmute reminders. Coordinators register a
 // release with "registrer release DUBU 3.5 dato 2026-12-01 frist 2026-12-15" and the notes as
-// the next message.
+// the next message; the bot then shows the items, the announcement and how many it will reach,
+// and registers only on "ja".
 #pragma once
 
 #include "adapters/chat_message.hpp"
@@ -65,6 +66,8 @@ private:
     ReminderPlanner planner_;
     /// Coordinators who named a release and whose next message is its notes.
     std::map<Key, NewRelease> registering_;
+    /// Coordinators shown the preview of a release, whose next message confirms it or not.
+    std::map<Key, NewRelease> confirming_;
 };
 
 }  // namespace superbruger::bot::releases

@@ -8,6 +8,7 @@
 #include "storage/error.hpp"
 
 #include <chrono>
+#include <map>
 #include <cstdio>
 
 namespace superbruger::bot::releases {
@@ -52,11 +53,17 @@ void ReleaseRegistry::check_before_notes(NewRelease const& r) const {
     if (releases_.find(key)) refuse("»" + r.name + "« er allerede registreret");
 }
 
-storage::Release ReleaseRegistry::add(NewRelease const& r) {
+std::string unusual_release_date(std::string const& release_date, std::string const& today) {
+    if (release_date < today) return "ligger i fortiden (i dag er " + today + ")";
+    auto const limit = std::to_string(std::stoi(today.substr(0, 4)) + 2) + today.substr(4);
+    if (release_date > limit) return "ligger mere end to år fremme (efter " + limit + ")";
+    return {};
+}
+
+storage::Release ReleaseRegistry::prepare(NewRelease const& r) const {
     check_before_notes(r);
     auto items = split_items(r.notes);
     if (items.empty()) refuse("Release notes er tomme; der er intet at gennemgå");
-    auto const key = release_key(r.name);
     storage::Release release;
     release.name = r.name;
     release.release_date = r.release_date;
@@ -65,6 +72,12 @@ storage::Release ReleaseRegistry::add(NewRelease const& r) {
     release.created_at = utc_timestamp();
     release.created_by = r.by;
     release.items = std::move(items);
+    return release;
+}
+
+storage::Release ReleaseRegistry::add(NewRelease const& r) {
+    auto release = prepare(r);
+    auto const key = release_key(r.name);
     try {
         return releases_.add(release, key);
     } catch (storage::StorageError const& e) {
@@ -74,14 +87,32 @@ storage::Release ReleaseRegistry::add(NewRelease const& r) {
     }
 }
 
-storage::Release ReleaseRegistry::correct_items(std::string const& name, std::string const& corrected_notes) {
+ReleaseRegistry::Correction ReleaseRegistry::plan_correction(std::string const& name, std::string const& corrected_notes) const {
     auto release = find(name);
     if (!release) refuse("Jeg kender ingen release ved navn »" + name + "«");
     auto items = split_items(corrected_notes);
     if (items.empty()) refuse("Den rettede tekst giver ingen punkter");
-    releases_.replace_items(release->id, items);
-    release->items = std::move(items);
-    return *release;
+    std::map<int, std::size_t> answers;
+    for (auto const& review : reviews_.of_release(release->id)) ++answers[review.item_number];
+    auto changes = match_items(release->items, items, answers);
+    return {std::move(*release), std::move(items), std::move(changes)};
+}
+
+storage::Release ReleaseRegistry::apply(Correction const& c) {
+    std::vector<std::pair<int, int>> moves;
+    std::vector<int> removed;
+    for (auto const& change : c.changes) {
+        if (change.kind == ItemChange::Kind::removed) removed.push_back(change.old_number);
+        else if (change.kind != ItemChange::Kind::added) moves.emplace_back(change.old_number, change.new_number);
+    }
+    releases_.replace_items(c.release.id, c.items, moves, removed, utc_timestamp());
+    auto release = c.release;
+    release.items = c.items;
+    return release;
+}
+
+storage::Release ReleaseRegistry::correct_items(std::string const& name, std::string const& corrected_notes) {
+    return apply(plan_correction(name, corrected_notes));
 }
 
 std::optional<storage::Release> ReleaseRegistry::find(std::string const& name) const {

@@ -126,6 +126,22 @@ std::string registered(storage::Release const& release, std::size_t announced) {
 }
 
 // Messages the bot sends first go out in Danish, the network's language.
+std::string registration_preview(storage::Release const& release, std::size_t recipients, std::size_t municipalities,
+                                 std::string const& example_municipality, std::string const& unusual) {
+    std::string out = release.name + " (releasedato " + release.release_date + ", frist " + release.deadline + ") får " +
+                      std::to_string(release.items.size()) + " punkter:";
+    for (auto const& item : release.items) out += "\n- " + std::to_string(item.number) + ". " + item.title;
+    if (recipients == 0) {
+        out += "\n\nMeddelelsen når ingen: ingen superbruger kan nås i chat endnu.";
+    } else {
+        out += "\n\nMeddelelsen, som den lyder i " + example_municipality + ":\n> " + announcement(release, example_municipality) +
+               "\n\nDen sendes til " + std::to_string(recipients) + " superbrugere i " + std::to_string(municipalities) + " kommuner.";
+    }
+    if (!unusual.empty()) out += "\n\n**Bemærk:** releasedatoen " + release.release_date + " " + unusual + ". Er det en tastefejl?";
+    out += "\n\nSkriv »ja« for at registrere og sende, eller »nej«.";
+    return out;
+}
+
 std::string announcement(storage::Release const& release, std::string const& municipality) {
     return "Ny DUBU-release: **" + release.name + "** kommer " + release.release_date + ". Release notes har " +
            std::to_string(release.items.size()) + " punkter, som " + municipality + " skal gennemgå senest " + release.deadline +

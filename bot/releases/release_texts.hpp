@@ -38,6 +38,11 @@ std::string send_notes(std::string const& name);
 std::string registration_cancelled();
 std::string nothing_registered();
 std::string registered(storage::Release const& release, std::size_t announced);
+/// What registering would do, before it is done: the items, the announcement as it reads in
+/// `example_municipality`, how many it reaches, and why the date needs a second look (`unusual`,
+/// empty when it does not); ends with the question.
+std::string registration_preview(storage::Release const& release, std::size_t recipients, std::size_t municipalities,
+                                 std::string const& example_municipality, std::string const& unusual);
 std::string announcement(storage::Release const& release, std::string const& municipality);
 std::string reminder(storage::Release const& release, std::string const& municipality, std::size_t open, std::size_t total);
 

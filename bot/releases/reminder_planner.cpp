@@ -45,6 +45,23 @@ std::size_t ReminderPlanner::announce(storage::Release const& release, TimePoint
     return queued;
 }
 
+ReminderPlanner::Reach ReminderPlanner::announcement_reach() const {
+    Reach reach;
+    for (auto const& m : directory_.store().municipalities()) {
+        auto const n = recipients(m, false).size();
+        if (n == 0) continue;
+        reach.recipients += n;
+        ++reach.municipalities;
+        if (reach.example_municipality.empty()) reach.example_municipality = m.name;
+    }
+    return reach;
+}
+
+std::vector<std::string> ReminderPlanner::causes_of(std::int64_t release_id) {
+    auto const id = std::to_string(release_id);
+    return {"release-announce:" + id + ":", "release-reminder:" + id + ":"};
+}
+
 std::size_t ReminderPlanner::queue_due_reminders(TimePoint now) {
     if (!in_send_window(now)) return 0;
     std::size_t queued = 0;

@@ -25,6 +25,17 @@ public:
     /// Returns how many messages were queued.
     std::size_t announce(storage::Release const& release, TimePoint now);
 
+    /// Who an announcement would reach now, for the preview before a release is registered.
+    struct Reach {
+        std::size_t recipients = 0;      ///< chat identities of superbrugere (what `announce` queues)
+        std::size_t municipalities = 0;  ///< with at least one of them
+        std::string example_municipality;  ///< one of those, to show the announcement as it reads there
+    };
+    Reach announcement_reach() const;
+
+    /// The outbox key prefixes of everything queued because of a release (announcement, reminders).
+    static std::vector<std::string> causes_of(std::int64_t release_id);
+
     /// Queues the reminders that are due at `now`: for each release, the latest reminder time
     /// already passed (an earlier one missed while the server was down is not sent as well).
     /// Only inside the send window. Returns how many messages were queued.

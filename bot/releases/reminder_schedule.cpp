@@ -4,6 +4,7 @@
 #include "bot/releases/reminder_schedule.hpp"
 
 #include "bot/error.hpp"
+#include "bot/time_format.hpp"
 
 #include <boost/date_time/local_time/local_time.hpp>
 #include <boost/date_time/posix_time/posix_time.hpp>
@@ -19,7 +20,7 @@ namespace pt = boost::posix_time;
 namespace gd = boost::gregorian;
 
 lt::time_zone_ptr copenhagen() {
-    static lt::time_zone_ptr const zone(new lt::posix_time_zone("CET+01CEST+01,M3.5.0/02:00,M10.5.0/03:00"));
+    static lt::time_zone_ptr const zone(new lt::posix_time_zone(copenhagen_posix_tz));
     return zone;
 }
 

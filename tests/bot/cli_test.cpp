@@ -1,6 +1,8 @@
 // The superbot binary as an operator meets it: exit codes, messages, ask output, serve + SIGTERM.
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
+#include "storage/release_reviews.hpp"
+#include "storage/releases.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/superbot_process.hpp"
 
@@ -160,32 +162,34 @@ TEST_CASE("directory import, export, phase, export of a person and forget from t
     auto cfg = write_config("directory.json", R"({"storage": {"database": "directory.sqlite"}})");
     std::filesystem::remove(work_dir() / "directory.sqlite");
     auto const csv_path = work_dir() / "directory.csv";
-    std::ofstream(csv_path) << "kommune;kommunenummer;fase;navn;email;rolle\n"
-                               "Korsbæk;999;3;Mette Jensen;mette@korsbaek.dk;projektleder\n"
+    std::ofstream(csv_path) << "kommune;kommunenummer;fase;navn;email;rolle;teams_objektid\n"
+                               "Korsbæk;999;3;Mette Jensen;mette@korsbaek.dk;projektleder;aad-mette\n"
                                "Korsbæk;999;3;Ole Hansen;ole@korsbaek.dk;superbruger\n";
     auto const base = superbot + " directory --config " + cfg.string();
     auto r = run(superbot + " directory import --config " + cfg.string() + " " + csv_path.string());
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("2 new role assignment(s)"));
+    CHECK_THAT(r.out, Catch::Contains("2 rolle(r) tilføjet"));
 
     auto const bad = work_dir() / "bad.csv";
     std::ofstream(bad) << "kommune;kommunenummer;navn;email;rolle\nKorsbæk;999;X;x@y.dk;kaffeansvarlig\n";
     r = run(superbot + " directory import --config " + cfg.string() + " " + bad.string());
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.out, Catch::Contains("bad.csv:2: rolle 'kaffeansvarlig'"));
-    CHECK_THAT(r.out, Catch::Contains("nothing was imported"));
+    CHECK_THAT(r.out, Catch::Contains("intet blev importeret"));
 
     r = run(superbot + " ask --config " + cfg.string() + " --as ole@korsbaek.dk 'hvem er vores projektleder?'");
     CHECK_THAT(r.out, Catch::Contains("Mette Jensen"));
     r = run(superbot + " directory phase --config " + cfg.string() + " korsbæk 4");
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("ended 1 project role term(s)"));
+    CHECK_THAT(r.out, Catch::Contains("afsluttede 1 projektrolle-periode(r)"));
 
     r = run(superbot + " directory export --config " + cfg.string() + " --person mette@korsbaek.dk", false);
     CHECK(r.exit_code == 0);
     auto const person = nlohmann::json::parse(r.out);
     CHECK(person["name"] == "Mette Jensen");
     CHECK(person["roles"][0]["role"] == "projektleder");
+    CHECK(person["municipality"] == "Korsbæk");
+    CHECK(person["identities"] == nlohmann::json::parse(R"([{"platform": "teams", "id": "aad-mette"}])"));
     CHECK_FALSE(person["roles"][0]["to"].get<std::string>().empty());
 
     CHECK(run(superbot + " directory forget --config " + cfg.string() + " mette@korsbaek.dk").exit_code == 0);
@@ -260,10 +264,10 @@ TEST_CASE("releases add list show and the refusals a coordinator meets", "[cli][
     std::filesystem::remove(work_dir() / "releases-cli.sqlite");
     auto notes = write_config("notes-3.4.md", "# Breve\n- Nye standardbreve\n- Journalfraser kan redigeres\n");
     auto const base = superbot + " releases --config " + cfg.string() + " ";
-    auto r = run(base + "add --name \"DUBU 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string());
+    auto r = run(base + "add --yes --allow-past --name \"DUBU 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string());
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("2 items") && Catch::Contains("1. Breve: Nye standardbreve"));
-    auto again = run(base + "add --name \"dubu 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string());
+    CHECK_THAT(r.out, Catch::Contains("2 punkter") && Catch::Contains("1. Breve: Nye standardbreve"));
+    auto again = run(base + "add --yes --allow-past --name \"dubu 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string());
     CHECK(again.exit_code == 1);
     CHECK_THAT(again.out, Catch::Contains("allerede registreret"));
     CHECK_THAT(run(base + "add --name \"DUBU 3.5\" --date 2026-12-01 --deadline 2026-11-01 --notes " + notes.string()).out,
@@ -273,7 +277,7 @@ TEST_CASE("releases add list show and the refusals a coordinator meets", "[cli][
     CHECK_THAT(run(base + "show \"DUBU 3.4\"").out, Catch::Contains("2. Breve: Journalfraser kan redigeres"));
     CHECK(run(base + "show \"DUBU 9\"").exit_code == 1);
     auto corrected = write_config("notes-3.4-fixed.md", "- Nye standardbreve\n- Journalfraser\n- Ydelseskatalog\n");
-    CHECK_THAT(run(base + "items \"DUBU 3.4\" --notes " + corrected.string()).out, Catch::Contains("now has 3 items"));
+    CHECK_THAT(run(base + "items \"DUBU 3.4\" --yes --notes " + corrected.string()).out, Catch::Contains("har nu 3 punkter"));
 }
 
 TEST_CASE("releases report shows every municipality's progress as Markdown or CSV", "[cli][releases]") {
@@ -287,7 +291,7 @@ TEST_CASE("releases report shows every municipality's progress as Markdown or CS
     REQUIRE(run(superbot + " directory import " + csv.string() + " --config " + cfg.string()).exit_code == 0);
     auto notes = write_config("report-notes.md", "- Breve\n- Journalfraser\n");
     auto const base = superbot + " releases --config " + cfg.string() + " ";
-    REQUIRE(run(base + "add --name \"DUBU 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string()).exit_code == 0);
+    REQUIRE(run(base + "add --yes --allow-past --name \"DUBU 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string()).exit_code == 0);
     auto md = run(base + "report \"DUBU 3.4\"", false);
     CHECK(md.exit_code == 0);
     CHECK_THAT(md.out, Catch::Contains("0 af 2 kommuner er færdige") && Catch::Contains("| Næstved | 0 af 2 | nej |") &&
@@ -301,7 +305,7 @@ TEST_CASE("releases report shows every municipality's progress as Markdown or CS
 TEST_CASE("outbox failed lists parked messages and retry queues one again", "[cli][outbox]") {
     auto cfg = write_config("outbox.json", R"({"storage": {"database": "outbox-cli.sqlite"}})");
     std::filesystem::remove(work_dir() / "outbox-cli.sqlite");
-    CHECK_THAT(run(superbot + " outbox failed --config " + cfg.string(), false).out, Catch::Contains("no parked messages"));
+    CHECK_THAT(run(superbot + " outbox failed --config " + cfg.string(), false).out, Catch::Contains("ingen parkerede beskeder"));
     {
         superbruger::storage::Database db((work_dir() / "outbox-cli.sqlite").string());
         superbruger::storage::Outbox outbox(db);
@@ -315,5 +319,198 @@ TEST_CASE("outbox failed lists parked messages and retry queues one again", "[cl
     CHECK(run(superbot + " outbox retry " + id + " --config " + cfg.string()).exit_code == 0);
     CHECK(run(superbot + " outbox retry " + id + " --config " + cfg.string()).exit_code == 1);  // no longer parked
     CHECK(run(superbot + " outbox retry abc --config " + cfg.string()).exit_code == 2);
-    CHECK_THAT(run(superbot + " outbox failed --config " + cfg.string(), false).out, Catch::Contains("no parked messages"));
+    CHECK_THAT(run(superbot + " outbox failed --config " + cfg.string(), false).out, Catch::Contains("ingen parkerede beskeder"));
+}
+
+TEST_CASE("releases add shows the announcement and its reach first and registers only when confirmed", "[cli][releases]") {
+    auto cfg = write_config("releases-preview.json", R"({"storage": {"database": "releases-preview.sqlite"}})");
+    std::filesystem::remove(work_dir() / "releases-preview.sqlite");
+    auto csv = write_config("preview-dir.csv",
+                            "kommune;kommunenummer;navn;email;rolle;teams_tenant;teams_objektid\n"
+                            "Næstved;370;Anne Sørensen;anne@naestved.dk;superbruger;t-370;aad-anne\n"
+                            "Næstved;370;Bo Berg;bo@naestved.dk;superbruger;t-370;aad-bo\n"
+                            "Ærø;492;Cai Holm;cai@aeroe.dk;superbruger;t-492;aad-cai\n");
+    REQUIRE(run(superbot + " directory import " + csv.string() + " --config " + cfg.string()).exit_code == 0);
+    auto notes = write_config("preview-notes.md", "- Breve\n- Journalfraser\n");
+    auto const base = superbot + " releases --config " + cfg.string() + " ";
+    auto const add = base + "add --name \"DUBU 9.1\" --deadline 2099-12-15 --notes " + notes.string() + " ";
+
+    // No --yes and no terminal: the preview, and nothing registered or queued.
+    auto r = run(add + "--date 2099-12-01 --allow-past < /dev/null");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("Ny DUBU-release: **DUBU 9.1**") && Catch::Contains("Den sendes til 3 superbrugere i 2 kommuner") &&
+                          Catch::Contains("Intet er registreret"));
+    CHECK(run(base + "list").out.empty());
+
+    // A date in the past (a typo for next year) or far ahead needs --allow-past, even with --yes.
+    r = run(base + "add --yes --name \"DUBU 9.1\" --date 2020-12-01 --deadline 2020-12-15 --notes " + notes.string() + " < /dev/null");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("ligger i fortiden") && Catch::Contains("--allow-past"));
+    r = run(add + "--yes --date 2099-12-01 < /dev/null");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("mere end to år fremme"));
+    CHECK(run(base + "list").out.empty());
+    {
+        superbruger::storage::Database db((work_dir() / "releases-preview.sqlite").string());
+        CHECK(superbruger::storage::Outbox(db).count("pending") == 0);
+    }
+
+    // Confirmed: registered and every announcement queued.
+    r = run(add + "--yes --allow-past --date 2099-12-01");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("sat i kø til 3 superbrugere"));
+    {
+        superbruger::storage::Database db((work_dir() / "releases-preview.sqlite").string());
+        CHECK(superbruger::storage::Outbox(db).count("pending") == 3);
+    }
+
+    // English when asked.
+    CHECK_THAT(run(base + "show \"DUBU 9.2\" --lang en").out, Catch::Contains("no release called"));
+    CHECK_THAT(run(base + "show \"DUBU 9.2\"").out, Catch::Contains("ingen release hedder"));
+}
+
+TEST_CASE("releases remove withdraws an unreviewed release and outbox cancel and dismiss withdraw messages", "[cli][releases][outbox]") {
+    auto cfg = write_config("releases-remove.json", R"({"storage": {"database": "releases-remove.sqlite"}})");
+    auto const database = work_dir() / "releases-remove.sqlite";
+    std::filesystem::remove(database);
+    auto csv = write_config("remove-dir.csv",
+                            "kommune;kommunenummer;navn;email;rolle;teams_tenant;teams_objektid\n"
+                            "Næstved;370;Anne Sørensen;anne@naestved.dk;superbruger;t-370;aad-anne\n"
+                            "Ærø;492;Cai Holm;cai@aeroe.dk;superbruger;t-492;aad-cai\n");
+    REQUIRE(run(superbot + " directory import " + csv.string() + " --config " + cfg.string()).exit_code == 0);
+    auto notes = write_config("remove-notes.md", "- Breve\n- Journalfraser\n");
+    auto const base = superbot + " releases --config " + cfg.string() + " ";
+    auto const add = [&](std::string const& name) {
+        return run(base + "add --yes --allow-past --name \"" + name + "\" --date 2099-12-01 --deadline 2099-12-15 --notes " + notes.string());
+    };
+    REQUIRE(add("DUBU 9.1").exit_code == 0);
+    REQUIRE(add("DUBU 9.2").exit_code == 0);
+    auto const count = [&](std::string const& status) {
+        superbruger::storage::Database db(database.string());
+        return superbruger::storage::Outbox(db).count(status);
+    };
+    REQUIRE(count("pending") == 4);
+
+    // remove: the release and its queued announcements go; the other release's stay.
+    CHECK(run(base + "remove \"DUBU 9.1\" < /dev/null").exit_code == 1);  // not confirmed
+    auto r = run(base + "remove \"DUBU 9.1\" --yes");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("2 meddelelse(r) i kø trækkes tilbage"));
+    CHECK(count("pending") == 2);
+    CHECK_THAT(run(base + "list").out, !Catch::Contains("DUBU 9.1\t") && Catch::Contains("DUBU 9.2\t"));
+    REQUIRE(add("DUBU 9.1").exit_code == 0);  // registering it again works and queues again
+    CHECK(count("pending") == 4);
+
+    // A reviewed release cannot be removed.
+    {
+        superbruger::storage::Database db(database.string());
+        auto const release = superbruger::storage::Releases(db).find("dubu 9.2");
+        REQUIRE(release);
+        superbruger::storage::ItemReview review;
+        review.release_id = release->id;
+        review.municipality_id = 1;
+        review.item_number = 1;
+        review.effect = "lav";
+        review.reviewed_by = "anne@naestved.dk";
+        review.reviewed_at = "2099-12-02T10:00:00Z";
+        superbruger::storage::ReleaseReviews(db).save(review);
+    }
+    r = run(base + "remove \"DUBU 9.2\" --yes");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("kan ikke fjernes"));
+
+    // A bullet added at the top: the diff shows Breve's saved answer moving with it, and nothing
+    // changes without a yes.
+    auto const corrected = write_config("remove-notes-2.md", "- Ny sagsoversigt\n- Breve\n- Journalfraser\n");
+    r = run(base + "items \"DUBU 9.2\" --notes " + corrected.string() + " < /dev/null");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("+ 1. Ny sagsoversigt (nyt)") && Catch::Contains("= 2. Breve (uændret, var nr. 1, 1 gemt(e) svar, der flytter med)") &&
+                          Catch::Contains("Intet er ændret"));
+    CHECK_THAT(run(base + "show \"DUBU 9.2\"").out, Catch::Contains("1. Breve"));
+    r = run(base + "items \"DUBU 9.2\" --yes --notes " + corrected.string());
+    CHECK(r.exit_code == 0);
+    {
+        superbruger::storage::Database db(database.string());
+        auto const release = superbruger::storage::Releases(db).find("dubu 9.2");
+        auto const saved = superbruger::storage::ReleaseReviews(db).of_release(release->id);
+        REQUIRE(saved.size() == 1);
+        CHECK(saved[0].item_number == 2);  // still on Breve
+    }
+
+    // outbox cancel --release: the announcements of one release; cancel ID: one message.
+    auto const outbox = superbot + " outbox --config " + cfg.string() + " ";
+    r = run(outbox + "cancel --release \"DUBU 9.2\" --yes");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("2 besked(er) trukket tilbage"));
+    CHECK(count("pending") == 2);
+    CHECK(count("cancelled") == 2);
+    std::int64_t one = 0;
+    {
+        superbruger::storage::Database db(database.string());
+        one = superbruger::storage::Outbox(db).with_status("pending").at(0).id;
+    }
+    CHECK(run(outbox + "cancel " + std::to_string(one)).exit_code == 0);
+    CHECK(count("pending") == 1);
+    r = run(outbox + "cancel " + std::to_string(one));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("er trukket tilbage"));
+    CHECK(run(outbox + "cancel 99999").exit_code == 1);
+    CHECK(run(outbox + "cancel x").exit_code == 2);
+
+    // dismiss: a parked message is closed and no longer counts as parked.
+    std::int64_t parked = 0;
+    {
+        superbruger::storage::Database db(database.string());
+        superbruger::storage::Outbox box(db);
+        parked = box.with_status("pending").at(0).id;
+        box.mark_failed(parked, "no way to send", "2099-12-01T07:00:00Z", true);
+    }
+    CHECK(run(outbox + "dismiss " + std::to_string(one)).exit_code == 1);  // not parked
+    CHECK(run(outbox + "dismiss " + std::to_string(parked)).exit_code == 0);
+    CHECK(count("parked") == 0);
+    CHECK(count("dismissed") == 1);
+    CHECK_THAT(run(outbox + "failed --lang en", false).out, Catch::Contains("no parked messages"));
+}
+
+TEST_CASE("directory import checks the encoding, converts Windows-1252 and exports for Excel", "[cli][directory]") {
+    auto cfg = write_config("directory-enc.json", R"({"storage": {"database": "directory-enc.sqlite"}})");
+    std::filesystem::remove(work_dir() / "directory-enc.sqlite");
+    auto const path = work_dir() / "excel.csv";
+    std::ofstream(path, std::ios::binary) << "kommune;kommunenummer;navn;email;rolle\r\n"
+                                             "N\xE6stved;370;S\xF8ren Hansen;soeren@naestved.dk;superbruger\r\n";
+    auto const base = superbot + " directory --config " + cfg.string() + " ";
+    auto r = run(base + "import " + path.string());
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("excel.csv:2: ikke gyldig UTF-8") && Catch::Contains("--encoding cp1252"));
+    CHECK(run(base + "export", false).out.find("370") == std::string::npos);  // nothing stored
+
+    r = run(base + "import --dry-run --encoding cp1252 " + path.string());
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Prøvekørsel") && Catch::Contains("Næstved (370)") && Catch::Contains("+ Søren Hansen <soeren@naestved.dk>"));
+    CHECK(run(base + "export", false).out.find("370") == std::string::npos);  // a dry run writes nothing
+
+    REQUIRE(run(base + "import --encoding cp1252 " + path.string()).exit_code == 0);
+    auto const plain = run(base + "export", false).out;
+    CHECK_THAT(plain, Catch::Contains("Næstved,370,4,Søren Hansen,soeren@naestved.dk"));
+    auto const excel = run(base + "export --excel", false).out;
+    CHECK_THAT(excel, Catch::StartsWith("\xEF\xBB\xBF" "kommune;kommunenummer;fase;navn;email;titel;rolle;system;fra;koordinator;teams_tenant;teams_objektid\r\n") &&
+                          Catch::Contains("Næstved;370;4;Søren Hansen;soeren@naestved.dk;"));
+
+    // The Excel file imports again as it is, and changes nothing.
+    auto const again = work_dir() / "excel-export.csv";
+    std::ofstream(again, std::ios::binary) << excel;
+    r = run(base + "import " + again.string());
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Ingen ændringer"));
+}
+
+TEST_CASE("the admin commands speak the config's language unless --lang says otherwise", "[cli]") {
+    auto english = write_config("cli-en.json", R"({"storage": {"database": "cli-en.sqlite"}, "cli": {"language": "en"}})");
+    CHECK_THAT(run(superbot + " outbox failed --config " + english.string(), false).out, Catch::Contains("no parked messages"));
+    CHECK_THAT(run(superbot + " outbox failed --lang da --config " + english.string(), false).out, Catch::Contains("ingen parkerede beskeder"));
+    auto wrong = write_config("cli-fr.json", R"({"cli": {"language": "fr"}})");
+    auto const r = run(superbot + " outbox failed --config " + wrong.string());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.out, Catch::Contains("cli.language"));
+    CHECK(run(superbot + " outbox failed --lang fr").exit_code == 2);
 }

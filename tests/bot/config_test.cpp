@@ -115,3 +115,22 @@ TEST_CASE("sent outbox messages are kept longer than any reminder can be queued 
                Catch::Contains("'outbox.keep_sent_days'") && Catch::Contains("more than the largest releases.reminder_offsets_days (14)"));
     CHECK_THAT(config_error(R"({"outbox": {"keep_sent_days": 0}})"), Catch::Contains("'outbox.keep_sent_days'"));
 }
+
+TEST_CASE("the outbound proxy is configured by URL and a list of hosts reached directly", "[bot][config][proxy]") {
+    auto const defaults = load_config(std::nullopt);
+    CHECK(defaults.http_client.https_proxy.empty());
+    CHECK(defaults.http_client.no_proxy.empty());
+    auto const c = parse_config(R"({"http_client": {"https_proxy": "http://proxy.kommune.dk:3128", "no_proxy": ["intern.kommune.dk"]}})", "/etc/superbot");
+    CHECK(c.http_client.https_proxy == "http://proxy.kommune.dk:3128");
+    CHECK(c.http_client.no_proxy == std::vector<std::string>{"intern.kommune.dk"});
+    CHECK_THAT(config_error(R"({"http_client": {"https_proxy": "https://proxy:3128"}})"), Catch::Contains("'http_client.https_proxy'"));
+    CHECK_THAT(config_error(R"({"http_client": {"no_proxy": "a,b"}})"), Catch::Contains("'http_client.no_proxy'"));
+}
+
+TEST_CASE("the example config keeps the database in the service's state directory", "[bot][config]") {
+    auto const example = load_config(std::filesystem::path(SB_TESTS_DIR) / ".." / "deploy" / "config.example.json");
+    CHECK(example.storage.database == "/var/lib/superbot/superbot.sqlite");
+    auto const container = load_config(std::filesystem::path(SB_TESTS_DIR) / ".." / "deploy" / "config.container.json");
+    CHECK(container.storage.database == "/var/lib/superbot/superbot.sqlite");
+    CHECK(container.server.address == "0.0.0.0");
+}

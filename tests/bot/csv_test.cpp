@@ -39,6 +39,19 @@ TEST_CASE("written rows quote what needs it and survive a round trip", "[bot][cs
     CHECK(rows[0].fields == fields);
     // A cell a spreadsheet would run as a formula is defused.
     CHECK(csv::format_row({"=HYPERLINK(\"x\")"}) == "\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+    // … and reads back as it was, so an export can be imported again.
+    CHECK(csv::parse(csv::format_row({"=SUM(A1)", "-Sagsbehandler", "'quoted"}))[0].fields ==
+          std::vector<std::string>{"=SUM(A1)", "-Sagsbehandler", "'quoted"});
+}
+
+TEST_CASE("an export for Excel has a byte-order mark, semicolons and CRLF and reads back the same", "[bot][csv]") {
+    auto const plain = csv::format_row({"kommune", "navn"}) + csv::format_row({"Næstved", "Sørensen, Anne"}) + csv::format_row({"Ærø", "-x"});
+    auto const excel = csv::for_excel(plain);
+    CHECK(excel == "\xEF\xBB\xBF" "kommune;navn\r\nNæstved;\"Sørensen, Anne\"\r\nÆrø;\"'-x\"\r\n");
+    auto const a = csv::parse(plain);
+    auto const b = csv::parse(excel);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].fields == b[i].fields);
 }
 
 TEST_CASE("a file that is not UTF-8 or holds a NUL is refused naming the line, other controls are dropped", "[bot][csv][hardening]") {

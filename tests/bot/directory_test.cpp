@@ -123,7 +123,7 @@ TEST_CASE("a new systemansvarlig needs --replace, which ends the current term", 
     constexpr char const* new_one = "kommune,kommunenummer,navn,email,rolle,fra\nKorsbæk,999,Ole Hansen,ole@korsbaek.dk,systemansvarlig,2026-11-01\n";
     auto refused = import_csv(new_one, h.directory, change(), false);
     REQUIRE(refused.problems.size() == 1);
-    CHECK_THAT(refused.problems[0].message, Catch::Contains("already has Mette Jensen"));
+    CHECK_THAT(refused.problems[0].message, Catch::Contains("har allerede Mette Jensen"));
     auto replaced = import_csv(new_one, h.directory, change(), true);
     REQUIRE(replaced.problems.empty());
     CHECK(replaced.terms_ended == 1);

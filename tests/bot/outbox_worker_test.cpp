@@ -48,7 +48,8 @@ TEST_CASE("the outbox worker sends, retries later, parks after the attempts and 
         co_return;
     });
     REQUIRE(outbox.enqueue(message("a", "teams")));
-    REQUIRE(outbox.enqueue(message("b", "console")));
+    REQUIRE(outbox.enqueue(message("b", "mattermost")));
+    REQUIRE(outbox.enqueue(message("local", "console")));  // someone tried the bot in `superbot chat`
 
     round(ioc, worker);
     CHECK(calls == 1);
@@ -57,7 +58,9 @@ TEST_CASE("the outbox worker sends, retries later, parks after the attempts and 
     CHECK_THAT(text, Catch::Contains("superbot_outbox_messages_total{outcome=\"retry_later\"} 1\n") &&
                          Catch::Contains("superbot_outbox_messages_total{outcome=\"parked\"} 1\n") &&
                          Catch::Contains("superbot_outbox_pending 1\n") && Catch::Contains("superbot_outbox_parked 1\n"));
-    CHECK(outbox.with_status("parked").size() == 1);  // the console message: no way to reach it
+    CHECK(outbox.with_status("parked").size() == 1);  // the Mattermost message: no way to reach it
+    // The console's message is closed, not parked: trying the bot locally raises no alert.
+    CHECK(outbox.with_status("dismissed").size() == 1);
     auto pending = outbox.with_status("pending");
     REQUIRE(pending.size() == 1);
     CHECK(pending[0].attempts == 1);

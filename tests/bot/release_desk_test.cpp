@@ -128,9 +128,20 @@ TEST_CASE("a coordinator registers a release in chat with the notes as the next 
                Catch::Contains("Kun netværkets koordinatorer"));
     CHECK_THAT(h.say("karen@kl.dk", "registrer release DUBU 3.5 dato 2027-01-10 frist 2027-01-24").text,
                Catch::Contains("Send release notes for DUBU 3.5"));
-    auto const done = h.say("karen@kl.dk", "## Sager\n- Ny sagsoversigt\n- Hurtigere søgning");
+    // First the preview: what every superbruger will get, and how many; nothing is stored yet.
+    auto const preview = h.say("karen@kl.dk", "## Sager\n- Ny sagsoversigt\n- Hurtigere søgning");
+    CHECK_THAT(preview.text, Catch::Contains("1. Sager: Ny sagsoversigt") && Catch::Contains("»ja«") &&
+                                 Catch::Contains("Meddelelsen når ingen"));  // no one here has a chat identity
+    REQUIRE(preview.actions.size() == 2);
+    CHECK_FALSE(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.5"));
+    auto const done = h.say("karen@kl.dk", preview.actions[0].value);
     CHECK_THAT(done.text, Catch::Contains("DUBU 3.5 er registreret med 2 punkter") && Catch::Contains("1. Sager: Ny sagsoversigt"));
     CHECK(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.5"));
+    // A date in the past is pointed out, and "nej" stores nothing.
+    h.say("karen@kl.dk", "registrer release DUBU 3.8 dato 2020-01-10 frist 2020-01-24");
+    CHECK_THAT(h.say("karen@kl.dk", "- Breve").text, Catch::Contains("ligger i fortiden"));
+    CHECK_THAT(h.say("karen@kl.dk", "nej").text, Catch::Contains("annulleret"));
+    CHECK_FALSE(bot::releases::ReleaseRegistry(h.db).find("DUBU 3.8"));
     // Bad input is refused with nothing stored.
     CHECK_THAT(h.say("karen@kl.dk", "registrer release DUBU 3.6 dato 2027-02-10 frist 2027-01-24").text,
                Catch::Contains("før releasedatoen") && Catch::Contains("Intet er registreret"));

@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using namespace superbruger;
 using namespace superbruger::bot::releases;
 
@@ -161,4 +163,45 @@ TEST_CASE("only municipalities with a superbruger count in the network progress 
     CHECK(network.municipalities.size() == 1);
     CHECK_THAT(report_markdown(release, network),
                Catch::Contains("1 af 1 kommuner er færdige") && Catch::Contains("Uden superbrugere, så uden gennemgang: KL"));
+}
+
+TEST_CASE("a corrected split matches items by content so saved answers stay with their items", "[bot][releases][reviews]") {
+    storage::Database db(":memory:");
+    storage::RoleDirectory directory(db);
+    storage::Change const change{"t", "2026-11-22T10:00:00Z", "2026-11-22"};
+    auto const naestved = directory.save_municipality({0, "Næstved", "370", 4}, change);
+    ReleaseRegistry registry(db);
+    auto const release = registry.add({"DUBU 3.4", "2026-12-01", "2026-12-15", "- Breve\n- Journalfraser\n- Ydelseskatalog\n  med takster", "Karen"});
+    storage::ReleaseReviews reviews(db);
+    auto review = [&](int item, std::string effect) {
+        reviews.save({release.id, naestved.id, item, std::move(effect), false, "", false, "", "", "Anne", "2026-12-02T09:00:00Z"});
+    };
+    review(1, "høj");    // Breve
+    review(2, "lav");    // Journalfraser
+    review(3, "middel");  // Ydelseskatalog
+
+    // A bullet added at the top, Journalfraser removed, the text of Ydelseskatalog changed.
+    auto const plan = registry.plan_correction("DUBU 3.4", "- Ny sagsoversigt\n- Breve\n- Ydelseskatalog\n  med nye takster");
+    using Kind = ItemChange::Kind;
+    REQUIRE(plan.changes.size() == 4);
+    CHECK(plan.changes[0].kind == Kind::added);
+    CHECK((plan.changes[1].kind == Kind::unchanged && plan.changes[1].old_number == 1 && plan.changes[1].new_number == 2 && plan.changes[1].answers == 1));
+    CHECK((plan.changes[2].kind == Kind::changed && plan.changes[2].old_number == 3 && plan.changes[2].new_number == 3));
+    CHECK((plan.changes[3].kind == Kind::removed && plan.changes[3].old_number == 2 && plan.changes[3].title == "Journalfraser"));
+    CHECK(moves_answers(plan.changes));
+    // Nothing is changed until the plan is applied.
+    CHECK(registry.find("DUBU 3.4")->items[0].title == "Breve");
+
+    registry.apply(plan);
+    auto const after = registry.find("DUBU 3.4");
+    REQUIRE(after->items.size() == 3);
+    std::map<int, std::string> effect_by_item;
+    for (auto const& r : reviews.of_release(release.id)) effect_by_item[r.item_number] = r.effect;
+    CHECK(effect_by_item == std::map<int, std::string>{{2, "høj"}, {3, "middel"}});  // Breve's answer is on Breve, now item 2
+    CHECK(registry.store().removed_answers(release.id) == 1);                         // Journalfraser's answer is kept
+
+    // The same split again changes nothing and moves nothing.
+    auto const again = registry.plan_correction("DUBU 3.4", "- Ny sagsoversigt\n- Breve\n- Ydelseskatalog\n  med nye takster");
+    CHECK_FALSE(moves_answers(again.changes));
+    for (auto const& c : again.changes) CHECK(c.kind == Kind::unchanged);
 }

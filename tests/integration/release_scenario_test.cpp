@@ -27,7 +27,8 @@ TEST_CASE("a release is registered in chat and reviewed with the card and the di
     TeamsChat s("release", directory);
     CHECK_THAT(s.say(anne, "registrer release DUBU 3.5 dato 2027-01-11 frist 2027-01-25"), Catch::Contains("Kun netværkets koordinatorer"));
     CHECK_THAT(s.say(karen, "registrer release DUBU 3.5 dato 2027-01-11 frist 2027-01-25"), Catch::Contains("Send release notes"));
-    CHECK_THAT(s.say(karen, "## Sager\n- Ny sagsoversigt\n- Hurtigere søgning"), Catch::Contains("DUBU 3.5 er registreret med 2 punkter"));
+    CHECK_THAT(s.say(karen, "## Sager\n- Ny sagsoversigt\n- Hurtigere søgning"), Catch::Contains("Skriv »ja« for at registrere"));
+    CHECK_THAT(s.say(karen, "ja"), Catch::Contains("DUBU 3.5 er registreret med 2 punkter"));
     CHECK_THAT(s.say(karen, "registrer release dubu 3.5 dato 2027-01-11 frist 2027-01-25"), Catch::Contains("er allerede registreret"));
 
     // Næstved on the card: the item is an Adaptive Card with the review's inputs.

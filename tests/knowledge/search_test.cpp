@@ -114,3 +114,46 @@ TEST_CASE("short words are not bent into other words as typos", "[knowledge][sea
     // Longer words keep their typo tolerance.
     CHECK(index.search("kommunes systemr").confidence() > 0.9);
 }
+
+TEST_CASE("a real word in the dictionary is not taken for a typo of a word of the base", "[knowledge][search]") {
+    auto make = [](std::shared_ptr<WordList const> dictionary) {
+        std::vector<Document> docs;
+        docs.push_back(parse_document("---\nid: konto\ntitle: Regnskab\nkind: background\nsource: s\n---\n"
+                                      "Hver afdeling har sin egen konto i regnskabet.\n", "a.md"));
+        return KnowledgeIndex(std::move(docs), Glossary{}, std::move(dictionary));
+    };
+    // Without a dictionary "konti" is one letter from "konto" and taken for it.
+    CHECK(make(nullptr).search("konti").confidence() > 0.9);
+    // With one that knows the word, it stays an unknown word: nothing matches it.
+    auto const dictionary = std::make_shared<WordList const>(WordList::from_words({"konti", "Konto"}));
+    CHECK(dictionary->contains("konti"));
+    CHECK(dictionary->contains("konto"));
+    CHECK_FALSE(dictionary->contains("kontoo"));
+    CHECK(make(dictionary).search("konti").confidence() < 0.6);
+    // A misspelling the dictionary does not know is still corrected.
+    CHECK(make(dictionary).search("kontoo").confidence() > 0.9);
+}
+
+TEST_CASE("English typos are corrected against the glossary", "[knowledge][search]") {
+    auto index = small_index();
+    auto r = index.search("who may contakt the servise desk?");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].source.document_id == "support");
+    CHECK(index.explain("who may contakt the servise desk?").find("spelling contakt → contact") != std::string::npos);
+}
+
+TEST_CASE("the excerpt leads with the sentence that answers the question's type", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: ejer\ntitle: Systemejer\nkind: role\nsource: s\naliases: systemejer\n---\n"
+                                  "Systemejeren har ansvaret for fagområdet. Systemejeren sørger for økonomien. "
+                                  "Systemejeren udpeges i fase 2: Forberedelse.\n", "a.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    auto r = index.search("hvornår udpeges systemejeren?");
+    REQUIRE(!r.hits.empty());
+    auto text = index.excerpt(r, r.hits[0], 800);
+    CHECK_THAT(text, Catch::StartsWith("Systemejeren udpeges i fase 2"));
+    CHECK_THAT(text, Catch::Contains("ansvaret for fagområdet"));  // the rest follows as context
+    // A question without such a type keeps the text's order.
+    auto plain = index.search("systemejer");
+    CHECK_THAT(index.excerpt(plain, plain.hits[0], 800), Catch::StartsWith("Systemejeren har ansvaret"));
+}

@@ -76,3 +76,42 @@ TEST_CASE("sent messages older than the retention are forgotten and the rest kep
     CHECK(outbox.count("parked") == 1);  // a coordinator decides about those
     CHECK(outbox.enqueue(message("old")));  // its key is free again: that is why the retention must be long
 }
+
+TEST_CASE("queued messages can be withdrawn and parked ones closed and both keep their key", "[storage][outbox]") {
+    Database db(":memory:");
+    Outbox outbox(db);
+    auto const at = "2026-11-23T10:00:00Z";
+    REQUIRE(outbox.enqueue(message("release-announce:7:teams:anne")));
+    REQUIRE(outbox.enqueue(message("release-announce:7:teams:bo")));
+    REQUIRE(outbox.enqueue(message("release-reminder:7:0:teams:anne")));
+    REQUIRE(outbox.enqueue(message("release-announce:70:teams:anne")));  // another release
+    REQUIRE(outbox.enqueue(message("cr-status:1:teams:anne")));
+    auto const causes = std::vector<std::string>{"release-announce:7:", "release-reminder:7:"};
+    CHECK(outbox.pending_by_cause(causes) == 3);
+
+    // One message that is being sent right now cannot be withdrawn; the rest of the release's can.
+    auto const due = outbox.due(at, 10);
+    REQUIRE(outbox.claim(due.at(0).id, at));
+    CHECK_FALSE(outbox.cancel(due.at(0).id, at));
+    CHECK(outbox.cancel_by_cause(causes, at) == 2);
+    CHECK(outbox.status_of(due.at(1).id) == "cancelled");
+    CHECK(outbox.count("pending") == 3);  // the claimed one, release 70 and the change request
+    // A withdrawn message keeps its key: the same cause does not queue it again.
+    CHECK_FALSE(outbox.enqueue(message("release-announce:7:teams:bo")));
+
+    // Parked: closed by a coordinator, it no longer counts as parked.
+    auto const cr = outbox.due(at, 10).back();
+    CHECK(cr.idempotency_key == "cr-status:1:teams:anne");
+    outbox.mark_failed(cr.id, "no way to send", at, true);
+    CHECK_FALSE(outbox.cancel(cr.id, at));  // not queued
+    CHECK(outbox.dismiss(cr.id, at));
+    CHECK_FALSE(outbox.dismiss(cr.id, at));
+    CHECK(outbox.count("parked") == 0);
+    CHECK(outbox.status_of(cr.id) == "dismissed");
+    CHECK(outbox.status_of(9999).empty());
+
+    // The retention forgets closed messages as it forgets sent ones; forget_by_cause all of a cause's.
+    CHECK(outbox.forget_sent_before("2026-11-24T00:00:00Z") == 3);
+    CHECK(outbox.forget_by_cause(causes) == 1);  // the claimed one
+    CHECK(outbox.count("pending") == 1);
+}

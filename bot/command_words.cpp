@@ -1,0 +1,176 @@
+// Command words and matching them, with one typo allowed in a short message.
+#include "bot/command_words.hpp"
+
+#include "knowledge/danish_text.hpp"
+#include "knowledge/utf8.hpp"
+#include "knowledge/word_list.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace superbruger::bot::commands {
+
+namespace {
+
+using enum Desk;
+using enum Match;
+
+// Grouped by desk. "start" words are followed by an argument (a release, an id, a person);
+// "alone" words are whole messages; "anywhere" phrases ask about the bot's own records.
+constexpr std::array words = {
+    // Help (bot/texts.cpp: help_request takes the plain "hjælp", "help", "?")
+    CommandWord{"hjælp", help, start},
+    CommandWord{"hjaelp", help, start},
+    CommandWord{"help", help, start},
+    CommandWord{"hvad kan du", help, start},
+    CommandWord{"what can you do", help, start},
+    // Release reviews (bot/releases/release_desk.cpp)
+    CommandWord{"gennemgå", releases, start},
+    CommandWord{"gennemgang", releases, start},
+    CommandWord{"review", releases, start},
+    CommandWord{"status på", releases, anywhere},
+    CommandWord{"status for", releases, start},
+    CommandWord{"status of", releases, start},
+    CommandWord{"status", releases, alone},
+    CommandWord{"registrer release", releases, start},
+    CommandWord{"register release", releases, start},
+    CommandWord{"spring over", releases, alone},
+    CommandWord{"skip", releases, alone},
+    CommandWord{"hvilke releases", releases, anywhere},
+    CommandWord{"which releases", releases, anywhere},
+    CommandWord{"what releases", releases, anywhere},
+    CommandWord{"vis releases", releases, start},
+    CommandWord{"list releases", releases, start},
+    CommandWord{"show releases", releases, start},
+    CommandWord{"alle releases", releases, start},
+    CommandWord{"mine releases", releases, start},
+    CommandWord{"vores releases", releases, start},
+    // Reminders (release desk)
+    CommandWord{"stop påmindelser", reminders, start},
+    CommandWord{"start påmindelser", reminders, start},
+    CommandWord{"stop reminders", reminders, start},
+    CommandWord{"start reminders", reminders, start},
+    CommandWord{"påmindelser", reminders, alone},
+    CommandWord{"reminders", reminders, alone},
+    CommandWord{"stop", reminders, alone},
+    CommandWord{"start", reminders, alone},
+    // Change requests (bot/change_requests/)
+    CommandWord{"nyt ændringsønske", change_requests, start},
+    CommandWord{"ny ændringsønske", change_requests, start},
+    CommandWord{"opret ændringsønske", change_requests, start},
+    CommandWord{"new change request", change_requests, start},
+    CommandWord{"fortsæt ændringsønske", change_requests, start},
+    CommandWord{"fortsæt", change_requests, start},
+    CommandWord{"continue", change_requests, alone},
+    CommandWord{"mine ændringsønsker", change_requests, start},
+    CommandWord{"vores ændringsønsker", change_requests, start},
+    CommandWord{"alle ændringsønsker", change_requests, start},
+    CommandWord{"my change requests", change_requests, start},
+    CommandWord{"our change requests", change_requests, start},
+    CommandWord{"all change requests", change_requests, start},
+    CommandWord{"ændringsønske formular", change_requests, start},
+    CommandWord{"støt", change_requests, start},
+    CommandWord{"flyt", change_requests, start},
+    CommandWord{"move", change_requests, start},
+    CommandWord{"tilbage", change_requests, alone},
+    CommandWord{"back", change_requests, alone},
+    CommandWord{"annuller", change_requests, alone},
+    CommandWord{"cancel", change_requests, alone},
+    CommandWord{"afbryd", change_requests, alone},
+    CommandWord{"send", change_requests, alone},
+    CommandWord{"indsend", change_requests, alone},
+    CommandWord{"submit", change_requests, alone},
+    CommandWord{"ret", change_requests, start},
+    CommandWord{"rediger", change_requests, start},
+    CommandWord{"edit", change_requests, start},
+    CommandWord{"træk tilbage", change_requests, start},
+    CommandWord{"withdraw", change_requests, start},
+    CommandWord{"fortryd", change_requests, alone},
+    CommandWord{"undo", change_requests, alone},
+    CommandWord{"slet", change_requests, start},
+    CommandWord{"delete", change_requests, start},
+    // The role directory (bot/directory/directory_changes.cpp)
+    CommandWord{"fjern", directory, start},
+    CommandWord{"remove", directory, start},
+    // Answers: buttons typed by hand (feedback, read more)
+    CommandWord{"feedback", answers, start},
+    CommandWord{"læs mere", answers, start},
+    CommandWord{"read more", answers, start},
+    CommandWord{"ja", answers, alone},
+    CommandWord{"nej", answers, alone},
+    CommandWord{"yes", answers, alone},
+    CommandWord{"no", answers, alone},
+};
+
+/// Folded words, joined by single spaces, without the punctuation around them.
+std::string normalised(std::string_view folded) {
+    std::string out;
+    for (auto const& w : knowledge::split_words(folded)) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+bool one_edit_apart(std::u32string const& a, std::u32string const& b) {
+    if (a == b) return true;
+    auto const la = a.size();
+    auto const lb = b.size();
+    if (la + 1 < lb || lb + 1 < la) return false;
+    std::size_t i = 0;
+    while (i < la && i < lb && a[i] == b[i]) ++i;
+    if (la == lb) {
+        if (a.substr(i + 1) == b.substr(i + 1)) return true;                                          // substitution
+        return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);  // transposition
+    }
+    return la > lb ? a.substr(i + 1) == b.substr(i) : a.substr(i) == b.substr(i + 1);                // deletion
+}
+
+constexpr std::size_t min_typo_letters = 5;
+constexpr std::size_t max_words_for_typo = 3;
+
+}  // namespace
+
+std::span<CommandWord const> command_words() { return words; }
+
+std::optional<Desk> command_desk(std::string_view folded) {
+    auto const message = normalised(folded);
+    if (message.empty()) return std::nullopt;
+    auto const padded = " " + message + " ";
+    for (auto const& c : words) {
+        std::string const w(c.words);
+        switch (c.match) {
+            case alone:
+                if (message == w) return c.desk;
+                break;
+            case start:
+                if (message == w || message.starts_with(w + " ")) return c.desk;
+                break;
+            case anywhere:
+                if (padded.find(" " + w + " ") != std::string::npos) return c.desk;
+                break;
+        }
+    }
+    // One typo in the first word of a short message: "gennemgaa DUBU 3.4", "fortsat".
+    auto const parts = knowledge::split_words(message);
+    if (parts.size() > max_words_for_typo) return std::nullopt;
+    auto const first = knowledge::utf8::decode(parts.front());
+    if (first.size() < min_typo_letters) return std::nullopt;
+    // A real word that opens a longer message is meant as written ("delte roller" is not "delete").
+    if (parts.size() > 1 && knowledge::system_danish_words()->contains(parts.front())) return std::nullopt;
+    for (auto const& c : words) {
+        auto const command_parts = knowledge::split_words(c.words);
+        if (c.match == anywhere || command_parts.empty()) continue;
+        auto const head = knowledge::utf8::decode(command_parts.front());
+        if (head.size() < min_typo_letters || !one_edit_apart(first, head)) continue;
+        // The rest of a two-word command must follow as typed ("stop påmindelser").
+        bool rest_matches = true;
+        for (std::size_t k = 1; k < command_parts.size(); ++k) {
+            rest_matches = rest_matches && k < parts.size() && parts[k] == command_parts[k];
+        }
+        if (!rest_matches) continue;
+        if (c.match == alone && parts.size() != command_parts.size()) continue;
+        return c.desk;
+    }
+    return std::nullopt;
+}
+
+}  // namespace superbruger::bot::commands

@@ -1,0 +1,44 @@
+// The bot's own command words, in one list: a message that names one of them, or nearly, is a
+// command (or a command gone wrong), never a knowledge question. The Assistant asks this list
+// after the desks had their turn; a fuller router and help cards can grow from the same list.
+#pragma once
+
+#include "knowledge/language.hpp"
+
+#include <optional>
+#include <string>
+#include <span>
+#include <string_view>
+
+namespace superbruger::bot::commands {
+
+/// The part of the bot a command belongs to, and so the help that fits when it went wrong.
+enum class Desk { help, releases, reminders, change_requests, directory, answers };
+
+enum class Match {
+    start,     ///< the message starts with the words ("gennemgå …", "status på …")
+    alone,     ///< the message is the words and nothing else ("ret", "fortryd")
+    anywhere,  ///< the words occur anywhere ("hvad er status på …", "hvilke releases …")
+};
+
+struct CommandWord {
+    std::string_view words;  ///< folded (fold_case), single spaces
+    Desk desk;
+    Match match;
+};
+
+/// Every command word, the real commands of the desks and the near-commands people type when they
+/// expect the bot to act ("ret", "træk tilbage", "fortryd"). Tests walk this list.
+std::span<CommandWord const> command_words();
+
+/// The desk whose command the message (folded) names: exactly, or with one typo in a command word
+/// of five letters or more when the message is short ("gennemgaa", "fortsat").
+std::optional<Desk> command_desk(std::string_view folded);
+
+}  // namespace superbruger::bot::commands
+
+namespace superbruger::bot::texts {
+/// What to write for the commands of one desk: the reply to a command word that no desk could
+/// carry out ("gennemgå" without a release, "status på 3.4", "fortryd"). In texts.cpp.
+std::string command_help(knowledge::Language lang, commands::Desk desk);
+}  // namespace superbruger::bot::texts

@@ -1,0 +1,402 @@
+// Question types from cue phrases, and the marks of a sentence that answers each type.
+#include "knowledge/question.hpp"
+
+#include "knowledge/danish_text.hpp"
+#include "knowledge/utf8.hpp"
+
+#include <array>
+#include <utility>
+#include <cctype>
+
+namespace superbruger::knowledge {
+
+namespace {
+
+/// The words of folded text joined by single spaces and padded with one at each end, so that a
+/// phrase is found at word boundaries by searching " phrase ".
+std::string padded_words(std::string_view folded) {
+    std::string out = " ";
+    for (auto const& w : split_words(folded)) out += w + " ";
+    return out;
+}
+
+bool has_phrase(std::string const& padded, std::string_view phrase) {
+    std::string needle;
+    needle.reserve(phrase.size() + 2);
+    needle += ' ';
+    needle += phrase;
+    needle += ' ';
+    return padded.find(needle) != std::string::npos;
+}
+
+struct Cue {
+    QuestionType type;
+    std::string_view phrase;     ///< words, space-separated, folded
+    std::string_view consumed;   ///< the words of the phrase that say nothing about the topic
+};
+
+// Order matters: the first cue found decides. Frequencies and quantities come before "hvor"
+// (where) and "how"; "who" comes before "may" so that "hvem må …" leads with the role.
+constexpr std::array cues = {
+    Cue{QuestionType::how_often, "hvor tit", "tit"},
+    Cue{QuestionType::how_often, "hvor ofte", "ofte"},
+    Cue{QuestionType::how_often, "hvor hyppigt", "hyppigt"},
+    Cue{QuestionType::how_often, "hvor jævnligt", "jævnligt"},
+    Cue{QuestionType::how_often, "hvor mange gange", "mange gange"},
+    Cue{QuestionType::how_often, "how often", "often"},
+    Cue{QuestionType::how_often, "how frequently", "frequently"},
+    Cue{QuestionType::how_often, "how many times", "many times"},
+    Cue{QuestionType::how_often, "med hvilket interval", "interval"},
+    Cue{QuestionType::how_often, "tit", "tit"},      // "kommer der tit releases?"
+    Cue{QuestionType::how_often, "often", "often"},
+    Cue{QuestionType::stands_for, "står for", "står"},
+    Cue{QuestionType::stands_for, "stå for", "stå"},
+    Cue{QuestionType::stands_for, "stand for", "stand"},
+    Cue{QuestionType::stands_for, "stands for", "stands"},
+    Cue{QuestionType::stands_for, "forkortelse for", "forkortelse"},
+    Cue{QuestionType::stands_for, "forkortelsen", "forkortelsen"},
+    Cue{QuestionType::stands_for, "abbreviation", "abbreviation"},
+    Cue{QuestionType::stands_for, "short for", "short"},
+    Cue{QuestionType::how_many, "hvor mange", "mange"},
+    Cue{QuestionType::how_many, "hvor meget", "meget"},
+    Cue{QuestionType::how_many, "hvor stor", "stor"},
+    Cue{QuestionType::how_many, "hvad koster", ""},
+    Cue{QuestionType::how_many, "how many", "many"},
+    Cue{QuestionType::how_many, "how much", "much"},
+    Cue{QuestionType::how_many, "what does it cost", ""},
+    Cue{QuestionType::how_many, "antal", ""},
+    Cue{QuestionType::how_many, "number of", "number"},
+    Cue{QuestionType::when, "hvornår", ""},
+    Cue{QuestionType::when, "hvorn", ""},
+    Cue{QuestionType::when, "when", ""},
+    Cue{QuestionType::when, "i hvilken fase", ""},
+    Cue{QuestionType::when, "hvilken fase", ""},
+    Cue{QuestionType::when, "in which phase", ""},
+    Cue{QuestionType::when, "which phase", ""},
+    Cue{QuestionType::when, "what phase", ""},
+    Cue{QuestionType::when, "på hvilket tidspunkt", "tidspunkt"},
+    Cue{QuestionType::when, "hvilken dato", "dato"},
+    Cue{QuestionType::when, "what date", "date"},
+    Cue{QuestionType::when, "hvilket år", ""},
+    Cue{QuestionType::when, "what year", "year"},
+    Cue{QuestionType::when, "hvor længe", "længe"},
+    Cue{QuestionType::when, "how long", "long"},
+    Cue{QuestionType::when, "hvor tidligt", "tidligt"},
+    Cue{QuestionType::when, "how early", "early"},
+    Cue{QuestionType::when, "hvor hurtigt", "hurtigt"},
+    Cue{QuestionType::when, "how fast", "fast"},
+    Cue{QuestionType::when, "how quickly", "quickly"},
+    Cue{QuestionType::who, "hvem", ""},
+    Cue{QuestionType::who, "who", ""},
+    Cue{QuestionType::who, "whom", ""},
+    Cue{QuestionType::who, "whose", ""},
+    Cue{QuestionType::who, "hvilken rolle", ""},
+    Cue{QuestionType::who, "which role", ""},
+    Cue{QuestionType::who, "what role", ""},
+    Cue{QuestionType::why, "hvorfor", ""},
+    Cue{QuestionType::why, "why", ""},
+    Cue{QuestionType::why, "hvad er formålet", ""},
+    Cue{QuestionType::why, "what is the purpose", ""},
+    Cue{QuestionType::why, "hvad er målet", ""},
+    Cue{QuestionType::why, "what is the goal", ""},
+    Cue{QuestionType::tasks, "hvad laver", ""},
+    Cue{QuestionType::tasks, "hvad går", ""},
+    Cue{QuestionType::tasks, "hvad gør", ""},
+    Cue{QuestionType::tasks, "lave", "lave"},  // "hvad skal projektlederen lave"
+    Cue{QuestionType::tasks, "hvilke opgaver", ""},
+    Cue{QuestionType::tasks, "arbejdsopgaver", ""},
+    Cue{QuestionType::tasks, "tasks", ""},
+    Cue{QuestionType::tasks, "duties", ""},
+    Cue{QuestionType::tasks, "what does", ""},  // "what does X do": "mean"/"stand for" are caught above
+    Cue{QuestionType::tasks, "what do", ""},
+    Cue{QuestionType::where, "hvor", ""},
+    Cue{QuestionType::where, "where", ""},
+    Cue{QuestionType::where, "hvilken mail", ""},
+    Cue{QuestionType::where, "hvilken adresse", ""},
+    Cue{QuestionType::where, "which address", ""},
+    Cue{QuestionType::where, "hvilken menu", ""},
+    Cue{QuestionType::where, "which menu", ""},
+    Cue{QuestionType::how, "hvordan", ""},
+    Cue{QuestionType::how, "hvorledes", ""},
+    Cue{QuestionType::how, "på hvilken måde", "måde"},
+    Cue{QuestionType::how, "hvilke trin", "trin"},
+    Cue{QuestionType::how, "fremgangsmåde", ""},
+    Cue{QuestionType::how, "how", ""},
+    Cue{QuestionType::what_is, "hvad er", ""},
+    Cue{QuestionType::what_is, "hvad betyder", ""},
+    Cue{QuestionType::what_is, "hvad menes", ""},
+    Cue{QuestionType::what_is, "hvad vil det sige", "sige"},
+    Cue{QuestionType::what_is, "hvad indebærer", ""},
+    Cue{QuestionType::what_is, "hvad dækker", ""},
+    Cue{QuestionType::what_is, "what is", ""},
+    Cue{QuestionType::what_is, "what are", ""},
+    Cue{QuestionType::what_is, "what's", ""},
+    Cue{QuestionType::what_is, "define", ""},
+    Cue{QuestionType::what_is, "forklar", ""},
+    Cue{QuestionType::what_is, "beskriv", ""},
+    Cue{QuestionType::what_is, "explain", ""},
+    Cue{QuestionType::what_is, "describe", ""},
+};
+
+/// Yes/no questions about rules open with the verb: "må superbrugerne …", "kan vi …", "may …".
+constexpr std::array<std::string_view, 18> may_openers = {
+    "må", "kan", "skal", "bør", "have lov", "har vi lov", "er det tilladt", "er det muligt", "may", "can", "must",
+    "should", "is it allowed", "are we allowed", "is it possible", "are", "is", "er"};
+
+std::vector<std::string> words_of(std::string_view phrase) { return split_words(phrase); }
+
+bool is_upper_ascii_or_danish(char32_t c) {
+    return (c >= 'A' && c <= 'Z') || c == 0xC6 || c == 0xD8 || c == 0xC5;  // Æ Ø Å
+}
+
+/// A word written mostly in capitals ("SPOC", "KLIK", "ØiR", "UDK") and standing alone (not the
+/// first part of "KLIK-administrator"), folded; empty when the question has none.
+std::string written_abbreviation(std::string_view text) {
+    std::string found;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // One run of letters.
+        auto start = i;
+        std::u32string word;
+        while (i < text.size()) {
+            auto j = i;
+            auto c = utf8::next(text, j);
+            bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+            if (!letter) break;
+            word += c;
+            i = j;
+        }
+        if (word.empty()) {
+            utf8::next(text, i);
+            continue;
+        }
+        std::size_t capitals = 0;
+        for (auto c : word) capitals += is_upper_ascii_or_danish(c) ? 1 : 0;
+        bool const glued = i < text.size() && text[i] == '-';  // "KLIK-administrator"
+        bool const glued_before = start > 0 && text[start - 1] == '-';
+        if (word.size() >= 2 && word.size() <= 6 && capitals >= 2 && capitals + 1 >= word.size() && !glued && !glued_before) {
+            found = fold_case(text.substr(start, i - start));
+            if (found != "dubu") return found;  // DUBU is the subject of nearly everything
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+/// "hvad står SPOC for", "what does KLIK stand for": the verb, the abbreviation, then "for".
+/// Returns the abbreviation (folded) and the verb, or empty strings.
+std::pair<std::string, std::string> stands_for_pattern(std::vector<std::string> const& words) {
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        auto const& verb = words[k];
+        if (verb != "står" && verb != "stå" && verb != "stand" && verb != "stands") continue;
+        for (auto j = k + 1; j < words.size() && j <= k + 4; ++j) {
+            if (words[j] != "for") continue;
+            for (auto i = k + 1; i < j; ++i) {
+                if (!is_stop_word(words[i]) && words[i] != "forkortelsen") return {words[i], verb};
+            }
+            if (j + 1 < words.size()) return {words[j + 1], verb};  // "what does stand for KLIK"
+        }
+    }
+    return {};
+}
+
+QuestionForm read_question_form(std::string_view text, std::string_view folded) {
+    QuestionForm form;
+    auto const padded = padded_words(folded);
+    auto const words = split_words(folded);
+    if (auto [abbreviation, verb] = stands_for_pattern(words); !abbreviation.empty()) {
+        form.type = QuestionType::stands_for;
+        form.abbreviation = abbreviation;
+        form.cue_words = {verb};
+    }
+    for (auto const& cue : cues) {
+        if (form.type != QuestionType::other) break;
+        if (!has_phrase(padded, cue.phrase)) continue;
+        form.type = cue.type;
+        form.cue_words = words_of(cue.consumed);
+        break;
+    }
+    if (form.type == QuestionType::other || form.type == QuestionType::what_is) {
+        // "kan vi registrere to systemansvarlige?", "må superbrugerne …": a rule.
+        for (auto opener : may_openers) {
+            if (padded.starts_with(std::string(" ") + std::string(opener) + " ")) {
+                if (opener != "are" && opener != "is" && opener != "er") form.type = QuestionType::may;
+                break;
+            }
+        }
+    }
+    // "hvad er SPOC?", "hvad betyder KLIK", "ØiR?", "what is UDK": an abbreviation alone asks for
+    // its expansion. "hvad er SPOC'ens rolle i fase 4" names more than the abbreviation.
+    auto const abbreviation = written_abbreviation(text);
+    if (!abbreviation.empty()) {
+        std::size_t content = 0;
+        for (auto const& w : split_words(folded)) {
+            if (is_stop_word(w) || w == abbreviation || w.size() < 2) continue;
+            bool cue = false;
+            for (auto const& c : form.cue_words) cue = cue || c == w;
+            if (!cue && w != "mean" && w != "menes" && w != "med" && w != "dubu") ++content;
+        }
+        if (form.type == QuestionType::stands_for ||
+            (content == 0 && (form.type == QuestionType::what_is || form.type == QuestionType::other ||
+                              form.type == QuestionType::tasks))) {
+            form.type = QuestionType::stands_for;
+            form.abbreviation = abbreviation;
+        }
+    }
+    if (form.type == QuestionType::stands_for && form.abbreviation.empty()) {
+        // "forkortelsen sts", "abbreviation of KDI": the first word that is neither a cue nor a
+        // function word.
+        {
+            for (auto const& w : words) {
+                if (!is_stop_word(w) && w != "står" && w != "forkortelse" && w != "forkortelsen" && w != "abbreviation" &&
+                    w != "stand" && w != "stands" && w != "short" && w != "for") {
+                    form.abbreviation = w;
+                    break;
+                }
+            }
+        }
+    }
+    if (form.type == QuestionType::stands_for) form.cue_words.push_back("mean");
+    return form;
+}
+
+std::string_view type_name(QuestionType type) {
+    switch (type) {
+        case QuestionType::other: return "other";
+        case QuestionType::who: return "who";
+        case QuestionType::when: return "when";
+        case QuestionType::how_often: return "how_often";
+        case QuestionType::how_many: return "how_many";
+        case QuestionType::stands_for: return "stands_for";
+        case QuestionType::what_is: return "what_is";
+        case QuestionType::tasks: return "tasks";
+        case QuestionType::how: return "how";
+        case QuestionType::may: return "may";
+        case QuestionType::where: return "where";
+        case QuestionType::why: return "why";
+    }
+    return "other";
+}
+
+namespace {
+
+bool any_phrase(std::string const& padded, std::initializer_list<std::string_view> phrases) {
+    for (auto p : phrases) {
+        if (has_phrase(padded, p)) return true;
+    }
+    return false;
+}
+
+bool any_word_starting(std::string const& padded, std::initializer_list<std::string_view> prefixes) {
+    for (auto p : prefixes) {
+        std::string needle = " ";
+        needle += p;
+        if (padded.find(needle) != std::string::npos) return true;
+    }
+    return false;
+}
+
+bool has_digit(std::string_view text) {
+    for (auto c : text) {
+        if (c >= '0' && c <= '9') return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool gives_answer_of_type(QuestionType type, std::string_view unit, std::string_view abbreviation) {
+    auto const folded = fold_case(unit);
+    auto const padded = padded_words(folded);
+    switch (type) {
+        case QuestionType::when:
+            return any_phrase(padded, {"fase", "faser", "phase", "opstart", "forberedelse", "ibrugtagning", "forankring",
+                                       "opvarmningsperioden", "overgangen", "ved", "inden", "før", "efter", "først",
+                                       "sidst", "tidligt", "når", "halvår", "kvartal", "ultimo", "medio", "primo",
+                                       "årsskiftet", "sommerferien", "efteråret", "go-live", "live", "januar", "februar",
+                                       "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+                                       "november", "december", "uger", "dage", "timer", "måned", "indledningsvist"}) ||
+                   has_digit(unit);
+        case QuestionType::how_often:
+            return any_phrase(padded, {"om året", "årlige", "årlig", "årligt", "om måneden", "hvert år", "hver måned",
+                                       "hver uge", "hvert kvartal", "dagligt",
+                                       "daglige", "ugentlig", "ugentlige", "gange", "løbende", "jævnligt", "flere",
+                                       "a year", "per year", "twice", "every"});
+        case QuestionType::how_many: {
+            // The number of a numbered list item ("1. …") counts nothing.
+            auto body = unit;
+            while (!body.empty() && (body.front() == ' ' || body.front() == '-')) body.remove_prefix(1);
+            std::size_t digits = 0;
+            while (digits < body.size() && body[digits] >= '0' && body[digits] <= '9') ++digits;
+            if (digits > 0 && digits < body.size() && body[digits] == '.') body.remove_prefix(digits + 1);
+            // Numbers that name rather than count ("bilag 3", "fase 2", "DUBU 3.0") are no quantity.
+            bool counted_number = false;
+            auto const words = split_words(fold_case(body));
+            for (std::size_t k = 0; k < words.size(); ++k) {
+                if (words[k].empty() || words[k][0] < '0' || words[k][0] > '9') continue;
+                auto const& before = k > 0 ? words[k - 1] : std::string();
+                if (before == "bilag" || before == "fase" || before == "version" || before == "nr" || before == "dubu" ||
+                    before == "kl" || before == "trin" || (k > 0 && words[k - 1][0] >= '0' && words[k - 1][0] <= '9')) {
+                    continue;
+                }
+                counted_number = true;
+            }
+            // "én" folds to "en", the article, so the accented form is looked for in the raw text.
+            return counted_number || unit.find("én") != std::string_view::npos ||
+                   any_phrase(padded, {"to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "tolv",
+                                       "flere", "ingen", "kun", "pris", "one", "two", "three", "several", "only", "single"});
+        }
+        case QuestionType::stands_for: {
+            if (abbreviation.empty()) return true;
+            if (!has_phrase(padded, abbreviation)) return false;
+            std::string const a(abbreviation);
+            // "SPOC står for …", "KOMBIT er …", "Økonomi i Rammearkitekturen (ØiR)", "SPOC (single …)".
+            return has_phrase(padded, a + " står for") || has_phrase(padded, a + " stands for") ||
+                   has_phrase(padded, a + " betyder") || padded.starts_with(" " + a + " er ") ||
+                   folded.find("(" + a + ")") != std::string::npos || folded.find(a + " (") != std::string::npos;
+        }
+        case QuestionType::may:
+            return any_phrase(padded, {"kun", "ikke", "må", "eneste", "alene", "lov", "kan", "flere", "én", "forudsætning",
+                                       "skal", "bør", "only", "not", "may"});
+        case QuestionType::where:
+            return any_phrase(padded, {"i klik", "via", "hos", "postkasse", "teams", "menuen", "under brugerhåndtering",
+                                       "under rollegalleri", "bilag", "mail", "netværk", "kanaler", "hjemmeside",
+                                       "it-support", "servicedesk"}) ||
+                   any_word_starting(padded, {"teams-", "postkass"}) || unit.find('@') != std::string_view::npos ||
+                   unit.find(".dk") != std::string_view::npos;
+        case QuestionType::why:
+            return any_phrase(padded, {"fordi", "derfor", "for at", "så", "formålet", "målet", "grund", "giver", "sikre",
+                                       "because", "so that"}) ||
+                   any_word_starting(padded, {"forudsætning", "nøgle"});
+        case QuestionType::how:
+        case QuestionType::other:
+        case QuestionType::what_is:
+        case QuestionType::tasks:
+        case QuestionType::who:
+            return true;
+    }
+    return true;
+}
+
+bool leads_with_answer(QuestionType type) {
+    switch (type) {
+        case QuestionType::who:
+        case QuestionType::when:
+        case QuestionType::how_often:
+        case QuestionType::how_many:
+        case QuestionType::stands_for:
+        case QuestionType::may:
+        case QuestionType::where:
+        case QuestionType::why:
+            return true;
+        case QuestionType::other:
+        case QuestionType::what_is:
+        case QuestionType::tasks:
+        case QuestionType::how:
+            return false;
+    }
+    return false;
+}
+
+}  // namespace superbruger::knowledge

@@ -1,0 +1,156 @@
+// Answers on the bundled base, one case per question type and per failure cause of issue 13:
+// the type decides which sentence leads, unknown words weigh little, abbreviations are spelt
+// out, typos (Danish and English) still find the text.
+#include "knowledge/knowledge_base.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace superbruger::knowledge;
+
+namespace {
+
+KnowledgeIndex const& bundled() {
+    static auto const loaded = load_knowledge({SB_BUNDLED_KNOWLEDGE_DIR});
+    return *loaded.index;
+}
+
+struct Answer {
+    std::string document;
+    std::string section;
+    double confidence = 0;
+    std::string text;
+    QuestionType type = QuestionType::other;
+};
+
+Answer ask(std::string const& question) {
+    auto const& index = bundled();
+    auto const result = index.search(question);
+    Answer a;
+    a.type = KnowledgeIndex::question_type(result);
+    if (result.hits.empty()) return a;
+    auto const& hit = result.hits.front();
+    a.document = hit.source.document_id;
+    a.section = hit.source.section;
+    a.confidence = result.confidence();
+    a.text = index.excerpt(result, hit, 800);
+    return a;
+}
+
+/// The excerpt's first sentence or list item.
+std::string lead(std::string const& text) {
+    auto end = text.find_first_of(".\n");
+    return text.substr(0, end);
+}
+
+constexpr double confident = 0.6;
+
+}  // namespace
+
+TEST_CASE("who: the answer leads with the role that does it", "[knowledge][answers]") {
+    auto a = ask("hvem leder DUBU-styregruppen?");
+    CHECK(a.type == QuestionType::who);
+    CHECK(a.confidence >= confident);
+    CHECK_THAT(lead(a.text), Catch::Contains("projektejer"));
+}
+
+TEST_CASE("when: the answer leads with the phase", "[knowledge][answers]") {
+    auto a = ask("hvornår udpeges systemejeren?");
+    CHECK(a.type == QuestionType::when);
+    CHECK(a.document == "systemejer");
+    CHECK(a.confidence >= confident);
+    CHECK_THAT(lead(a.text), Catch::Contains("fase 2"));
+    auto phase = ask("i hvilken fase udpeges projektlederen?");
+    CHECK(phase.document == "projektleder");
+    CHECK_THAT(lead(phase.text), Catch::Contains("fase 1"));
+}
+
+TEST_CASE("how often: a colloquial word the base lacks does not outweigh the rest", "[knowledge][answers]") {
+    for (auto const* q : {"hvor tit udkommer DUBU?", "hvor ofte kommer der nye releases egentlig", "how often are there DUBU releases?"}) {
+        auto a = ask(q);
+        INFO(q);
+        CHECK(a.type == QuestionType::how_often);
+        CHECK(a.document == "releases");
+        CHECK(a.confidence >= confident);
+        CHECK_THAT(lead(a.text), Catch::Contains("om året"));
+    }
+}
+
+TEST_CASE("stands for: abbreviations are spelt out, not answered with a role that merely names them", "[knowledge][answers]") {
+    struct Case {
+        char const* question;
+        char const* expansion;
+    };
+    for (auto const& c : {Case{"hvad står SPOC for?", "single point of contact"},
+                          Case{"hvad betyder KLIK?", "Kommunernes Løsning til Implementering og Koordinering"},
+                          Case{"ØiR?", "Økonomi i Rammearkitekturen"}, Case{"What does UDK stand for?", "Udbetaling Danmark"},
+                          Case{"hvad står STS for", "støttesystemerne"}, Case{"hvad er KOMBIT?", "kommunernes fælles it-selskab"},
+                          Case{"hvad er FK Organisation?", "Fælleskommunalt Organisationssystem"},
+                          Case{"hvad står spock for", "single point of contact"}}) {
+        auto a = ask(c.question);
+        INFO(c.question);
+        CHECK(a.document == "forkortelser");
+        CHECK(a.confidence >= confident);
+        CHECK_THAT(lead(a.text), Catch::Contains(c.expansion, Catch::CaseSensitive::No));
+    }
+}
+
+TEST_CASE("what is: the definition", "[knowledge][answers]") {
+    auto a = ask("hvad er hypercare?");
+    CHECK(a.type == QuestionType::what_is);
+    CHECK(a.confidence >= confident);
+    CHECK_THAT(a.text, Catch::Contains("ibrugtagningssupport"));
+}
+
+TEST_CASE("tasks: what a role does comes from its tasks, not its competences", "[knowledge][answers]") {
+    auto a = ask("hvad laver en systemansvarlig?");
+    CHECK(a.type == QuestionType::tasks);
+    CHECK(a.document == "systemansvarlig");
+    CHECK_THAT(a.section, Catch::Contains("Opgaver"));
+    auto g = ask("hvad laver gevinstejeren");
+    CHECK(g.document == "gevinstejer");
+    CHECK_THAT(g.section, Catch::Contains("Opgaver"));
+}
+
+TEST_CASE("how: the steps in their order", "[knowledge][answers]") {
+    auto a = ask("hvordan registrerer man en superbruger i KLIK?");
+    CHECK(a.type == QuestionType::how);
+    CHECK(a.document == "klik-rolleregistrering");
+    auto const first = a.text.find("1. ");
+    auto const second = a.text.find("2. ");
+    REQUIRE(first != std::string::npos);
+    CHECK(second > first);
+}
+
+TEST_CASE("may: the rule leads", "[knowledge][answers]") {
+    auto a = ask("må en almindelig bruger kontakte Netcompanys servicedesk?");
+    CHECK(a.type == QuestionType::may);
+    CHECK(a.document == "support");
+    CHECK_THAT(lead(a.text), Catch::Contains("Kun"));
+}
+
+TEST_CASE("where: the place or the address", "[knowledge][answers]") {
+    auto a = ask("hvor skal fejl i KLIK meldes hen?");
+    CHECK(a.type == QuestionType::where);
+    CHECK_THAT(a.text, Catch::Contains("KLIK@kombit.dk"));
+}
+
+TEST_CASE("typos: Danish against the base, English against the glossary", "[knowledge][answers]") {
+    auto da = ask("hvad er superbrugerens kompetancer");
+    CHECK(da.document == "superbruger");
+    CHECK(da.confidence >= confident);
+    CHECK_THAT(da.text, Catch::Contains("pædagogiske"));
+    auto role = ask("hvad laver en systemansvarli");
+    CHECK(role.document == "systemansvarlig");
+    CHECK(role.confidence >= confident);
+    auto en = ask("waht does the systme owner do");
+    CHECK(en.document == "systemejer");
+    CHECK(en.confidence >= confident);
+}
+
+TEST_CASE("questions the base cannot answer stay declined", "[knowledge][answers]") {
+    for (auto const* q : {"hvem vandt VM i fodbold?", "hvad koster en licens til KLIK?", "hvilken database kører DUBU på?",
+                          "how do I export a list of all open cases from DUBU to Excel?", "hvad står KDI for?"}) {
+        INFO(q);
+        CHECK(ask(q).confidence < confident);
+    }
+}
