@@ -38,6 +38,9 @@ public:
         co_await fetch();
     }
 
+    /// True while a fetch runs (a caller that must not start one may still wait for it).
+    bool running() const noexcept { return running_ != nullptr; }
+
 private:
     std::shared_ptr<net::steady_timer> running_;
 };

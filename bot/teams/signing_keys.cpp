@@ -46,7 +46,9 @@ net::awaitable<void> SigningKeys::prepare_for(std::string const& kid) {
     // back-off, or a failure at start-up would refuse genuine tokens for the whole interval.
     auto const interval = keys_.empty() ? std::min<std::chrono::seconds>(cold_backoff_, unknown_kid_interval_) : unknown_kid_interval_;
     bool const may_retry = !ever_attempted_ || now - attempted_at_ >= interval;
-    if ((stale || unknown) && may_retry) co_await flight_.run([this] { return fetch(); });
+    // A fetch already running (the warm-up at start) is waited for even when too recent to
+    // start another: else the first requests after start-up would find no key and get 401.
+    if ((stale || unknown) && (may_retry || flight_.running())) co_await flight_.run([this] { return fetch(); });
 }
 
 net::awaitable<void> SigningKeys::fetch() {

@@ -57,6 +57,7 @@ public:
         ServerLimits l;
         l.max_body_bytes = 1024;
         l.request_timeout = 1s;
+        l.first_byte_timeout = 2s;
         l.idle_timeout = 2s;
         return l;
     }
