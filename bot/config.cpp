@@ -176,6 +176,9 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
     } catch (json::parse_error const& e) {
         throw BotError(BotError::Kind::config,
                        "config: not valid JSON near byte " + std::to_string(e.byte) + " (" + e.what() + ")");
+    } catch (json::exception const& e) {
+        // A number too large for a double is out_of_range (406), not a parse_error (found by fuzz_config).
+        throw BotError(BotError::Kind::config, std::string("config: not valid JSON (") + e.what() + ")");
     }
 
     ObjectReader top(doc, "");

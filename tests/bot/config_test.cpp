@@ -134,3 +134,9 @@ TEST_CASE("the example config keeps the database in the service's state director
     CHECK(container.storage.database == "/var/lib/superbot/superbot.sqlite");
     CHECK(container.server.address == "0.0.0.0");
 }
+
+TEST_CASE("a number too large for a double is a config error, not a crash", "[bot][config][hardening]") {
+    // Found by fuzz_config: nlohmann throws out_of_range (406) for it, not parse_error.
+    CHECK_THROWS_AS(parse_config("8888888888888e8888888888888888888888807550956297025341212", "/etc/superbot"), BotError);
+    CHECK_THROWS_WITH(parse_config(R"({"server": {"port": 1e999}})", "/etc/superbot"), Catch::Contains("config:"));
+}
