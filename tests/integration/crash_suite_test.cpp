@@ -222,7 +222,8 @@ TEST_CASE("a release-review save killed at random moments is stored once, and th
     int n = 0;
     auto id = [&n] { return "act-" + std::to_string(++n); };
     CHECK_THAT(s.say(karen, id(), "registrer release DUBU 3.5 dato 2027-01-11 frist 2027-01-25"), Catch::Contains("Send release notes"));
-    CHECK_THAT(s.say(karen, id(), "- Ny sagsoversigt\n- Hurtigere søgning"), Catch::Contains("2 punkter"));
+    CHECK_THAT(s.say(karen, id(), "- Ny sagsoversigt\n- Hurtigere søgning"), Catch::Contains("Skriv »ja« for at registrere"));
+    CHECK_THAT(s.say(karen, id(), "ja"), Catch::Contains("registreret med 2 punkter"));
     // A review in progress lives in memory (only answered items are stored), so after a kill
     // the dialog is opened again at the first open item, as a user would.
     auto const answer_item_1 = [&] {
