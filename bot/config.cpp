@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "bot/channels/registry.hpp"
+#include "bot/config_section.hpp"
 #include "bot/error.hpp"
 #include "bot/install_paths.hpp"
 #include "bot/log.hpp"
@@ -10,8 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
-#include <limits>
-#include <set>
 #include <sstream>
 
 namespace superbruger::bot {
@@ -20,107 +20,9 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void fail(std::string const& path, std::string const& message) {
-    throw BotError(BotError::Kind::config, "config: '" + path + "' " + message);
-}
-
-/// Reads the keys of one JSON object, remembering which were read so that leftovers (typos,
-/// keys of another version) are refused instead of silently ignored.
-class ObjectReader {
-public:
-    ObjectReader(json const& object, std::string path) : object_(object), path_(std::move(path)) {
-        if (!object_.is_object()) fail(path_.empty() ? "(top level)" : path_, "must be an object");
-    }
-
-    std::string key_path(std::string const& key) const { return path_.empty() ? key : path_ + "." + key; }
-
-    json const* find(std::string const& key) {
-        known_.insert(key);
-        auto it = object_.find(key);
-        return it == object_.end() ? nullptr : &*it;
-    }
-
-    void read(std::string const& key, std::string& out) {
-        if (auto const* v = find(key)) {
-            if (!v->is_string()) fail(key_path(key), "must be a string");
-            out = v->get<std::string>();
-        }
-    }
-
-    template <typename Int>
-    void read(std::string const& key, Int& out, long long min, long long max) {
-        if (auto const* v = find(key)) {
-            if (!v->is_number_integer() || v->get<long long>() < min || v->get<long long>() > max) {
-                fail(key_path(key), "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
-            }
-            out = static_cast<Int>(v->get<long long>());
-        }
-    }
-
-    void read(std::string const& key, std::chrono::seconds& out, long long min, long long max) {
-        long long seconds = out.count();
-        read(key, seconds, min, max);
-        out = std::chrono::seconds(seconds);
-    }
-
-    void read(std::string const& key, double& out, double min, double max) {
-        if (auto const* v = find(key)) {
-            if (!v->is_number() || v->get<double>() < min || v->get<double>() > max) {
-                fail(key_path(key), "must be a number from " + std::to_string(min) + " to " + std::to_string(max));
-            }
-            out = v->get<double>();
-        }
-    }
-
-    void read(std::string const& key, std::filesystem::path& out, std::filesystem::path const& base) {
-        std::string s;
-        read(key, s);
-        if (!s.empty()) out = base / s;
-    }
-
-    void read(std::string const& key, std::vector<std::filesystem::path>& out, std::filesystem::path const& base) {
-        if (auto const* v = find(key)) {
-            if (!v->is_array()) fail(key_path(key), "must be a list of folder names");
-            out.clear();
-            for (std::size_t i = 0; i < v->size(); ++i) {
-                if (!(*v)[i].is_string()) fail(key_path(key) + "[" + std::to_string(i) + "]", "must be a string");
-                out.push_back(base / (*v)[i].get<std::string>());
-            }
-        }
-    }
-
-    void read(std::string const& key, std::vector<std::string>& out) {
-        if (auto const* v = find(key)) {
-            if (!v->is_array()) fail(key_path(key), "must be a list of strings");
-            out.clear();
-            for (std::size_t i = 0; i < v->size(); ++i) {
-                if (!(*v)[i].is_string()) fail(key_path(key) + "[" + std::to_string(i) + "]", "must be a string");
-                out.push_back((*v)[i].get<std::string>());
-            }
-        }
-    }
-
-    /// A nested object; absent means "all defaults".
-    std::optional<ObjectReader> object(std::string const& key) {
-        if (auto const* v = find(key)) return ObjectReader(*v, key_path(key));
-        return std::nullopt;
-    }
-
-    void refuse_unknown_keys() const {
-        for (auto const& [key, value] : object_.items()) {
-            if (!known_.contains(key)) fail(key_path(key), "is not a known setting (see deploy/config.example.json)");
-        }
-    }
-
-private:
-    json const& object_;
-    std::string path_;
-    std::set<std::string> known_;
-};
-
-void read_server(ObjectReader& r, ServerConfig& c, std::filesystem::path const& base) {
+void read_server(ConfigSection& r, ServerConfig& c, std::filesystem::path const& base) {
     r.read("address", c.address);
-    if (c.address.empty()) fail(r.key_path("address"), "must not be empty");
+    if (c.address.empty()) config_fail(r.key_path("address"), "must not be empty");
     r.read("port", c.port, 0, 65535);  // 0 = any free port (tests)
     r.read("max_body_bytes", c.max_body_bytes, 1024, 64LL * 1024 * 1024);
     r.read("max_connections", c.max_connections, 1, 100000);
@@ -133,35 +35,12 @@ void read_server(ObjectReader& r, ServerConfig& c, std::filesystem::path const& 
     r.refuse_unknown_keys();
 }
 
-void read_knowledge(ObjectReader& r, KnowledgeConfig& c, std::filesystem::path const& base) {
+void read_knowledge(ConfigSection& r, KnowledgeConfig& c, std::filesystem::path const& base) {
     r.read("bundled_dir", c.bundled_dir, base);
     r.read("local_dirs", c.local_dirs, base);
     r.read("min_confidence", c.min_confidence, 0.0, 1.0);
     r.read("max_answer_chars", c.max_answer_chars, 200, 4000);
     r.read("keep_answers_days", c.keep_answers_days, 1, 3650);
-    r.refuse_unknown_keys();
-}
-
-void read_url(ObjectReader& r, std::string const& key, std::string& out) {
-    r.read(key, out);
-    if (out.rfind("https://", 0) != 0 && out.rfind("http://", 0) != 0) fail(r.key_path(key), "must be an http(s) URL");
-}
-
-void read_teams(ObjectReader& r, TeamsConfig& c) {
-    r.read("app_id", c.app_id);
-    r.read("app_password_env", c.app_password_env);
-    read_url(r, "openid_metadata_url", c.openid_metadata_url);
-    r.read("issuer", c.issuer);
-    read_url(r, "token_url", c.token_url);
-    r.read("token_scope", c.token_scope);
-    r.read("allowed_service_url_hosts", c.allowed_service_url_hosts);
-    if (c.allowed_service_url_hosts.empty()) fail(r.key_path("allowed_service_url_hosts"), "must name at least one host");
-    r.read("clock_skew_seconds", c.clock_skew, 0, 600);
-    r.read("key_refresh_min_interval_seconds", c.key_refresh_min_interval, 1, 86400);
-    r.read("send_attempts", c.send_attempts, 1, 10);
-    r.read("per_tenant_per_second", c.per_tenant_per_second, 1, 1000000);  // the top is for load tests
-    r.read("max_retry_wait_seconds", c.max_retry_wait, 1, 600);
-    if (c.enabled() && c.app_password_env.empty()) fail(r.key_path("app_password_env"), "must name an environment variable");
     r.refuse_unknown_keys();
 }
 
@@ -181,11 +60,11 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         throw BotError(BotError::Kind::config, std::string("config: not valid JSON (") + e.what() + ")");
     }
 
-    ObjectReader top(doc, "");
+    ConfigSection top(doc, "");
     if (auto r = top.object("server")) read_server(*r, config.server, base);
     if (auto r = top.object("storage")) {
         r->read("database", config.storage.database);
-        if (config.storage.database.empty()) fail("storage.database", "must not be empty");
+        if (config.storage.database.empty()) config_fail("storage.database", "must not be empty");
         if (config.storage.database != ":memory:") config.storage.database = (base / config.storage.database).string();
         r->refuse_unknown_keys();
     }
@@ -196,12 +75,18 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
         r->read("request_timeout_seconds", config.http_client.request_timeout, 1, 600);
         r->read("https_proxy", config.http_client.https_proxy);
         if (!config.http_client.https_proxy.empty() && config.http_client.https_proxy.rfind("http://", 0) != 0) {
-            fail("http_client.https_proxy", "must be an http:// URL of the proxy (http://host:port)");
+            config_fail("http_client.https_proxy", "must be an http:// URL of the proxy (http://host:port)");
         }
         r->read("no_proxy", config.http_client.no_proxy);
         r->refuse_unknown_keys();
     }
-    if (auto r = top.object("teams")) read_teams(*r, config.teams);
+    // Each platform reads its own section, also when the file has none (its defaults).
+    static json const no_settings = json::object();
+    for (auto const& channel : channels::registered_channels()) {
+        auto section = top.object(channel.platform);
+        ConfigSection defaults(no_settings, channel.platform);
+        config.channels[channel.platform] = channel.read_settings(section ? *section : defaults, base);
+    }
     if (auto r = top.object("change_requests")) {
         long long minutes = config.change_requests.dialog_timeout.count();
         r->read("dialog_timeout_minutes", minutes, 1, 7 * 24 * 60);
@@ -210,12 +95,12 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
     }
     if (auto r = top.object("releases")) {
         if (auto const* v = r->find("reminder_offsets_days")) {
-            if (!v->is_array()) fail("releases.reminder_offsets_days", "must be a list of whole numbers of days");
+            if (!v->is_array()) config_fail("releases.reminder_offsets_days", "must be a list of whole numbers of days");
             config.releases.reminder_offsets_days.clear();
             for (std::size_t i = 0; i < v->size(); ++i) {
                 auto const& d = (*v)[i];
                 if (!d.is_number_integer() || d.get<long long>() < 0 || d.get<long long>() > 365) {
-                    fail("releases.reminder_offsets_days[" + std::to_string(i) + "]", "must be a whole number of days from 0 to 365");
+                    config_fail("releases.reminder_offsets_days[" + std::to_string(i) + "]", "must be a whole number of days from 0 to 365");
                 }
                 config.releases.reminder_offsets_days.push_back(d.get<int>());
             }
@@ -226,32 +111,31 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
     if (auto r = top.object("outbox")) {
         r->read("poll_interval_seconds", config.outbox.poll_interval, 1, 300);
         r->read("max_attempts", config.outbox.max_attempts, 1, 100);
-        r->read("per_tenant_per_second", config.outbox.per_tenant_per_second, 1, 1000);
+        if (r->find("per_tenant_per_second")) {
+            config_fail("outbox.per_tenant_per_second", "has moved into each platform's section (teams.outbox_per_tenant_per_second, …): "
+                                                        "each platform has its own limit");
+        }
         r->read("keep_sent_days", config.outbox.keep_sent_days, 1, 3650);
         r->refuse_unknown_keys();
-    }
-    if (config.teams.enabled() && config.outbox.per_tenant_per_second > config.teams.per_tenant_per_second) {
-        fail("outbox.per_tenant_per_second", "must not be more than teams.per_tenant_per_second (" +
-                                                 std::to_string(config.teams.per_tenant_per_second) + "), which counts every post");
     }
     // A sent message's key stops the same reminder from being queued again while that reminder
     // is the latest one due, which lasts at most the largest offset.
     auto const& offsets = config.releases.reminder_offsets_days;
     if (auto const largest = offsets.empty() ? 0 : *std::max_element(offsets.begin(), offsets.end()); config.outbox.keep_sent_days <= largest) {
-        fail("outbox.keep_sent_days", "must be more than the largest releases.reminder_offsets_days (" + std::to_string(largest) + ")");
+        config_fail("outbox.keep_sent_days", "must be more than the largest releases.reminder_offsets_days (" + std::to_string(largest) + ")");
     }
     if (auto r = top.object("log")) {
         r->read("level", config.log.level);
         try {
             log::parse_level(config.log.level);
         } catch (BotError const&) {
-            fail("log.level", "must be debug, info, warn or error");
+            config_fail("log.level", "must be debug, info, warn or error");
         }
         r->refuse_unknown_keys();
     }
     if (auto r = top.object("cli")) {
         r->read("language", config.cli.language);
-        if (config.cli.language != "da" && config.cli.language != "en") fail("cli.language", "must be da or en");
+        if (config.cli.language != "da" && config.cli.language != "en") config_fail("cli.language", "must be da or en");
         r->refuse_unknown_keys();
     }
     top.refuse_unknown_keys();
@@ -259,11 +143,7 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
 }
 
 Config load_config(std::optional<std::filesystem::path> const& file) {
-    if (!file) {
-        Config config;
-        config.knowledge.bundled_dir = bundled_knowledge_dir();
-        return config;
-    }
+    if (!file) return parse_config("{}", std::filesystem::current_path());  // every default, each platform's too
     std::ifstream in(*file, std::ios::binary);
     if (!in) throw BotError(BotError::Kind::config, "config: cannot read " + file->string());
     std::ostringstream text;

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,27 +49,15 @@ struct HttpClientConfig {
     std::vector<std::string> no_proxy;
 };
 
-/// Microsoft Teams through the Bot Framework (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference). Off while app_id
-/// is empty; then /api/messages is not served.
-struct TeamsConfig {
-    std::string app_id;                                  ///< the bot's Microsoft App ID (a GUID)
-    std::string app_password_env = "SUPERBOT_TEAMS_APP_PASSWORD";  ///< secret comes from the environment
-    std::string openid_metadata_url = "https://login.botframework.com/v1/.well-known/openidconfiguration";
-    std::string issuer = "https://api.botframework.com";
-    std::string token_url = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
-    std::string token_scope = "https://api.botframework.com/.default";
-    /// Hosts a serviceUrl may name; "*.example.com" also matches sub-domains. Our bearer token is
-    /// sent only there.
-    std::vector<std::string> allowed_service_url_hosts = {"smba.trafficmanager.net", "*.botframework.com",
-                                                          "smba.infra.gcc.teams.microsoft.com",
-                                                          "smba.infra.gov.teams.microsoft.us"};
-    std::chrono::seconds clock_skew{300};
-    std::chrono::seconds key_refresh_min_interval{3600};  ///< unknown kid: refetch keys at most this often
-    int send_attempts = 4;                                 ///< per outbound call, for 429/412/5xx
-    int per_tenant_per_second = 45;                        ///< every post to one tenant; Teams allows 50
-    std::chrono::seconds max_retry_wait{30};               ///< a longer Retry-After gives up
-
-    bool enabled() const noexcept { return !app_id.empty(); }
+/// One chat platform's section of the config ("teams", …), read by the platform itself
+/// (bot/channels/<platform>/) and kept here in its own type.
+struct ChannelSettings {
+    virtual ~ChannelSettings() = default;
+    /// Off: its endpoints are not served and nothing is sent there.
+    virtual bool enabled() const noexcept = 0;
+    /// The outbox's pace towards one tenant (workspace, team) of the platform: below the
+    /// platform's own limit, so that replies to people still have room.
+    int outbox_per_tenant_per_second = 40;
 };
 
 struct ChangeRequestConfig {
@@ -78,7 +68,6 @@ struct ChangeRequestConfig {
 struct OutboxConfig {
     std::chrono::seconds poll_interval{2};
     int max_attempts = 8;  ///< then the message is parked for a coordinator to look at
-    int per_tenant_per_second = 40;  ///< under Teams' 50 requests/s per tenant (older docs: 30)
     int keep_sent_days = 90;  ///< sent messages (recipients' ids) are deleted after this; parked ones stay
 };
 
@@ -101,12 +90,14 @@ struct Config {
     StorageConfig storage;
     KnowledgeConfig knowledge;
     HttpClientConfig http_client;
-    TeamsConfig teams;
     ChangeRequestConfig change_requests;
     OutboxConfig outbox;
     ReleasesConfig releases;
     LogConfig log;
     CliConfig cli;
+    /// Every registered platform's settings, by platform name (defaults where the file has no
+    /// section). See bot/channels/registry.cpp.
+    std::map<std::string, std::shared_ptr<ChannelSettings const>> channels;
 };
 
 /// The defaults, or the file's values over them. Relative paths in the file are taken relative

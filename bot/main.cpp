@@ -1,14 +1,16 @@
 // superbot: argv → subcommand. Errors become a message on stderr and an exit code.
+#include "bot/channels/registry.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/error.hpp"
 #include "bot/log.hpp"
 
 #include <iostream>
+#include <functional>
 #include <map>
 
 namespace {
 
-constexpr char const* usage =
+constexpr char const* fixed_usage =
     "Usage: superbot COMMAND [OPTIONS]\n"
     "\n"
     "Commands:\n"
@@ -17,22 +19,33 @@ constexpr char const* usage =
     "  ask     answer one question, or a JSON-lines file of questions\n"
     "  knowledge  check, explain, report on or reload the knowledge base\n"
     "  directory  import, export, phase, forget: the role directory\n"
-    "  teams      manifest: the Teams app package's manifest for this installation\n"
     "  change-requests  export: the network's change requests as CSV or JSON\n"
     "  releases   add, items, list, show, report: DUBU releases and their reviews\n"
     "  outbox     failed, retry: messages the bot could not deliver\n"
     "  probe      is the local server up (/healthz) or ready (/readyz)? For health checks\n"
     "  backup     FILE: a consistent copy of the database, also while the server runs\n"
-    "  restore    FILE: put a backup in place of the database (server stopped)\n"
-    "\n"
-    "Run 'superbot COMMAND --help' for the options of a command.\n";
+    "  restore    FILE: put a backup in place of the database (server stopped)\n";
+
+std::string full_usage() {
+    std::string text = fixed_usage;
+    for (auto const& channel : superbruger::bot::channels::registered_channels()) {
+        if (!channel.command) continue;
+        text += "  " + channel.platform + std::string(channel.platform.size() < 10 ? 11 - channel.platform.size() : 1, ' ') +
+                channel.command_summary + "\n";
+    }
+    return text + "\nRun 'superbot COMMAND --help' for the options of a command.\n";
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace superbruger::bot;
-    std::map<std::string, int (*)(std::vector<std::string> const&)> const commands = {
-        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"teams", cli::run_teams}, {"change-requests", cli::run_change_requests}, {"releases", cli::run_releases}, {"outbox", cli::run_outbox}, {"probe", cli::run_probe}, {"backup", cli::run_backup}, {"restore", cli::run_restore}};
+    std::map<std::string, std::function<int(std::vector<std::string> const&)>> commands = {
+        {"serve", cli::run_serve}, {"chat", cli::run_chat}, {"ask", cli::run_ask}, {"knowledge", cli::run_knowledge}, {"directory", cli::run_directory}, {"change-requests", cli::run_change_requests}, {"releases", cli::run_releases}, {"outbox", cli::run_outbox}, {"probe", cli::run_probe}, {"backup", cli::run_backup}, {"restore", cli::run_restore}};
+    for (auto const& channel : channels::registered_channels()) {
+        if (channel.command) commands.emplace(channel.platform, channel.command);
+    }
+    auto const usage = full_usage();  // with each platform's command
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::cout << usage;
         return argc < 2 ? cli::exit_usage : cli::exit_ok;

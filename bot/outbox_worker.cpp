@@ -22,11 +22,10 @@ OutboxWorker::OutboxWorker(boost::asio::any_io_executor executor, storage::Outbo
       outbox_(outbox),
       config_(config),
       metrics_(metrics),
-      timer_(std::make_shared<boost::asio::steady_timer>(executor_)),
-      per_tenant_(static_cast<std::size_t>(config.per_tenant_per_second)) {}
+      timer_(std::make_shared<boost::asio::steady_timer>(executor_)) {}
 
-void OutboxWorker::add_platform(std::string const& platform, Deliver deliver) {
-    platforms_[platform] = std::move(deliver);
+void OutboxWorker::add_platform(std::string const& platform, Deliver deliver, std::size_t per_tenant_per_second) {
+    platforms_.insert_or_assign(platform, Platform{std::move(deliver), std::make_unique<RateLimiter>(per_tenant_per_second)});
 }
 
 void OutboxWorker::count(std::string_view outcome, std::size_t n) {
@@ -104,18 +103,20 @@ boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMe
             continue;
         }
         // Stay under the platform's per-tenant limit: wait for room rather than be throttled.
-        co_await per_tenant_.acquire(message.platform + ":" + message.tenant);
+        co_await platform->second.per_tenant->acquire(message.tenant);
         // Committed before the send: if the process dies during it, recover() finds the message.
         if (!outbox_.claim(message.id, utc_timestamp())) continue;
         std::string failure;
         unsigned status = 0;
         std::chrono::milliseconds retry_after{0};
+        bool refused_for_good = false;
         try {
-            co_await platform->second(message, reply_from_json(nlohmann::json::parse(message.message, nullptr, false)));
+            co_await platform->second.deliver(message, reply_from_json(nlohmann::json::parse(message.message, nullptr, false)));
         } catch (BotError const& e) {
             failure = e.what();
             status = e.status();
             retry_after = e.retry_after();
+            refused_for_good = e.permanent();
         } catch (std::exception const& e) {
             failure = e.what();
         }
@@ -124,17 +125,15 @@ boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMe
             log::info("outbox_sent", {{"id", message.id}, {"platform", message.platform}});
             count("sent");
         } else {
-            record_failure(message, failure, status, retry_after);
+            record_failure(message, failure, status, retry_after, refused_for_good);
         }
     }
 }
 
 void OutboxWorker::record_failure(storage::OutboxMessage const& message, std::string const& error, unsigned status,
-                                  std::chrono::milliseconds retry_after) {
+                                  std::chrono::milliseconds retry_after, bool refused_for_good) {
     int const attempts = message.attempts + 1;
-    // A malformed message, a recipient who blocked the bot or a conversation that is gone
-    // (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit: 400, 403, 404, 413 are not retried) will not get better by waiting.
-    bool const refused_for_good = status == 400 || status == 403 || status == 404 || status == 413;
+    // A refusal for good (the platform's judgement, see BotError::refused) will not get better by waiting.
     bool const park = refused_for_good || attempts >= config_.max_attempts;
     // Doubling waits with ±20 % jitter, so many failed messages do not retry in step; never
     // sooner than the platform asked.

@@ -25,15 +25,17 @@ namespace superbruger::bot {
 class OutboxWorker {
 public:
     /// Sends one message to one recipient, passing the message's idempotency key on to the
-    /// platform; throws to report a failure (a BotError with the platform's status, when it gave
-    /// one, tells a refusal for good from a passing failure).
+    /// platform; throws to report a failure (a BotError that is permanent() parks the message at
+    /// once; its retry_after() is the least wait before the next try).
     using Deliver = std::function<boost::asio::awaitable<void>(storage::OutboxMessage const& message, adapters::ChatReply reply)>;
 
     /// `metrics`, when given, gets every outcome and the queue's size after each round.
     OutboxWorker(boost::asio::any_io_executor executor, storage::Outbox& outbox, OutboxConfig config, http::Metrics* metrics = nullptr);
 
-    /// The way to reach recipients on `platform`. Messages for a platform without one are parked.
-    void add_platform(std::string const& platform, Deliver deliver);
+    /// The way to reach recipients on `platform`, at most `per_tenant_per_second` messages to one
+    /// of its tenants in any second (waiting for room rather than being throttled). Messages for
+    /// a platform without one are parked.
+    void add_platform(std::string const& platform, Deliver deliver, std::size_t per_tenant_per_second);
 
     /// Finds the sends a killed process left unfinished and makes them due again, logging each
     /// (`outbox_in_doubt`): it cannot be known whether they reached the platform, so they go out
@@ -53,18 +55,22 @@ private:
     boost::asio::awaitable<void> deliver(std::vector<storage::OutboxMessage> const& due);
     void count(std::string_view outcome, std::size_t n = 1);
     void forget_old_sent();
-    void record_failure(storage::OutboxMessage const& message, std::string const& error, unsigned status, std::chrono::milliseconds retry_after);
+    void record_failure(storage::OutboxMessage const& message, std::string const& error, unsigned status, std::chrono::milliseconds retry_after,
+                        bool refused_for_good);
 
     boost::asio::any_io_executor executor_;
     storage::Outbox& outbox_;
     OutboxConfig config_;
     http::Metrics* metrics_;
-    std::map<std::string, Deliver> platforms_;
+    struct Platform {
+        Deliver deliver;
+        std::unique_ptr<RateLimiter> per_tenant;  ///< RateLimiter is not movable
+    };
+    std::map<std::string, Platform> platforms_;
     std::shared_ptr<boost::asio::steady_timer> timer_;
     bool stopping_ = false;
     std::optional<std::chrono::steady_clock::time_point> last_cleanup_;
     std::mt19937_64 random_{std::random_device{}()};
-    RateLimiter per_tenant_;
 };
 
 }  // namespace superbruger::bot

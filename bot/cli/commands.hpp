@@ -11,7 +11,6 @@ int run_chat(std::vector<std::string> const& args);
 int run_ask(std::vector<std::string> const& args);
 int run_knowledge(std::vector<std::string> const& args);
 int run_directory(std::vector<std::string> const& args);
-int run_teams(std::vector<std::string> const& args);
 int run_change_requests(std::vector<std::string> const& args);
 int run_releases(std::vector<std::string> const& args);
 int run_outbox(std::vector<std::string> const& args);

@@ -3,9 +3,13 @@
 #include "bot/app.hpp"
 #include "bot/answer_retention.hpp"
 #include "bot/background_tasks.hpp"
+#include "bot/channels/channel_endpoint.hpp"
+#include "bot/channels/conversation_memory.hpp"
+#include "bot/channels/registry.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/setup.hpp"
 #include "bot/error.hpp"
+#include "bot/http/client.hpp"
 #include "bot/http/router.hpp"
 #include "bot/http/server.hpp"
 #include "bot/http/service_routes.hpp"
@@ -14,7 +18,6 @@
 #include "bot/outbox_worker.hpp"
 #include "bot/releases/reminder_planner.hpp"
 #include "storage/outbox.hpp"
-#include "bot/teams/teams_channel.hpp"
 
 #include "bot/cli/pid_file.hpp"
 
@@ -35,8 +38,9 @@ constexpr char const* usage =
     "Usage: superbot serve [--config FILE]\n"
     "\n"
     "Serves HTTP on server.address:server.port (default 127.0.0.1:3978) with /healthz, /readyz\n"
-    "and /metrics, and the Teams messaging endpoint /api/messages when teams.app_id is set (the\n"
-    "app's secret comes from the environment variable teams.app_password_env). SIGTERM or SIGINT stops it gracefully (requests in flight are answered);\n"
+    "and /metrics, and the webhook endpoints of each chat platform whose config section turns it\n"
+    "on (secrets come from environment variables the config names; see the README). SIGTERM or\n"
+    "SIGINT stops it gracefully (requests in flight are answered);\n"
     "SIGHUP re-reads the knowledge folders. Logs are JSON lines on stderr.\n";
 
 http::ServerLimits limits_of(ServerConfig const& c) {
@@ -77,11 +81,15 @@ int run_serve(std::vector<std::string> const& argv) {
     http::Router router;
     bool draining = false;
     bool stopped = false;
-    std::function<std::string()> teams_readiness;  // set once the Teams channel exists
+    // One per enabled platform; their readiness is part of the server's.
+    std::vector<std::unique_ptr<channels::Channel>> channels_served;
     http::add_service_routes(router, metrics, [&]() -> std::string {
         if (draining) return "shutting down";
         if (auto why_not = app.readiness(); !why_not.empty()) return why_not;
-        return teams_readiness ? teams_readiness() : std::string();
+        for (auto const& channel : channels_served) {
+            if (auto why_not = channel->readiness(); !why_not.empty()) return why_not;
+        }
+        return {};
     });
     http::Server server(ioc, limits_of(config.server),
                         [&router](http::Request& req, http::RequestContext& ctx) { return router.dispatch(req, ctx); },
@@ -93,25 +101,27 @@ int run_serve(std::vector<std::string> const& argv) {
     http::Client outbound_client(outbound.context(), client_settings_of(config.http_client));
     BackgroundTasks background(ioc.get_executor());
     background.on_failure([&metrics](std::string const& task) { metrics.background_task_failed(task); });
-    std::unique_ptr<teams::TeamsChannel> teams_channel;
-    if (config.teams.enabled()) {
-        teams_channel = std::make_unique<teams::TeamsChannel>(
-            config.teams, teams::app_password_from_environment(config.teams),
-            teams::TeamsDependencies{app.assistant(), app.database(), app.conversations(), client, outbound_client,
-                                     outbound.context().get_executor(), background});
-        teams_channel->add_routes(router);
-        teams_readiness = [channel = teams_channel.get()] { return channel->readiness(); };
-        teams_channel->start();
-        log::info("teams_enabled", {{"app_id", config.teams.app_id}});
-    } else {
-        log::info("teams_disabled", {{"reason", "teams.app_id is empty"}});
-    }
+    channels::ConversationMemory conversations(app.conversations());
     storage::Outbox outbox(app.database());
     OutboxWorker outbox_worker(ioc.get_executor(), outbox, config.outbox, &metrics);
-    if (teams_channel) {
-        outbox_worker.add_platform("teams", [&teams_channel](storage::OutboxMessage const& m, adapters::ChatReply reply) {
-            return teams_channel->messenger().send_to_person(m.recipient, m.tenant, std::move(reply), m.idempotency_key);
-        });
+    std::vector<std::unique_ptr<channels::ChannelEndpoint>> endpoints;
+    for (auto const& registration : channels::registered_channels()) {
+        auto const& settings = *config.channels.at(registration.platform);
+        if (!settings.enabled()) {
+            log::info("channel_disabled", {{"platform", registration.platform}});
+            continue;
+        }
+        auto& channel = *channels_served.emplace_back(registration.make(
+            settings, channels::ChannelDependencies{conversations, client, outbound_client, outbound.context().get_executor(), background}));
+        auto& channel_endpoint = *endpoints.emplace_back(
+            std::make_unique<channels::ChannelEndpoint>(channel, app.assistant(), app.database(), conversations, background));
+        channel_endpoint.add_routes(router);
+        outbox_worker.add_platform(
+            registration.platform, [&channel](storage::OutboxMessage const& m, adapters::ChatReply reply) { return channel.send_to_person(m, std::move(reply)); },
+            static_cast<std::size_t>(settings.outbox_per_tenant_per_second));
+        channel.start();
+        channel_endpoint.start();
+        log::info("channel_enabled", {{"platform", registration.platform}});
     }
     outbox_worker.start(background);
     releases::ReminderPlanner reminders(app.database(), app.directory(), config.releases.reminder_offsets_days);
@@ -154,7 +164,9 @@ int run_serve(std::vector<std::string> const& argv) {
                 reminder_timer->cancel();
                 answer_retention.stop();
                 server.shutdown(config.server.shutdown_grace, [&] {
-                    if (teams_channel) teams_channel->stop();  // after the last request: its id is written too
+                    // After the last request: its delivery id is written too.
+                    for (auto& channel_endpoint : endpoints) channel_endpoint->stop();
+                    for (auto& channel : channels_served) channel->stop();
                     background.drain(config.server.shutdown_grace, [&] {
                         stopped = true;
                         signals.cancel();

@@ -1,4 +1,5 @@
 // The config loader: defaults, comments, relative paths, and errors that name the key.
+#include "bot/channels/teams/teams_settings.hpp"
 #include "bot/config.hpp"
 #include "bot/error.hpp"
 
@@ -7,6 +8,7 @@
 #include <filesystem>
 
 using namespace superbruger::bot;
+using superbruger::bot::channels::teams::teams_settings;
 
 namespace {
 std::string config_error(std::string const& text) {
@@ -63,14 +65,15 @@ TEST_CASE("bad values are refused with the key that is wrong", "[bot][config]") 
 
 TEST_CASE("Teams is off by default and points at the public Bot Framework", "[bot][config][teams]") {
     auto const c = load_config(std::nullopt);
-    CHECK_FALSE(c.teams.enabled());
-    CHECK(c.teams.openid_metadata_url == "https://login.botframework.com/v1/.well-known/openidconfiguration");
-    CHECK(c.teams.token_url == "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token");
-    CHECK(c.teams.issuer == "https://api.botframework.com");
-    CHECK(c.teams.clock_skew == std::chrono::seconds(300));
-    CHECK(c.teams.app_password_env == "SUPERBOT_TEAMS_APP_PASSWORD");
-    CHECK(std::find(c.teams.allowed_service_url_hosts.begin(), c.teams.allowed_service_url_hosts.end(), "smba.trafficmanager.net") !=
-          c.teams.allowed_service_url_hosts.end());
+    auto const& teams = teams_settings(c);
+    CHECK_FALSE(teams.enabled());
+    CHECK(teams.openid_metadata_url == "https://login.botframework.com/v1/.well-known/openidconfiguration");
+    CHECK(teams.token_url == "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token");
+    CHECK(teams.issuer == "https://api.botframework.com");
+    CHECK(teams.clock_skew == std::chrono::seconds(300));
+    CHECK(teams.app_password_env == "SUPERBOT_TEAMS_APP_PASSWORD");
+    CHECK(std::find(teams.allowed_service_url_hosts.begin(), teams.allowed_service_url_hosts.end(), "smba.trafficmanager.net") !=
+          teams.allowed_service_url_hosts.end());
     CHECK(c.http_client.ca_file.empty());
 }
 
@@ -79,9 +82,10 @@ TEST_CASE("Teams and HTTP client settings are read and checked", "[bot][config][
                                               "allowed_service_url_hosts": ["127.0.0.1"], "send_attempts": 2},
                                     "http_client": {"ca_file": "ca.pem", "request_timeout_seconds": 3}})",
                                 "/etc/superbot");
-    CHECK(c.teams.enabled());
-    CHECK(c.teams.token_url == "http://127.0.0.1:9/token");
-    CHECK(c.teams.send_attempts == 2);
+    auto const& teams = teams_settings(c);
+    CHECK(teams.enabled());
+    CHECK(teams.token_url == "http://127.0.0.1:9/token");
+    CHECK(teams.send_attempts == 2);
     CHECK(c.http_client.ca_file == "/etc/superbot/ca.pem");
     CHECK(c.http_client.request_timeout == std::chrono::seconds(3));
     CHECK_THAT(config_error(R"({"teams": {"token_url": "ftp://x"}})"), Catch::Contains("'teams.token_url'"));
@@ -89,18 +93,25 @@ TEST_CASE("Teams and HTTP client settings are read and checked", "[bot][config][
     CHECK_THAT(config_error(R"({"teams": {"allowed_service_url_hosts": [1]}})"), Catch::Contains("'teams.allowed_service_url_hosts[0]'"));
     CHECK_THAT(config_error(R"({"teams": {"app_password": "in the file"}})"), Catch::Contains("'teams.app_password'"));
     CHECK_THAT(config_error(R"({"teams": {"send_attempts": 0}})"), Catch::Contains("'teams.send_attempts'"));
-    CHECK_THAT(config_error(R"({"teams": {"app_id": "abc", "per_tenant_per_second": 30}})"), Catch::Contains("'outbox.per_tenant_per_second'"));
+    // The outbox's pace must leave room for replies within every post's limit.
+    CHECK_THAT(config_error(R"({"teams": {"app_id": "abc", "per_tenant_per_second": 30}})"), Catch::Contains("'teams.outbox_per_tenant_per_second'"));
+    CHECK(teams_settings(parse_config(R"({"teams": {"app_id": "a", "per_tenant_per_second": 30, "outbox_per_tenant_per_second": 20}})", "/"))
+              .outbox_per_tenant_per_second == 20);
+    // The key of earlier versions names its new home instead of being ignored.
+    CHECK_THAT(config_error(R"({"outbox": {"per_tenant_per_second": 40}})"), Catch::Contains("teams.outbox_per_tenant_per_second"));
 }
 
 TEST_CASE("the documented example config is valid and shows the defaults", "[bot][config]") {
     auto const example = load_config(std::filesystem::path(SB_TESTS_DIR) / ".." / "deploy" / "config.example.json");
     auto const defaults = load_config(std::nullopt);
     CHECK(example.server.port == defaults.server.port);
-    CHECK(example.teams.openid_metadata_url == defaults.teams.openid_metadata_url);
-    CHECK(example.teams.allowed_service_url_hosts == defaults.teams.allowed_service_url_hosts);
-    CHECK(example.teams.send_attempts == defaults.teams.send_attempts);
-    CHECK(example.teams.per_tenant_per_second == defaults.teams.per_tenant_per_second);
-    CHECK(example.outbox.per_tenant_per_second == defaults.outbox.per_tenant_per_second);
+    auto const& example_teams = teams_settings(example);
+    auto const& default_teams = teams_settings(defaults);
+    CHECK(example_teams.openid_metadata_url == default_teams.openid_metadata_url);
+    CHECK(example_teams.allowed_service_url_hosts == default_teams.allowed_service_url_hosts);
+    CHECK(example_teams.send_attempts == default_teams.send_attempts);
+    CHECK(example_teams.per_tenant_per_second == default_teams.per_tenant_per_second);
+    CHECK(example_teams.outbox_per_tenant_per_second == default_teams.outbox_per_tenant_per_second);
     CHECK(example.knowledge.min_confidence == defaults.knowledge.min_confidence);
     CHECK(example.outbox.keep_sent_days == defaults.outbox.keep_sent_days);
 }

@@ -14,6 +14,9 @@ using namespace superbruger::bot;
 
 namespace {
 
+/// Messages to one tenant per second: more than any test sends.
+constexpr std::size_t per_tenant = 1000;
+
 storage::OutboxMessage message(std::string key, std::string platform) {
     auto const now = utc_timestamp();
     auto m = storage::OutboxMessage::to(key, std::move(platform), "29:anne", "t", R"({"text":"Hej"})", now, now);
@@ -46,7 +49,7 @@ TEST_CASE("the outbox worker sends, retries later, parks after the attempts and 
         seen_text = reply.text;
         if (fail) throw std::runtime_error("HTTP 503");
         co_return;
-    });
+    }, per_tenant);
     REQUIRE(outbox.enqueue(message("a", "teams")));
     REQUIRE(outbox.enqueue(message("b", "mattermost")));
     REQUIRE(outbox.enqueue(message("local", "console")));  // someone tried the bot in `superbot chat`
@@ -96,7 +99,7 @@ TEST_CASE("the outbox worker claims a message before sending it and hands the pl
         }
         keys.push_back(m.idempotency_key);
         co_return;
-    });
+    }, per_tenant);
     REQUIRE(outbox.enqueue(message("a", "teams")));
     round(ioc, worker);
     CHECK(claimed_during_send == std::vector<std::string>{"a"});
@@ -119,7 +122,7 @@ TEST_CASE("after a crash the worker sends the messages in doubt again with the s
     worker.add_platform("teams", [&](storage::OutboxMessage const& m, adapters::ChatReply) -> boost::asio::awaitable<void> {
         keys.push_back(m.idempotency_key);
         co_return;
-    });
+    }, per_tenant);
     round(ioc, worker);
     CHECK(keys.empty());  // still claimed: a running worker leaves it alone
     CHECK(worker.recover() == 1);
@@ -137,11 +140,11 @@ TEST_CASE("the outbox worker parks a message the platform refuses for good and w
     storage::Outbox outbox(db);
     boost::asio::io_context ioc;
     OutboxWorker worker(ioc.get_executor(), outbox, OutboxConfig{});
-    BotError next_failure(BotError::Kind::upstream, "Bot Connector: HTTP 403 ConversationBlockedByUser", 403);
+    BotError next_failure = BotError::refused("Bot Connector: HTTP 403 ConversationBlockedByUser", 403);
     worker.add_platform("teams", [&](storage::OutboxMessage const&, adapters::ChatReply) -> boost::asio::awaitable<void> {
         throw next_failure;
         co_return;
-    });
+    }, per_tenant);
     REQUIRE(outbox.enqueue(message("blocked", "teams")));
     round(ioc, worker);
     auto parked = outbox.with_status("parked");
@@ -162,14 +165,12 @@ TEST_CASE("one outbox round sends everything due, not just the first batch", "[b
     storage::Database db(":memory:");
     storage::Outbox outbox(db);
     boost::asio::io_context ioc;
-    OutboxConfig config;
-    config.per_tenant_per_second = 1000;
-    OutboxWorker worker(ioc.get_executor(), outbox, config);
+    OutboxWorker worker(ioc.get_executor(), outbox, OutboxConfig{});
     int calls = 0;
     worker.add_platform("teams", [&](storage::OutboxMessage const&, adapters::ChatReply) -> boost::asio::awaitable<void> {
         ++calls;
         co_return;
-    });
+    }, per_tenant);
     for (int i = 0; i < 120; ++i) REQUIRE(outbox.enqueue(message("m" + std::to_string(i), "teams")));
     round(ioc, worker);
     CHECK(calls == 120);  // a big announcement does not wait a poll interval per 50 messages

@@ -1,8 +1,9 @@
 // Writing first: proactive messages to stored conversations, new 1:1 chats, the Connector token
 // (shared by concurrent callers, renewed on 401), give-up after retries, and the host allow-list.
 #include "bot/error.hpp"
-#include "bot/teams/connector.hpp"
-#include "bot/teams/teams_messenger.hpp"
+#include "bot/channels/conversation_memory.hpp"
+#include "bot/channels/teams/connector.hpp"
+#include "bot/channels/teams/teams_messenger.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "tests/support/bot_framework_standin.hpp"
@@ -14,6 +15,7 @@
 
 using namespace superbruger;
 using namespace superbruger::bot;
+using namespace superbruger::bot::channels;
 using namespace superbruger::tests;
 using namespace std::chrono_literals;
 namespace bf = superbruger::adapters::bot_framework;
@@ -28,7 +30,8 @@ struct Harness {
     teams::Connector connector{client, token, {"127.0.0.1"}, policy()};
     storage::Database db{":memory:"};
     storage::ConversationStore conversations{db};
-    teams::TeamsMessenger messenger{connector, conversations, ioc.get_executor(), 5};
+    ConversationMemory memory{conversations};
+    teams::TeamsMessenger messenger{connector, memory, ioc.get_executor(), 5};
 
     static http::RetryPolicy policy() {
         http::RetryPolicy p;

@@ -1,10 +1,10 @@
 // The cache of tokens that passed the check.
-#include "bot/teams/verified_tokens.hpp"
+#include "bot/channels/teams/verified_tokens.hpp"
 
 #include <catch2/catch.hpp>
 
 using superbruger::adapters::bot_framework::TrustedToken;
-using superbruger::bot::teams::VerifiedTokens;
+using superbruger::bot::channels::teams::VerifiedTokens;
 using namespace std::chrono_literals;
 
 namespace {

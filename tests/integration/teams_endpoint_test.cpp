@@ -149,7 +149,7 @@ TEST_CASE("bad tokens get 401 and nothing is processed or sent", "[teams][integr
     std::this_thread::sleep_for(300ms);
     CHECK(f.bf.connector_requests().empty());
     CHECK(f.bf.token_requests().empty());
-    CHECK_THAT(read_file(f.log), Catch::Contains("teams_unauthenticated") && Catch::Contains("serviceurl"));
+    CHECK_THAT(read_file(f.log), Catch::Contains("channel_unauthenticated") && Catch::Contains("serviceurl"));
 
     // An unknown key id triggers at most one key refresh per interval, not one per request.
     auto const fetches = f.bf.jwks_fetches();

@@ -40,7 +40,8 @@ pid_t start_serve(std::filesystem::path const& cfg, std::uint16_t port, std::fil
         ::_exit(127);
     }
     int status_code = 0;
-    for (int i = 0; i < 100 && status_code != 200; ++i) {
+    // Up to 20 s: a debug build loading the knowledge base on a shared, busy machine takes seconds.
+    for (int i = 0; i < 400 && status_code != 200; ++i) {
         try {
             status_code = static_cast<int>(http_request(port, boost::beast::http::verb::get, "/healthz").result_int());
         } catch (std::exception const&) {

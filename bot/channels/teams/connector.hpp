@@ -4,7 +4,7 @@
 
 #include "bot/http/client.hpp"
 #include "bot/http/retry_policy.hpp"
-#include "bot/teams/connector_token.hpp"
+#include "bot/channels/teams/connector_token.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace net = boost::asio;
 
@@ -40,4 +40,4 @@ private:
     std::mt19937_64 random_{std::random_device{}()};
 };
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

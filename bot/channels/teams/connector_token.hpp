@@ -8,7 +8,7 @@
 #include <chrono>
 #include <string>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace net = boost::asio;
 
@@ -40,4 +40,4 @@ private:
     http::SingleFlight flight_;
 };
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 class VerifiedTokens {
 public:
@@ -34,4 +34,4 @@ private:
     std::unordered_map<std::string, adapters::bot_framework::TrustedToken> entries_;
 };
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

@@ -1,5 +1,5 @@
 // SigningKeys: metadata → jwks_uri → keys.
-#include "bot/teams/signing_keys.hpp"
+#include "bot/channels/teams/signing_keys.hpp"
 
 #include "adapters/bot_framework/service_documents.hpp"
 #include "adapters/error.hpp"
@@ -13,7 +13,7 @@
 
 #include <algorithm>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace {
 
@@ -101,4 +101,4 @@ std::string key_id_of(std::string_view authorization) {
     }
 }
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

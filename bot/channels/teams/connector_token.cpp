@@ -1,12 +1,12 @@
 // ConnectorToken: fetch and cache.
-#include "bot/teams/connector_token.hpp"
+#include "bot/channels/teams/connector_token.hpp"
 
 #include "adapters/bot_framework/service_documents.hpp"
 #include "adapters/error.hpp"
 #include "bot/error.hpp"
 #include "bot/log.hpp"
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace {
 constexpr auto renew_margin = std::chrono::minutes(5);
@@ -41,4 +41,4 @@ net::awaitable<void> ConnectorToken::fetch() {
     }
 }
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

@@ -1,5 +1,5 @@
-// ActivityClaims: which inbound activity ids were already handled, so a platform's retry of the
-// same activity is not applied twice. Checked in memory; written to the database in batches (one
+// DeliveryClaims: which inbound delivery ids (Teams activity ids, Slack event ids, …) were already
+// handled, so a platform's retry of the same delivery is not applied twice. Checked in memory; written to the database in batches (one
 // transaction for every few hundred milliseconds of traffic instead of one per message) and read
 // back at start-up, so a restart still recognises the retries of the last two days.
 //
@@ -7,10 +7,16 @@
 // but before its reply went out, a durable claim would make the platform's retry be ignored and
 // the user would get no answer at all; with a claim that is not yet written, the retry is
 // answered (at worst twice). An unanswered user is the worse failure.
+//
+// In memory an id is kept as a 64-bit hash, not as the string: the set of the last two days is
+// bounded and small whatever the platform's ids look like, so memory stays flat under load. Two
+// ids of one platform sharing a hash within the window (odds about n²/2⁶⁵, 10⁻¹⁰ for 50,000
+// ids) would make the second look like a retry.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -21,14 +27,14 @@ namespace superbruger::storage {
 class ConversationStore;
 }
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels {
 
-class ActivityClaims {
+class DeliveryClaims {
 public:
     using Clock = std::chrono::system_clock;
 
     /// Loads the ids of the last `keep` from the store.
-    ActivityClaims(storage::ConversationStore& store, std::string platform, std::chrono::hours keep = std::chrono::hours(48),
+    DeliveryClaims(storage::ConversationStore& store, std::string platform, std::chrono::hours keep = std::chrono::hours(48),
                    std::size_t max_ids = 50000);
 
     /// True the first time an id is seen; false for a retry.
@@ -46,9 +52,9 @@ private:
     std::string platform_;
     std::chrono::hours keep_;
     std::size_t max_ids_;
-    std::unordered_map<std::string, Clock::time_point> seen_;
-    std::deque<std::pair<std::string, Clock::time_point>> order_;  ///< oldest first, for expiry
+    std::unordered_map<std::uint64_t, Clock::time_point> seen_;      ///< id hash → when claimed
+    std::deque<std::pair<std::uint64_t, Clock::time_point>> order_;  ///< oldest first, for expiry
     std::vector<std::pair<std::string, std::string>> pending_;     ///< (id, received at) not yet written
 };
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels

@@ -1,5 +1,5 @@
 // Filling and checking the Teams app manifest.
-#include "bot/teams/app_manifest.hpp"
+#include "bot/channels/teams/app_manifest.hpp"
 
 #include "bot/error.hpp"
 #include "knowledge/utf8.hpp"
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <regex>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace {
 
@@ -95,4 +95,4 @@ std::pair<unsigned, unsigned> png_size(std::filesystem::path const& file) {
     return {be32(16), be32(20)};
 }
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

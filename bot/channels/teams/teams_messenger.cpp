@@ -1,17 +1,17 @@
 // TeamsMessenger: activities to Connector URLs.
-#include "bot/teams/teams_messenger.hpp"
+#include "bot/channels/teams/teams_messenger.hpp"
 
 #include "adapters/bot_framework/message_activity.hpp"
 #include "bot/error.hpp"
 #include "bot/json_text.hpp"
 #include "bot/log.hpp"
 #include "bot/time_format.hpp"
-#include "storage/conversation_store.hpp"
+#include "bot/channels/conversation_memory.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace {
 using adapters::bot_framework::ConversationReference;
@@ -53,7 +53,7 @@ net::awaitable<void> TeamsMessenger::send(ConversationReference to, adapters::Ch
 
 net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message,
                                                     std::string delivery_key) {
-    if (auto chat = conversations_.personal_chat(platform, user_id)) {
+    if (auto chat = conversations_.store().personal_chat(platform, user_id)) {
         std::exception_ptr failure;  // handled outside the catch: GCC 12 coroutines and rethrow
         unsigned status = 0;
         try {
@@ -71,7 +71,7 @@ net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::st
         }
         std::rethrow_exception(failure);
     }
-    auto const known = conversations_.any_in_tenant(platform, tenant_id);
+    auto const known = conversations_.store().any_in_tenant(platform, tenant_id);
     if (!known) throw BotError(BotError::Kind::upstream, "no Teams conversation in tenant " + tenant_id + ": is the app installed there?");
     auto const base = ConversationReference::from_json(nlohmann::json::parse(known->address));
     adapters::bot_framework::ChannelAccount person;
@@ -86,20 +86,24 @@ net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::st
 }
 
 void TeamsMessenger::forget(std::string const& conversation_id) {
-    stored_.erase(conversation_id);
     conversations_.forget(platform, conversation_id);
 }
 
 void TeamsMessenger::remember(ConversationReference const& from, std::string const& now) {
-    if (from.conversation_id.empty() || from.service_url.empty()) return;
-    auto address = json_text(from.to_json());
-    auto const known = stored_.find(from.conversation_id);
-    if (known != stored_.end() && known->second == address) return;
-    conversations_.remember({platform, from.conversation_id, from.conversation_type.empty() ? "unknown" : from.conversation_type,
-                             from.user.id, from.user.aad_object_id, from.tenant_id, address, now});
-    // Bounded: a busy network has a few thousand conversations; forgetting only costs a write.
-    if (stored_.size() >= 10000) stored_.clear();
-    stored_[from.conversation_id] = std::move(address);
+    if (from.service_url.empty()) return;
+    conversations_.remember(stored_conversation_of(from), now);
 }
 
-}  // namespace superbruger::bot::teams
+storage::StoredConversation stored_conversation_of(ConversationReference const& reference) {
+    storage::StoredConversation c;
+    c.platform = platform;
+    c.conversation_id = reference.conversation_id;
+    c.kind = reference.conversation_type;
+    c.user_id = reference.user.id;
+    c.user_alias = reference.user.aad_object_id;
+    c.tenant_id = reference.tenant_id;
+    c.address = json_text(reference.to_json());
+    return c;
+}
+
+}  // namespace superbruger::bot::channels::teams

@@ -1,21 +1,21 @@
 // Activity ids already handled: recognised in memory, written in batches, recognised again
 // after a restart, forgotten after the keep period, and given back when handling failed.
-#include "bot/teams/activity_claims.hpp"
+#include "bot/channels/delivery_claims.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 
 #include <catch2/catch.hpp>
 
-using superbruger::bot::teams::ActivityClaims;
+using superbruger::bot::channels::DeliveryClaims;
 using namespace superbruger::storage;
 using namespace std::chrono_literals;
 
-TEST_CASE("a retried activity id is recognised before and after a restart", "[teams][claims]") {
+TEST_CASE("a retried activity id is recognised before and after a restart", "[channels][claims]") {
     Database db(":memory:");
     ConversationStore store(db);
-    auto const now = ActivityClaims::Clock::now();
+    auto const now = DeliveryClaims::Clock::now();
     {
-        ActivityClaims claims(store, "teams");
+        DeliveryClaims claims(store, "teams");
         CHECK(claims.claim("a1", now));
         CHECK_FALSE(claims.claim("a1", now + 1s));
         CHECK(claims.claim("a2", now));
@@ -26,20 +26,20 @@ TEST_CASE("a retried activity id is recognised before and after a restart", "[te
         CHECK(claims.pending() == 0);
         CHECK(claims.claim("a3", now + 4s));  // never flushed: lost with the process
     }
-    ActivityClaims restarted(store, "teams");
+    DeliveryClaims restarted(store, "teams");
     CHECK_FALSE(restarted.claim("a1", now + 10s));
     CHECK_FALSE(restarted.claim("a2", now + 10s));
     CHECK(restarted.claim("a3", now + 10s));
     // Another platform's ids are its own.
-    ActivityClaims slack(store, "slack");
+    DeliveryClaims slack(store, "slack");
     CHECK(slack.claim("a1", now));
 }
 
-TEST_CASE("claims expire after the keep period and the count stays bounded", "[teams][claims]") {
+TEST_CASE("claims expire after the keep period and the count stays bounded", "[channels][claims]") {
     Database db(":memory:");
     ConversationStore store(db);
-    auto const now = ActivityClaims::Clock::now();
-    ActivityClaims claims(store, "teams", std::chrono::hours(1), 3);
+    auto const now = DeliveryClaims::Clock::now();
+    DeliveryClaims claims(store, "teams", std::chrono::hours(1), 3);
     CHECK(claims.claim("old", now));
     CHECK(claims.claim("x", now + 2h));
     CHECK(claims.claim("old", now + 2h));  // an hour later it is a new message, not a retry

@@ -4,21 +4,21 @@
 
 #include "adapters/bot_framework/conversation_reference.hpp"
 #include "adapters/chat_message.hpp"
+#include "storage/conversation_store.hpp"
 #include "bot/rate_limiter.hpp"
-#include "bot/teams/connector.hpp"
+#include "bot/channels/teams/connector.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <nlohmann/json.hpp>
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-namespace superbruger::storage {
-class ConversationStore;
+namespace superbruger::bot::channels {
+class ConversationMemory;
 }
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace net = boost::asio;
 
@@ -32,7 +32,7 @@ class TeamsMessenger {
 public:
     /// At most `per_tenant_per_second` posts go to one tenant in any second, replies and
     /// proactive messages together: Teams' limit is per app per tenant (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
-    TeamsMessenger(Connector& connector, storage::ConversationStore& conversations, net::any_io_executor outbound,
+    TeamsMessenger(Connector& connector, ConversationMemory& conversations, net::any_io_executor outbound,
                    std::size_t per_tenant_per_second)
         : connector_(connector), conversations_(conversations), outbound_(std::move(outbound)), per_tenant_(per_tenant_per_second) {}
 
@@ -56,8 +56,6 @@ public:
 
     /// Forgets the conversation (the bot was removed from it).
     void forget(std::string const& conversation_id);
-    /// Drops this process's note that the conversation is stored (its write was rolled back).
-    void forget_cached(std::string const& conversation_id) { stored_.erase(conversation_id); }
 
 private:
     net::awaitable<void> post_all(std::string tenant, std::string url, std::vector<nlohmann::json> activities, std::string delivery_key);
@@ -65,10 +63,13 @@ private:
     net::awaitable<std::string> post_on_outbound(std::string tenant, std::string url, nlohmann::json body);
 
     Connector& connector_;
-    storage::ConversationStore& conversations_;
+    ConversationMemory& conversations_;
     net::any_io_executor outbound_;
     RateLimiter per_tenant_;  ///< used on the outbound thread only
-    std::unordered_map<std::string, std::string> stored_;  ///< conversation id → reference last written
 };
 
-}  // namespace superbruger::bot::teams
+/// The conversation a reference names, as ConversationMemory stores it (its address is the
+/// reference's JSON).
+storage::StoredConversation stored_conversation_of(adapters::bot_framework::ConversationReference const& reference);
+
+}  // namespace superbruger::bot::channels::teams

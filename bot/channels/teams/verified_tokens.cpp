@@ -1,7 +1,7 @@
 // VerifiedTokens: a bounded map with expiry.
-#include "bot/teams/verified_tokens.hpp"
+#include "bot/channels/teams/verified_tokens.hpp"
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 adapters::bot_framework::TrustedToken const* VerifiedTokens::find(std::string_view authorization, Clock::time_point now) {
     auto it = entries_.find(std::string(authorization));
@@ -20,4 +20,4 @@ void VerifiedTokens::add(std::string_view authorization, adapters::bot_framework
     entries_.insert_or_assign(std::string(authorization), std::move(token));
 }
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

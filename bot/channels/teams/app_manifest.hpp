@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 struct ManifestValues {
     std::string app_id;      ///< the bot's Microsoft App ID (teams.app_id)
@@ -30,4 +30,4 @@ nlohmann::json fill_localization(nlohmann::json const& localization_template, Ma
 /// Width and height of a PNG file; throws BotError{usage} when it is not a PNG.
 std::pair<unsigned, unsigned> png_size(std::filesystem::path const& file);
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace net = boost::asio;
 
@@ -62,4 +62,4 @@ private:
 /// check then refuses the token with the precise reason).
 std::string key_id_of(std::string_view authorization);
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

@@ -1,5 +1,5 @@
 // Connector: POST with token, allowed hosts and retries.
-#include "bot/teams/connector.hpp"
+#include "bot/channels/teams/connector.hpp"
 
 #include "adapters/percent_encoding.hpp"
 #include "adapters/untrusted_json.hpp"
@@ -12,7 +12,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-namespace superbruger::bot::teams {
+namespace superbruger::bot::channels::teams {
 
 namespace {
 
@@ -84,7 +84,12 @@ net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::js
             failure = "HTTP " + std::to_string(status) + " " + error_code_of(res.body);
             log::warn("connector_refused", {{"status", status}, {"code", error_code_of(res.body)},
                                             {"correlation", res.header("X-Correlating-OperationId")}, {"attempt", attempt}});
-            if (!http::RetryPolicy::retryable(status)) throw BotError(BotError::Kind::upstream, "Bot Connector: " + failure, status);
+            if (!http::RetryPolicy::retryable(status)) {
+                // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit: 400, 403, 404 and 413 are not
+                // worth retrying (malformed, blocked, gone, too large); other statuses may pass.
+                if (status == 400 || status == 403 || status == 404 || status == 413) throw BotError::refused("Bot Connector: " + failure, status);
+                throw BotError(BotError::Kind::upstream, "Bot Connector: " + failure, status);
+            }
         } catch (BotError const& e) {
             if (e.kind() != BotError::Kind::upstream || status != 0) throw;
             failure = e.what();  // transport: worth another try
@@ -102,4 +107,4 @@ net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::js
     }
 }
 
-}  // namespace superbruger::bot::teams
+}  // namespace superbruger::bot::channels::teams

@@ -1,10 +1,14 @@
 // `superbot teams manifest`: the Teams app manifest of this installation, ready to zip.
+#include "bot/channels/teams/teams_command.hpp"
+
+#include "bot/channels/teams/teams_settings.hpp"
+#include "bot/cli/arguments.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/setup.hpp"
 #include "bot/error.hpp"
 #include "bot/install_paths.hpp"
 #include "bot/json_text.hpp"
-#include "bot/teams/app_manifest.hpp"
+#include "bot/channels/teams/app_manifest.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -14,7 +18,9 @@
 #error "SB_VERSION must be defined by the build"
 #endif
 
-namespace superbruger::bot::cli {
+namespace superbruger::bot::channels::teams {
+
+using namespace cli;
 
 namespace {
 
@@ -52,8 +58,8 @@ std::string required(Arguments const& args, std::string const& name) {
 
 int manifest(Arguments const& args) {
     auto const config = load_config_and_logging(args, true);
-    teams::ManifestValues values;
-    values.app_id = config.teams.app_id;
+    ManifestValues values;
+    values.app_id = teams_settings(config).app_id;
     values.package_id = args.option("--package-id").value_or("");
     values.version = args.option("--app-version").value_or(SB_VERSION);
     values.developer = args.option("--developer").value_or("DUBU-superbrugernetværket");
@@ -63,10 +69,10 @@ int manifest(Arguments const& args) {
     std::filesystem::path const templates = args.option("--templates").value_or(teams_template_dir());
     std::filesystem::path const out = required(args, "--out");
 
-    auto const manifest = teams::fill_manifest(read_json(templates / "manifest.template.json"), values);
-    auto const english = teams::fill_localization(read_json(templates / "en-us.template.json"), values);
+    auto const manifest = fill_manifest(read_json(templates / "manifest.template.json"), values);
+    auto const english = fill_localization(read_json(templates / "en-us.template.json"), values);
     for (auto const& [icon, side] : {std::pair{"color.png", 192u}, {"outline.png", 32u}}) {
-        auto const [w, h] = teams::png_size(templates / icon);
+        auto const [w, h] = png_size(templates / icon);
         if (w != side || h != side) {
             throw BotError(BotError::Kind::usage, std::string(icon) + " must be " + std::to_string(side) + "x" + std::to_string(side) + " pixels");
         }
@@ -84,7 +90,7 @@ int manifest(Arguments const& args) {
 
 }  // namespace
 
-int run_teams(std::vector<std::string> const& argv) {
+int run_teams_command(std::vector<std::string> const& argv) {
     Arguments args(argv, {"--help"},
                    {"--config", "--out", "--website", "--privacy", "--terms", "--developer", "--app-version", "--package-id", "--templates"});
     args.parse();
@@ -96,4 +102,4 @@ int run_teams(std::vector<std::string> const& argv) {
     return manifest(args);
 }
 
-}  // namespace superbruger::bot::cli
+}  // namespace superbruger::bot::channels::teams

@@ -1,0 +1,15 @@
+// The registration: adding a platform is one line here (and its folders).
+#include "bot/channels/registry.hpp"
+
+#include "bot/channels/teams/teams_channel.hpp"
+
+namespace superbruger::bot::channels {
+
+std::vector<ChannelRegistration> const& registered_channels() {
+    static std::vector<ChannelRegistration> const all = {
+        teams::registration(),
+    };
+    return all;
+}
+
+}  // namespace superbruger::bot::channels
