@@ -5,6 +5,7 @@
 #include "bot/change_requests/change_request_desk.hpp"
 #include "bot/command_words.hpp"
 #include "bot/directory/directory_answers.hpp"
+#include "bot/help_cards.hpp"
 #include "bot/releases/release_desk.hpp"
 #include "bot/inbound_text.hpp"
 #include "bot/knowledge_service.hpp"
@@ -12,6 +13,7 @@
 #include "bot/pseudonym.hpp"
 #include "bot/texts.hpp"
 #include "bot/time_format.hpp"
+#include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
 #include "knowledge/language.hpp"
 #include "storage/answer_log.hpp"
@@ -81,32 +83,51 @@ ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
     }
     auto const lang = knowledge::detect_language(message.text);
     auto const folded = knowledge::fold_case(message.text);
-    auto const index = knowledge_.index();
     ChatReply reply;
 
-    // An open change-request dialog takes its answers (even an empty one) before anything else,
-    // except the buttons of earlier answers ("feedback 12 ja", "læs mere x").
+    // An open dialog takes its answers (even an empty one) before anything else, except help,
+    // the buttons of earlier answers ("feedback 12 ja", "læs mere x"), and questions and commands
+    // meant for something else (commands::interrupts_dialog).
     std::string read_more_id;
     bool const read_more = texts::is_read_more(folded, read_more_id);
     auto const vote = texts::parse_feedback(folded);
     bool const button = read_more || vote.has_value();
     // What the desks reply to their commands and dialogs is not an answer from knowledge: it is
     // never marked confident (the evaluation counts only confident knowledge answers).
+    // Help is asked for in the middle of anything and never taken as a dialog's answer.
+    if (auto const help_asked = button ? std::nullopt : help::help_request(folded)) {
+        reply.text = help_asked->topic ? help::card(help_asked->lang, *help_asked->topic) : help::overview(help_asked->lang);
+        reply.confident = false;
+        return reply;
+    }
+    // A question or a command in the middle of a dialog is answered as such, and the dialog waits
+    // where it was: the reply ends by saying so.
+    bool const interrupts = !button && commands::interrupts_dialog(folded);
+    std::optional<std::string> paused;
+    if (interrupts && desk_ != nullptr) paused = desk_->dialog_note(message);
+    if (interrupts && releases_ != nullptr && !paused) paused = releases_->dialog_note(message);
+    auto reply_and_note = route(message, folded, lang, !interrupts);
+    if (paused) reply_and_note.text += "\n\n" + *paused;
+    return reply_and_note;
+}
+
+ChatReply Assistant::route(adapters::ChatMessage const& message, std::string const& folded, knowledge::Language lang, bool dialogs_may_answer) {
+    auto const index = knowledge_.index();
+    ChatReply reply;
+    std::string read_more_id;
+    bool const read_more = texts::is_read_more(folded, read_more_id);
+    auto const vote = texts::parse_feedback(folded);
+    bool const button = read_more || vote.has_value();
     if (desk_ != nullptr && !button) {
-        if (auto answer = desk_->answer(message, folded, lang)) return not_an_answer(std::move(*answer));
+        if (auto answer = desk_->answer(message, folded, lang, dialogs_may_answer)) return not_an_answer(std::move(*answer));
     }
     if (releases_ != nullptr && !button) {
-        if (auto answer = releases_->answer(message, folded, lang)) return not_an_answer(std::move(*answer));
+        if (auto answer = releases_->answer(message, folded, lang, dialogs_may_answer)) return not_an_answer(std::move(*answer));
     }
     auto question = std::string_view(message.text);
     while (!question.empty() && (question.front() == ' ' || question.front() == '\n')) question.remove_prefix(1);
     if (question.empty()) {
         reply.text = texts::empty_message(lang);
-        reply.confident = false;
-        return reply;
-    }
-    if (auto help_lang = texts::help_request(folded)) {
-        reply.text = texts::help(*help_lang);
         reply.confident = false;
         return reply;
     }
@@ -124,11 +145,20 @@ ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
         if (auto answer = directory_->answer(message, folded, lang)) return *answer;
     }
 
+    // "fortsæt" with nothing in progress: say so, and how to start.
+    if (auto const bare = trim_space(folded); bare == "fortsæt" || bare == "continue") {
+        reply.text = texts::nothing_to_continue(bare == "continue" ? Language::en : Language::da);
+        reply.confident = false;
+        return reply;
+    }
     // A command word, or nearly one, that no desk carried out ("gennemgå" without a release,
     // "status på 3.4", "fortryd"): the help for that command, never an answer from knowledge.
-    if (auto desk = commands::command_desk(folded)) {
-        reply.text = texts::command_help(lang, *desk);
+    // Counted apart from the declined questions: they are not gaps in the knowledge base.
+    if (auto understood = commands::understand(folded)) {
+        reply.text = texts::command_help(understood->lang.value_or(lang), understood->desk, understood->suggestion);
         reply.confident = false;
+        ++feature_counters().commands_not_understood;
+        log::info("command_not_understood", {{"platform", message.platform}, {"suggested", !understood->suggestion.empty()}});
         return reply;
     }
 
@@ -137,6 +167,9 @@ ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
     auto const& config = knowledge_.config();
     if (result.confidence() < config.min_confidence) {
         reply.text = texts::dont_know(lang);
+        if (directory_ != nullptr) {
+            if (auto who = directory_->who_to_ask(message)) reply.text = texts::dont_know(lang, who->municipality, who->systemansvarlige);
+        }
         reply.confident = false;
         unanswered_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",
                             std::string(question), result.confidence()});

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "adapters/chat_message.hpp"
+#include "knowledge/language.hpp"
+
+#include <string>
 
 namespace superbruger::storage {
 class AnswerLog;
@@ -35,6 +38,11 @@ public:
     adapters::ChatReply handle(adapters::ChatMessage const& message);
 
 private:
+    /// Everything after the checks of `handle`; `dialogs_may_answer` false lets the message past
+    /// open dialogs.
+    adapters::ChatReply route(adapters::ChatMessage const& message, std::string const& folded, knowledge::Language lang,
+                              bool dialogs_may_answer);
+
     KnowledgeService& knowledge_;
     storage::QuestionLog& unanswered_;
     storage::AnswerLog& answers_;

@@ -5,6 +5,7 @@
 #include "knowledge/utf8.hpp"
 #include "knowledge/word_list.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -72,6 +73,10 @@ constexpr std::array words = {
     CommandWord{"ændringsønske formular", change_requests, start},
     CommandWord{"change request form", change_requests, start},
     CommandWord{"støt", change_requests, start},
+    CommandWord{"fjern støtte", change_requests, start},
+    CommandWord{"remove support", change_requests, start},
+    CommandWord{"ret status", change_requests, start},
+    CommandWord{"correct status", change_requests, start},
     CommandWord{"flyt", change_requests, start},
     CommandWord{"move", change_requests, start},
     CommandWord{"tilbage", change_requests, alone},
@@ -126,13 +131,63 @@ bool one_edit_apart(std::u32string const& a, std::u32string const& b) {
 }
 
 constexpr std::size_t min_typo_letters = 5;
-constexpr std::size_t max_words_for_typo = 3;
+constexpr std::size_t max_words_for_typo = 4;  // "gennemgaa dubu 3.4" is four words: "3.4" splits
 
 }  // namespace
 
 std::span<CommandWord const> command_words() { return words; }
 
+bool interrupts_dialog(std::string_view folded) {
+    auto const message = normalised(folded);
+    if (message.empty()) return false;
+    // A question: a question word first and a question mark last. ("Kan vi få …?" may well be
+    // a title, so only the question words that rarely open one.)
+    auto const parts = knowledge::split_words(message);
+    auto const end = folded.find_last_not_of(" \n");
+    bool const asks = end != std::string_view::npos && folded[end] == '?';
+    static std::array<std::string_view, 17> const question_words = {"hvem", "hvad", "hvor", "hvordan", "hvornår", "hvilke", "hvilken",
+                                                                    "hvilket", "hvorfor", "who", "what", "where", "how", "when",
+                                                                    "which", "why", "whom"};
+    if (asks && std::find(question_words.begin(), question_words.end(), parts.front()) != question_words.end()) return true;
+    static std::array<std::string_view, 12> const commands = {
+        "mine ændringsønsker", "vores ændringsønsker", "alle ændringsønsker", "my change requests", "our change requests",
+        "all change requests", "stop påmindelser", "start påmindelser", "stop reminders", "start reminders", "hvilke releases",
+        "which releases"};
+    for (auto const c : commands) {
+        std::string const w(c);
+        if (message == w || message.starts_with(w + " ")) return true;
+    }
+    // "status på DUBU 3.4", "gennemgå 3.4", "status på ÆØ-2026-0001": with a number, as releases and
+    // requests have; "status for sager vises forkert" is more likely a title than a command.
+    static std::array<std::string_view, 5> const with_number = {"status på", "status of", "status for", "gennemgå", "review"};
+    for (auto const c : with_number) {
+        std::string const w(c);
+        if (message.starts_with(w + " ") && message.find_first_of("0123456789", w.size()) != std::string::npos) return true;
+    }
+    return false;
+}
+
 std::optional<Desk> command_desk(std::string_view folded) {
+    auto const understood = understand(folded);
+    if (!understood) return std::nullopt;
+    return understood->desk;
+}
+
+namespace {
+std::optional<knowledge::Language> language_of(std::string_view command) {
+    static std::array<std::string_view, 33> const english = {
+        "help", "what can you do", "review", "status of", "register release", "skip", "which releases", "what releases",
+        "list releases", "show releases", "stop reminders", "start reminders", "reminders", "new change request", "continue",
+        "my change requests", "our change requests", "all change requests", "change request form", "move", "back", "cancel",
+        "submit", "edit", "withdraw", "undo", "delete", "remove", "read more", "yes", "no", "remove support", "correct status"};
+    if (std::find(english.begin(), english.end(), command) != english.end()) return knowledge::Language::en;
+    static std::array<std::string_view, 4> const shared = {"status", "stop", "start", "send"};
+    if (std::find(shared.begin(), shared.end(), command) != shared.end()) return std::nullopt;
+    return knowledge::Language::da;
+}
+}  // namespace
+
+std::optional<Understood> understand(std::string_view folded) {
     auto const message = normalised(folded);
     if (message.empty()) return std::nullopt;
     auto const padded = " " + message + " ";
@@ -140,13 +195,13 @@ std::optional<Desk> command_desk(std::string_view folded) {
         std::string const w(c.words);
         switch (c.match) {
             case alone:
-                if (message == w) return c.desk;
+                if (message == w) return Understood{c.desk, {}, language_of(c.words)};
                 break;
             case start:
-                if (message == w || message.starts_with(w + " ")) return c.desk;
+                if (message == w || message.starts_with(w + " ")) return Understood{c.desk, {}, language_of(c.words)};
                 break;
             case anywhere:
-                if (padded.find(" " + w + " ") != std::string::npos) return c.desk;
+                if (padded.find(" " + w + " ") != std::string::npos) return Understood{c.desk, {}, language_of(c.words)};
                 break;
         }
     }
@@ -169,7 +224,13 @@ std::optional<Desk> command_desk(std::string_view folded) {
         }
         if (!rest_matches) continue;
         if (c.match == alone && parts.size() != command_parts.size()) continue;
-        return c.desk;
+        // The message as typed with its first word put right ("gennemgaa dubu 3.4" → "gennemgå dubu 3.4").
+        std::string typed(folded);
+        typed.erase(0, typed.find_first_not_of(" \n"));
+        while (!typed.empty() && (typed.back() == ' ' || typed.back() == '\n')) typed.pop_back();
+        auto const first_at = typed.find(parts.front());
+        auto const after_first = first_at == std::string::npos ? typed.size() : first_at + parts.front().size();
+        return Understood{c.desk, command_parts.front() + typed.substr(after_first), language_of(c.words)};
     }
     return std::nullopt;
 }

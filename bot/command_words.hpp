@@ -31,14 +31,34 @@ struct CommandWord {
 /// expect the bot to act ("ret", "træk tilbage", "fortryd"). Tests walk this list.
 std::span<CommandWord const> command_words();
 
-/// The desk whose command the message (folded) names: exactly, or with one typo in a command word
-/// of five letters or more when the message is short ("gennemgaa", "fortsat").
+/// Whether an open dialog (a change request being filed, a release review) should let the message
+/// through to the rest of the bot instead of taking it as the next answer: a question ("hvem er
+/// vores systemansvarlige?") or a command of the bot's own ("mine ændringsønsker", "status på
+/// DUBU 3.4"). The dialog keeps its place.
+bool interrupts_dialog(std::string_view folded);
+
+/// A command the message names, exactly or nearly.
+struct Understood {
+    Desk desk;
+    /// The message as the command is written when it had a typo ("gennemgaa dubu 3.4" →
+    /// "gennemgå dubu 3.4"); empty when the command words were typed right.
+    std::string suggestion;
+    /// The language of the command word when it belongs to one ("review", "withdraw": English);
+    /// short messages are too short to tell it from the text.
+    std::optional<knowledge::Language> lang;
+};
+
+/// The command the message (folded) names: exactly, or with one typo in a command word of five
+/// letters or more when the message is short ("gennemgaa", "fortsat").
+std::optional<Understood> understand(std::string_view folded);
+/// The desk of `understand`.
 std::optional<Desk> command_desk(std::string_view folded);
 
 }  // namespace superbruger::bot::commands
 
 namespace superbruger::bot::texts {
-/// What to write for the commands of one desk: the reply to a command word that no desk could
-/// carry out ("gennemgå" without a release, "status på 3.4", "fortryd"). In texts.cpp.
-std::string command_help(knowledge::Language lang, commands::Desk desk);
+/// The reply to a command word that no desk could carry out ("status på 3.5", "fortryd",
+/// "gennemgaa"): "mente du …?" with the suggestion when there is one, and the desk's real commands.
+/// In texts.cpp.
+std::string command_help(knowledge::Language lang, commands::Desk desk, std::string const& suggestion = {});
 }  // namespace superbruger::bot::texts

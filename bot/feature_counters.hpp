@@ -11,6 +11,9 @@ namespace superbruger::bot {
 struct FeatureCounters {
     std::atomic<std::uint64_t> questions_answered{0};
     std::atomic<std::uint64_t> questions_declined{0};  ///< "I don't know", recorded for the maintainers
+    /// Command attempts the bot did not understand ("ret", "fortryd", "gennemgaa"): answered with
+    /// the real commands and not recorded as unanswered questions.
+    std::atomic<std::uint64_t> commands_not_understood{0};
     std::atomic<std::uint64_t> change_requests_filed{0};
     std::atomic<std::uint64_t> change_requests_supported{0};
     std::atomic<std::uint64_t> reviews_saved{0};  ///< release-note items reviewed by a municipality

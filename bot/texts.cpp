@@ -2,6 +2,7 @@
 #include "bot/texts.hpp"
 
 #include "bot/command_words.hpp"
+#include "bot/help_cards.hpp"
 
 namespace superbruger::bot::texts {
 
@@ -19,69 +20,72 @@ std::string dont_know(Language lang) {
           "knowledge base can be extended.";
 }
 
-std::string help(Language lang) {
+std::string dont_know(Language lang, std::string const& municipality, std::vector<std::string> const& systemansvarlige) {
+    std::string names;
+    for (std::size_t i = 0; i < systemansvarlige.size(); ++i) {
+        names += (i == 0 ? "" : i + 1 == systemansvarlige.size() ? (da(lang) ? " eller " : " or ") : ", ") + systemansvarlige[i];
+    }
     return da(lang)
-        ? "Jeg er superbrugernes bot for DUBU. Spørg mig om roller og procedurer, fx:\n"
-          "- hvad laver en superbruger?\n"
-          "- hvem må kontakte Netcompanys servicedesk?\n"
-          "- hvordan registreres roller i KLIK?\n"
-          "Skriv »læs mere <emne>« for hele teksten bag et svar."
-        : "I am the DUBU superbrugere's bot. Ask me about roles and procedures, for example:\n"
-          "- what does a superbruger do?\n"
-          "- who may contact Netcompany's servicedesk?\n"
-          "- how are roles registered in KLIK?\n"
-          "Write \"more <topic>\" for the whole text behind an answer.";
+        ? "Det ved jeg desværre ikke: jeg kan ikke finde svaret i min vidensbase. Spørg jeres systemansvarlige i " + municipality + ", " +
+              names + ", eller superbrugernetværket på Teams. Jeg har noteret spørgsmålet, så vidensbasen kan blive udbygget."
+        : "I don't know: I cannot find the answer in my knowledge base. Ask " + municipality + "'s systemansvarlig, " + names +
+              ", or the superbruger network on Teams. I have noted the question so the knowledge base can be extended.";
 }
 
-std::string command_help(Language lang, commands::Desk desk) {
+std::string did_you_mean_municipality(Language lang, std::string const& typed, std::string const& name) {
+    return da(lang) ? "Jeg kender ingen kommune ved navn »" + typed + "« i rolleoversigten. Mente du " + name + "?"
+                    : "I know no municipality called \"" + typed + "\" in the role directory. Did you mean " + name + "?";
+}
+
+std::string help(Language lang) { return help::overview(lang); }
+
+std::string command_help(Language lang, commands::Desk desk, std::string const& suggestion) {
     using commands::Desk;
-    std::string text;
+    std::string about, commands_list, topic;
     switch (desk) {
-        case Desk::help:
-            return help(lang);
+        case Desk::help: return help::overview(lang);
         case Desk::releases:
+            about = da(lang) ? "releases" : "releases";
+            commands_list = da(lang) ? "»hvilke releases er der?«, »gennemgå DUBU 3.4«, »status på DUBU 3.4«; i en gennemgang »spring over«, "
+                                       "»stop«, »tilbage« og »ret punkt 2«"
+                                     : "\"which releases are there?\", \"review DUBU 3.4\", \"status of DUBU 3.4\"; in a review \"skip\", "
+                                       "\"stop\", \"back\" and \"correct item 2\"";
+            topic = da(lang) ? "releases" : "review";
+            break;
         case Desk::reminders:
-            text = da(lang) ? "Det ligner en kommando om releases. Sådan gør du:\n"
-                              "- »gennemgå DUBU 3.4«: gå kommunens punkter i releasenoten igennem ét ad gangen\n"
-                              "- »status på DUBU 3.4«: se, hvor langt kommunen er med gennemgangen\n"
-                              "- »stop påmindelser« / »start påmindelser«: slå påmindelser fra og til\n"
-                              "Skriv releasens navn, som koordinatoren har registreret den, fx »DUBU 3.4«."
-                            : "That looks like a release command. This is how:\n"
-                              "- \"review DUBU 3.4\": go through the municipality's release-note items one by one\n"
-                              "- \"status of DUBU 3.4\": see how far the municipality's review is\n"
-                              "- \"stop reminders\" / \"start reminders\": mute and unmute reminders\n"
-                              "Write the release's name as the coordinator registered it, e.g. \"DUBU 3.4\".";
+            about = da(lang) ? "påmindelser" : "reminders";
+            commands_list = da(lang) ? "»stop påmindelser«, »start påmindelser«" : "\"stop reminders\", \"start reminders\"";
+            topic = da(lang) ? "påmindelser" : "reminders";
             break;
         case Desk::change_requests:
-            text = da(lang) ? "Det ligner en kommando om ændringsønsker. Sådan gør du:\n"
-                              "- »nyt ændringsønske«: opret et ændringsønske (»fortsæt« tager en afbrudt dialog op igen)\n"
-                              "- »mine ændringsønsker«, »vores ændringsønsker«, »alle ændringsønsker«\n"
-                              "- »status på ÆØ-2026-0042«, »støt ÆØ-2026-0042«\n"
-                              "- undervejs i dialogen: »tilbage«, »annuller«, »send«\n"
-                              "Et ændringsønske kan ikke rettes, trækkes tilbage eller slettes i chatten; spørg jeres systemansvarlige."
-                            : "That looks like a change-request command. This is how:\n"
-                              "- \"new change request\": file one (\"continue\" picks up a dialog that was left)\n"
-                              "- \"my change requests\", \"our change requests\", \"all change requests\"\n"
-                              "- \"status of ÆØ-2026-0042\", \"support ÆØ-2026-0042\"\n"
-                              "- during the dialog: \"back\", \"cancel\", \"submit\"\n"
-                              "A change request cannot be edited, withdrawn or deleted in chat; ask your systemansvarlig.";
+            about = da(lang) ? "ændringsønsker" : "change requests";
+            commands_list = da(lang) ? "»nyt ændringsønske«, »mine ændringsønsker«, »status på ÆØ-2026-0001«, »støt ÆØ-2026-0001«, "
+                                       "»fjern støtte ÆØ-2026-0001«, »ret ÆØ-2026-0001 titel: Ny titel«, »træk tilbage ÆØ-2026-0001«; i "
+                                       "dialogen »tilbage«, »annuller«, »fortsæt« og »send«"
+                                     : "\"new change request\", \"my change requests\", \"status of ÆØ-2026-0001\", \"support "
+                                       "ÆØ-2026-0001\", \"remove support ÆØ-2026-0001\", \"edit ÆØ-2026-0001 title: New title\", "
+                                       "\"withdraw ÆØ-2026-0001\"; in the dialog \"back\", \"cancel\", \"continue\" and \"submit\"";
+            topic = da(lang) ? "ændringsønsker" : "change requests";
             break;
         case Desk::directory:
-            text = da(lang) ? "Det ligner en ændring i rolleoversigten. Skriv fx »sæt Mette Jensen som superbruger i Korsbæk« "
-                              "eller »fjern Mette Jensen som superbruger i Korsbæk«. Det må netværkets koordinatorer og "
-                              "kommunens egen systemansvarlige."
-                            : "That looks like a change to the role directory. Write e.g. \"sæt Mette Jensen som superbruger i "
-                              "Korsbæk\" or \"fjern Mette Jensen som superbruger i Korsbæk\". The network's coordinators and "
-                              "the municipality's own systemansvarlig may do that.";
+            about = da(lang) ? "rolleoversigten" : "the role directory";
+            commands_list = da(lang) ? "»sæt Ole Hansen ole@korsbaek.dk som superbruger i Korsbæk«, »fjern Ole Hansen som superbruger i Korsbæk«"
+                                     : "\"set Ole Hansen ole@korsbaek.dk as superbruger in Korsbæk\", \"remove Ole Hansen as superbruger in Korsbæk\"";
+            topic = da(lang) ? "rolleoversigt" : "directory";
             break;
         case Desk::answers:
-            text = da(lang) ? "Under hvert svar kan du skrive »feedback <nr> ja« eller »feedback <nr> nej«, og »læs mere <emne>« "
-                              "viser hele teksten bag svaret."
-                            : "Under each answer you can write \"feedback <no> yes\" or \"feedback <no> no\", and \"more "
-                              "<topic>\" shows the whole text behind the answer.";
+            about = da(lang) ? "svar" : "answers";
+            commands_list = da(lang) ? "knapperne under et svar, eller »feedback <nr> ja«, »feedback <nr> nej« og »læs mere <emne>«"
+                                     : "the buttons under an answer, or \"feedback <no> yes\", \"feedback <no> no\" and \"more <topic>\"";
+            topic = da(lang) ? "spørgsmål" : "questions";
             break;
     }
-    return text + (da(lang) ? "\nSkriv »hjælp« for alt, hvad jeg kan." : "\nWrite \"help\" for everything I can do.");
+    std::string text = da(lang) ? "Det ligner en kommando om " + about + ", men den forstod jeg ikke."
+                                : "That looks like a command about " + about + ", but I did not understand it.";
+    if (!suggestion.empty()) text += da(lang) ? " Mente du »" + suggestion + "«?" : " Did you mean \"" + suggestion + "\"?";
+    text += da(lang) ? "\nDe kommandoer, jeg kender: " + commands_list + ".\nSkriv »hjælp " + topic + "« for en vejledning."
+                     : "\nThe commands I know: " + commands_list + ".\nWrite \"help " + topic + "\" for a guide.";
+    return text;
 }
 
 std::string source_line(Language lang, adapters::Citation const& source) {
@@ -106,6 +110,13 @@ std::string welcome(Language lang) {
 std::string unknown_document(Language lang, std::string const& document_id) {
     return da(lang) ? "Jeg har ingen tekst med navnet »" + document_id + "«. Skriv »hjælp« for at se, hvad jeg kan."
                     : "I have no text called \"" + document_id + "\". Write \"help\" to see what I can do.";
+}
+
+std::string nothing_to_continue(Language lang) {
+    return da(lang) ? "Du har ikke noget i gang, der kan fortsættes. Skriv »nyt ændringsønske« for at oprette et ændringsønske, "
+                      "»gennemgå« for at gennemgå en release, eller »hjælp« for alt, hvad jeg kan."
+                    : "You have nothing in progress to continue. Write \"new change request\" to file one, \"review\" to review a "
+                      "release, or \"help\" for everything I can do.";
 }
 
 std::string empty_message(Language lang) {
@@ -313,14 +324,6 @@ bool is_read_more(std::string_view folded, std::string& document_id) {
         }
     }
     return false;
-}
-
-std::optional<Language> help_request(std::string_view folded) {
-    while (!folded.empty() && (folded.back() == ' ' || folded.back() == '!' || folded.back() == '.')) folded.remove_suffix(1);
-    while (!folded.empty() && (folded.front() == ' ' || folded.front() == '/')) folded.remove_prefix(1);
-    if (folded == "hjælp" || folded == "?") return Language::da;
-    if (folded == "help") return Language::en;
-    return std::nullopt;
 }
 
 }  // namespace superbruger::bot::texts

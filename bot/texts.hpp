@@ -15,6 +15,11 @@ namespace superbruger::bot::texts {
 using knowledge::Language;
 
 std::string dont_know(Language lang);
+/// The same, naming whom to ask: the asker's municipality's systemansvarlige.
+std::string dont_know(Language lang, std::string const& municipality, std::vector<std::string> const& systemansvarlige);
+/// "Jeg kender ingen kommune ved navn »Roskild«. Mente du Roskilde?"
+std::string did_you_mean_municipality(Language lang, std::string const& typed, std::string const& name);
+/// The overview of everything the bot does (bot/help_cards.hpp).
 std::string help(Language lang);
 std::string source_line(Language lang, adapters::Citation const& source);
 /// The "Læs mere" button under an answer; its value asks for the whole document.
@@ -23,6 +28,8 @@ adapters::ReplyAction read_more_action(Language lang, std::string const& documen
 std::string welcome(Language lang);
 std::string unknown_document(Language lang, std::string const& document_id);
 std::string empty_message(Language lang);
+/// "fortsæt" when no dialog is in progress.
+std::string nothing_to_continue(Language lang);
 /// A message holding a NUL character, which cannot be stored.
 std::string nul_in_message(Language lang);
 std::string internal_error(Language lang, std::string const& incident_id);
@@ -73,7 +80,5 @@ std::vector<adapters::ReplyAction> yes_no_actions(Language lang);
 
 /// The words that ask for a whole document: "læs mere <id>" / "more <id>".
 bool is_read_more(std::string_view folded_text, std::string& document_id);
-/// "hjælp", "help", "?": the language to answer in, or nullopt when the text is not a help request.
-std::optional<Language> help_request(std::string_view folded_text);
 
 }  // namespace superbruger::bot::texts

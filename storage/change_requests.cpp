@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace superbruger::storage {
@@ -171,15 +172,37 @@ std::vector<Supporter> ChangeRequests::supporters(std::int64_t request_id) const
     return out;
 }
 
+namespace {
+
+void insert_history(SQLite::Database& db, std::int64_t request_id, StatusChange const& line) {
+    SQLite::Statement history(db,
+                              "INSERT INTO change_request_status (request_id, at, actor, from_status, to_status, comment, kind) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    history.bind(1, request_id);
+    history.bind(2, line.at);
+    history.bind(3, line.actor);
+    history.bind(4, line.from);
+    history.bind(5, line.to);
+    history.bind(6, line.comment);
+    history.bind(7, line.kind);
+    history.exec();
+}
+
+std::string status_of(SQLite::Database& db, std::int64_t request_id) {
+    SQLite::Statement current(db, "SELECT status FROM change_request WHERE id = ?");
+    current.bind(1, request_id);
+    if (!current.executeStep()) throw StorageError(StorageError::Kind::not_found, "no change request with id " + std::to_string(request_id));
+    return current.getColumn(0).getString();
+}
+
+}  // namespace
+
 void ChangeRequests::set_status(std::int64_t request_id, std::string const& to, std::string const& actor, std::string const& comment,
-                                std::string const& release, std::string const& at) {
+                                std::string const& release, std::string const& at, std::string const& kind) {
     auto& db = db_.connection();
     try {
         WriteTransaction tx(db);
-        SQLite::Statement current(db, "SELECT status FROM change_request WHERE id = ?");
-        current.bind(1, request_id);
-        if (!current.executeStep()) throw StorageError(StorageError::Kind::not_found, "no change request with id " + std::to_string(request_id));
-        auto const from = current.getColumn(0).getString();
+        auto const from = status_of(db, request_id);
         SQLite::Statement update(db, "UPDATE change_request SET status = ?, release = CASE WHEN ? = '' THEN release ELSE ? END, "
                                      "updated_at = ? WHERE id = ?");
         update.bind(1, to);
@@ -188,19 +211,71 @@ void ChangeRequests::set_status(std::int64_t request_id, std::string const& to, 
         update.bind(4, at);
         update.bind(5, request_id);
         update.exec();
-        SQLite::Statement history(db,
-                                  "INSERT INTO change_request_status (request_id, at, actor, from_status, to_status, comment) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)");
-        history.bind(1, request_id);
-        history.bind(2, at);
-        history.bind(3, actor);
-        history.bind(4, from);
-        history.bind(5, to);
-        history.bind(6, comment);
-        history.exec();
+        insert_history(db, request_id, {at, actor, from, to, comment, kind});
         tx.commit();
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "change request status");
+    }
+}
+
+void ChangeRequests::correct_status(std::int64_t request_id, std::string const& to, std::string const& release, std::string const& actor,
+                                    std::string const& reason, std::string const& at) {
+    auto& db = db_.connection();
+    try {
+        WriteTransaction tx(db);
+        auto const from = status_of(db, request_id);
+        SQLite::Statement update(db, "UPDATE change_request SET status = ?, release = ?, updated_at = ? WHERE id = ?");
+        update.bind(1, to);
+        update.bind(2, release);
+        update.bind(3, at);
+        update.bind(4, request_id);
+        update.exec();
+        insert_history(db, request_id, {at, actor, from, to, reason, "correction"});
+        tx.commit();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "correct change request status");
+    }
+}
+
+void ChangeRequests::edit_field(std::int64_t request_id, std::string const& field, std::string const& value, std::string const& actor,
+                                std::string const& comment, std::string const& at) {
+    static std::vector<std::string> const editable = {"title", "description", "area", "benefit", "urgency", "workflow_effect"};
+    if (std::find(editable.begin(), editable.end(), field) == editable.end()) {
+        throw StorageError(StorageError::Kind::conflict, "change request field " + field + " cannot be edited");
+    }
+    auto& db = db_.connection();
+    try {
+        WriteTransaction tx(db);
+        auto const status = status_of(db, request_id);
+        // The column name comes from the list above, never from the user.
+        SQLite::Statement update(db, "UPDATE change_request SET " + field + " = ?, updated_at = ? WHERE id = ?");
+        update.bind(1, value);
+        update.bind(2, at);
+        update.bind(3, request_id);
+        update.exec();
+        insert_history(db, request_id, {at, actor, status, status, comment, "edit"});
+        tx.commit();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "edit change request");
+    }
+}
+
+bool ChangeRequests::remove_support(std::int64_t request_id, std::int64_t municipality_id) {
+    try {
+        SQLite::Statement remove(db_.connection(), "DELETE FROM change_request_supporter WHERE request_id = ? AND municipality_id = ?");
+        remove.bind(1, request_id);
+        remove.bind(2, municipality_id);
+        return remove.exec() == 1;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "remove change request support");
+    }
+}
+
+void ChangeRequests::note(std::int64_t request_id, StatusChange const& line) {
+    try {
+        insert_history(db_.connection(), request_id, line);
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "change request history");
     }
 }
 
@@ -208,11 +283,11 @@ std::vector<StatusChange> ChangeRequests::history(std::int64_t request_id) const
     std::vector<StatusChange> out;
     try {
         SQLite::Statement q(db_.connection(),
-                            "SELECT at, actor, from_status, to_status, comment FROM change_request_status WHERE request_id = ? ORDER BY id");
+                            "SELECT at, actor, from_status, to_status, comment, kind FROM change_request_status WHERE request_id = ? ORDER BY id");
         q.bind(1, request_id);
         while (q.executeStep()) {
             out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                           q.getColumn(3).getString(), q.getColumn(4).getString()});
+                           q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()});
         }
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "read status history");

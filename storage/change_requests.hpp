@@ -42,12 +42,17 @@ struct Supporter {
     std::string supported_at;
 };
 
+/// One line of a request's history. `kind` says what happened: "status" (a move), "edit" (a
+/// field changed; the comment says which and how), "support" / "support_removed" (the comment
+/// names the municipality), "withdrawn", "correction" (a coordinator put a move right; the
+/// comment is the reason). `from` and `to` are the statuses before and after.
 struct StatusChange {
     std::string at;
     std::string actor;
     std::string from;
     std::string to;
     std::string comment;
+    std::string kind = "status";
 };
 
 struct RequestFilter {
@@ -85,7 +90,20 @@ public:
 
     /// Moves the request to `to` and appends the history line; `release` is stored when given.
     void set_status(std::int64_t request_id, std::string const& to, std::string const& actor, std::string const& comment,
-                    std::string const& release, std::string const& at);
+                    std::string const& release, std::string const& at, std::string const& kind = "status");
+    /// A coordinator's correction: the status and the release exactly as given (an empty release
+    /// clears it), with the reason in the history.
+    void correct_status(std::int64_t request_id, std::string const& to, std::string const& release, std::string const& actor,
+                        std::string const& reason, std::string const& at);
+    /// Changes one field ("title", "description", "area", "benefit", "urgency", "workflow_effect")
+    /// and records the edit in the history. Throws StorageError{conflict} for a value the schema
+    /// refuses and for an unknown field.
+    void edit_field(std::int64_t request_id, std::string const& field, std::string const& value, std::string const& actor,
+                    std::string const& comment, std::string const& at);
+    /// Takes the municipality's support away; false when it did not support the request.
+    bool remove_support(std::int64_t request_id, std::int64_t municipality_id);
+    /// Adds a line to the history without changing the request (support given or taken back).
+    void note(std::int64_t request_id, StatusChange const& line);
     std::vector<StatusChange> history(std::int64_t request_id) const;
 
     void save_draft(Draft const& draft);

@@ -15,7 +15,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 12> steps = {
+constexpr std::array<char const*, 13> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -328,6 +328,52 @@ constexpr std::array<char const*, 12> steps = {
         reviewed_at       TEXT    NOT NULL,
         removed_at        TEXT    NOT NULL
     );
+    )sql",
+    // 13: a change request can be withdrawn by its municipality (status 'trukket tilbage'), and
+    // its history holds every change, not only status moves: edits, support given and taken
+    // back, withdrawals and a coordinator's corrections (kind). SQLite cannot change a CHECK, so
+    // the table is rebuilt; dropping it would cascade to its supporters and history, which are
+    // kept aside and put back.
+    R"sql(
+    CREATE TABLE change_request_new (
+        id                 INTEGER PRIMARY KEY,
+        ref                TEXT    NOT NULL UNIQUE,
+        year               INTEGER NOT NULL,
+        seq                INTEGER NOT NULL,
+        title              TEXT    NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+        description        TEXT    NOT NULL CHECK (length(description) BETWEEN 1 AND 4000),
+        area               TEXT    NOT NULL CHECK (length(area) BETWEEN 1 AND 100),
+        benefit            TEXT    NOT NULL CHECK (length(benefit) BETWEEN 1 AND 2000),
+        urgency            TEXT    NOT NULL CHECK (urgency IN ('lav', 'middel', 'høj')),
+        workflow_effect    TEXT    NOT NULL CHECK (length(workflow_effect) BETWEEN 1 AND 2000),
+        status             TEXT    NOT NULL CHECK (status IN ('ny', 'under vurdering', 'sendt til KOMBIT',
+                                                            'prioriteret', 'afvist', 'implementeret', 'trukket tilbage')),
+        release            TEXT    NOT NULL DEFAULT '',
+        municipality_id    INTEGER NOT NULL REFERENCES municipality (id),
+        submitter_platform TEXT    NOT NULL,
+        submitter_user_id  TEXT    NOT NULL,
+        submitter_tenant   TEXT    NOT NULL,
+        submitter_name     TEXT    NOT NULL,
+        submit_key         TEXT    NOT NULL UNIQUE,
+        created_at         TEXT    NOT NULL,
+        updated_at         TEXT    NOT NULL,
+        UNIQUE (year, seq)
+    );
+    INSERT INTO change_request_new SELECT * FROM change_request;
+    CREATE TEMP TABLE kept_supporter AS SELECT * FROM change_request_supporter;
+    CREATE TEMP TABLE kept_status AS SELECT * FROM change_request_status;
+    DROP TABLE change_request;
+    ALTER TABLE change_request_new RENAME TO change_request;
+    CREATE INDEX change_request_municipality ON change_request (municipality_id);
+    -- Without foreign keys on, the drop cascaded nothing: the rows are still there.
+    DELETE FROM change_request_supporter;
+    DELETE FROM change_request_status;
+    INSERT INTO change_request_supporter SELECT * FROM kept_supporter;
+    INSERT INTO change_request_status SELECT * FROM kept_status;
+    DROP TABLE kept_supporter;
+    DROP TABLE kept_status;
+    ALTER TABLE change_request_status ADD COLUMN kind TEXT NOT NULL DEFAULT 'status'
+        CHECK (kind IN ('status', 'edit', 'support', 'support_removed', 'withdrawn', 'correction'));
     )sql",
 };
 

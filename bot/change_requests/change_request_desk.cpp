@@ -11,6 +11,7 @@
 #include "knowledge/danish_text.hpp"
 #include "storage/database.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <regex>
@@ -64,7 +65,8 @@ ChangeRequestDesk::ChangeRequestDesk(storage::Database& db, directory::Directory
                                      Clock clock)
     : db_(db), directory_(directory), requests_(db), outbox_(db), dialog_timeout_(dialog_timeout), clock_(std::move(clock)) {}
 
-std::optional<ChatReply> ChangeRequestDesk::answer(adapters::ChatMessage const& message, std::string const& folded, Language lang) {
+std::optional<ChatReply> ChangeRequestDesk::answer(adapters::ChatMessage const& message, std::string const& folded, Language lang,
+                                                   bool dialog_may_answer) {
     std::string rest;
     if (starts_with_any(folded, {"nyt ændringsønske", "ny ændringsønske", "opret ændringsønske", "new change request", "fortsæt ændringsønske"}, rest) &&
         rest.empty()) {
@@ -73,10 +75,26 @@ std::optional<ChatReply> ChangeRequestDesk::answer(adapters::ChatMessage const& 
     if ((folded == "ændringsønske formular" || folded == "change request form") && !message.form_values.empty()) {
         return take_form(message, folded.starts_with("change") ? Language::en : Language::da);
     }
-    if (auto reply = continue_dialog(message, folded)) return reply;
+    if (dialog_may_answer) {
+        if (auto reply = continue_dialog(message, folded)) return reply;
+    }
 
     auto const ref = ref_in(folded);
     if (!ref.empty()) {
+        if (starts_with_any(folded, {"ret status ", "correct status ", "korriger status "}, rest)) {
+            return correct(message, ref, folded, folded.starts_with("correct") ? Language::en : Language::da);
+        }
+        if (starts_with_any(folded, {"fjern støtte", "fjern støtten", "fjern vores støtte", "støt ikke", "remove support", "remove our support",
+                                     "withdraw support", "unsupport"}, rest)) {
+            return remove_support(message, ref, folded.starts_with("fjern") || folded.starts_with("støt") ? Language::da : Language::en);
+        }
+        if (starts_with_any(folded, {"træk tilbage ", "withdraw "}, rest) ||
+            (folded.starts_with("træk ") && (folded.ends_with(" tilbage") || folded.find(" tilbage:") != std::string::npos))) {
+            return withdraw(message, ref, folded.starts_with("withdraw") ? Language::en : Language::da);
+        }
+        if (starts_with_any(folded, {"ret ", "rediger ", "edit "}, rest)) {
+            return edit(message, ref, folded, folded.starts_with("edit") ? Language::en : Language::da);
+        }
         if (starts_with_any(folded, {"støt ", "support "}, rest)) return support(message, ref, lang);
         if (starts_with_any(folded, {"flyt ", "sæt ", "move ", "set "}, rest)) {
             std::string const separator = folded.starts_with("move") || folded.starts_with("set") ? " to " : " til ";
@@ -105,7 +123,7 @@ std::optional<ChatReply> ChangeRequestDesk::answer(adapters::ChatMessage const& 
         }
         if (starts_with_any(folded, {"status på ", "status for ", "status of ", "vis ", "show "}, rest) || folded == knowledge::fold_case(ref) ||
             rest == knowledge::fold_case(ref)) {
-            return show(ref, lang);
+            return show(message, ref, lang);
         }
     }
 
@@ -153,8 +171,14 @@ ChatReply ChangeRequestDesk::support(adapters::ChatMessage const& message, std::
     auto const& m = *standing.asker.municipality;
     if (!standing.may_submit()) return text_reply(texts::submit_not_allowed(lang, m.name, superbrugere_of(directory_, m.id)));
     if (request->municipality_id == m.id) return text_reply(texts::own_request(lang, ref));
+    if (!supportable(request->status)) return text_reply(texts::not_supportable(lang, ref, request->status));
     storage::ChatIdentity const me{message.platform, message.sender.user_id, message.sender.tenant_id, standing.asker.person->name};
-    if (!requests_.support(request->id, {m.id, me, utc_timestamp(clock_())})) return text_reply(texts::already_supports(lang, m.name, ref));
+    bool added = false;
+    db_.write_all_or_nothing([&] {
+        added = requests_.support(request->id, {m.id, me, utc_timestamp(clock_())});
+        if (added) requests_.note(request->id, {utc_timestamp(clock_()), me.name, request->status, request->status, m.name + " støtter ønsket", "support"});
+    });
+    if (!added) return text_reply(texts::already_supports(lang, m.name, ref));
     ++feature_counters().change_requests_supported;
     log::info("change_request_supported", {{"ref", ref}, {"municipality", m.id}});
     notify(request->submitter, "cr-support:" + ref + ":" + std::to_string(m.id), texts::supported_notification(Language::da, *request, m.name), ref);
@@ -204,7 +228,7 @@ void ChangeRequestDesk::notify(storage::ChatIdentity const& to, std::string cons
     outbox_.enqueue(storage::OutboxMessage::to(key, to.platform, to.user_id, to.tenant, json_text(reply_to_json(message)), now, now));
 }
 
-ChatReply ChangeRequestDesk::show(std::string const& ref, Language lang) {
+ChatReply ChangeRequestDesk::show(adapters::ChatMessage const& message, std::string const& ref, Language lang) {
     auto const request = requests_.find(ref);
     if (!request) return text_reply(texts::unknown_ref(lang, ref));
     std::vector<std::string> supporters;
@@ -212,7 +236,19 @@ ChatReply ChangeRequestDesk::show(std::string const& ref, Language lang) {
     auto reply = text_reply(texts::status_view(lang, *request, municipality_name(request->municipality_id), supporters,
                                                requests_.history(request->id)));
     reply.footer = texts::source(lang);
-    reply.actions.push_back({lang == Language::da ? "Støt" : "Support", "støt " + ref});
+    // Only the buttons that can work for this person now.
+    auto const da = lang == Language::da;
+    if (may_support(message, *request)) reply.actions.push_back({da ? "Støt" : "Support", "støt " + ref});
+    auto const standing = standing_of(directory_, message.platform, message.sender);
+    auto const all = requests_.supporters(request->id);
+    if (standing.asker.municipality && std::any_of(all.begin(), all.end(), [&](storage::Supporter const& s) {
+            return s.municipality_id == standing.asker.municipality->id;
+        })) {
+        reply.actions.push_back({da ? "Fjern vores støtte" : "Remove our support", (da ? "fjern støtte " : "remove support ") + ref});
+    }
+    bool const submitter = request->submitter.platform == message.platform && request->submitter.user_id == message.sender.user_id;
+    if (submitter && withdrawable(request->status)) reply.actions.push_back({da ? "Træk tilbage" : "Withdraw", (da ? "træk tilbage " : "withdraw ") + ref});
+    if (submitter && editable(request->status)) reply.text += "\n\n" + texts::edit_usage(lang, ref);
     return reply;
 }
 
@@ -224,6 +260,7 @@ ChatReply ChangeRequestDesk::list(std::vector<storage::ChangeRequest> const& fou
         text += "\n" + texts::list_line(found[i], municipality_name(found[i].municipality_id), requests_.supporters(found[i].id).size());
     }
     if (found.size() > max_lines) text += "\n… (" + std::to_string(found.size() - max_lines) + ")";
+    text += "\n\n" + texts::plus_explained(lang);
     auto reply = text_reply(text);
     reply.footer = texts::source(lang);
     return reply;

@@ -29,7 +29,13 @@ public:
 
     /// The reply when the message is about change requests (a command, a query, or the next
     /// answer in an open dialog); nullopt otherwise, so other answers take it.
-    std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded, knowledge::Language lang);
+    /// With `dialog_may_answer` false, an open dialog does not take the message as its answer.
+    std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded, knowledge::Language lang,
+                                              bool dialog_may_answer = true);
+
+    /// "Du er i gang med et ændringsønske (trin 2 af 6) – skriv »fortsæt« …" when the sender has
+    /// an open (not expired) dialog; nullopt otherwise.
+    std::optional<std::string> dialog_note(adapters::ChatMessage const& message) const;
 
     storage::ChangeRequests& requests() noexcept { return requests_; }
 
@@ -47,7 +53,16 @@ private:
     adapters::ChatReply support(adapters::ChatMessage const& message, std::string const& ref, knowledge::Language lang);
     adapters::ChatReply move(adapters::ChatMessage const& message, std::string const& ref, std::string const& status,
                              std::string const& release, std::string const& comment, knowledge::Language lang);
-    adapters::ChatReply show(std::string const& ref, knowledge::Language lang);
+    adapters::ChatReply show(adapters::ChatMessage const& message, std::string const& ref, knowledge::Language lang);
+
+    // Undo and correct (request_corrections.cpp).
+    adapters::ChatReply edit(adapters::ChatMessage const& message, std::string const& ref, std::string const& folded, knowledge::Language lang);
+    adapters::ChatReply withdraw(adapters::ChatMessage const& message, std::string const& ref, knowledge::Language lang);
+    adapters::ChatReply remove_support(adapters::ChatMessage const& message, std::string const& ref, knowledge::Language lang);
+    adapters::ChatReply correct(adapters::ChatMessage const& message, std::string const& ref, std::string const& folded, knowledge::Language lang);
+    /// Whether the sender's municipality can support the request now: not its own, not already
+    /// supported, not implemented, rejected or withdrawn.
+    bool may_support(adapters::ChatMessage const& message, storage::ChangeRequest const& request);
     adapters::ChatReply list(std::vector<storage::ChangeRequest> const& found, std::string const& heading, knowledge::Language lang);
     std::string municipality_name(std::int64_t id) const;
     void notify(storage::ChatIdentity const& to, std::string const& key, std::string const& text, std::string const& ref);

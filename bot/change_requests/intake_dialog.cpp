@@ -228,6 +228,15 @@ std::optional<ChatReply> ChangeRequestDesk::continue_dialog(adapters::ChatMessag
     return confirm_step(draft, lang);
 }
 
+std::optional<std::string> ChangeRequestDesk::dialog_note(adapters::ChatMessage const& message) const {
+    auto const stored = requests_.draft(message.platform, message.sender.user_id);
+    if (!stored || stored->step == "done" || clock_() - parse_utc(stored->updated_at) > dialog_timeout_) return std::nullopt;
+    auto const draft = json::parse(stored->fields, nullptr, false);
+    auto const lang = draft.is_object() ? lang_of(draft) : Language::da;
+    auto const i = field_index(stored->step);
+    return texts::dialog_paused(lang, i + 1, fields().size());
+}
+
 ChatReply ChangeRequestDesk::confirm_step(json const& draft, Language lang) {
     std::map<std::string, std::string> values;
     for (auto const& [k, v] : draft["fields"].items()) values[k] = v.get<std::string>();
@@ -239,9 +248,10 @@ ChatReply ChangeRequestDesk::confirm_step(json const& draft, Language lang) {
         if (k == 0) reply.text += "\n\n" + texts::similar_heading(lang);
         reply.text += "\n" + texts::similar_line(r, municipality_name(r.municipality_id), requests_.supporters(r.id).size());
     }
+    if (!similar.empty()) reply.text += "\n" + texts::plus_explained(lang);
     reply.text += "\n\n" + texts::confirm_choices(lang, !similar.empty());
     reply.actions.push_back({lang == Language::da ? "Send" : "Submit", "send"});
-    for (auto const& [r, score] : similar) reply.actions.push_back({(lang == Language::da ? "Støt " : "Support ") + r.ref, "støt " + r.ref});
+    for (auto const& [r, score] : similar) if (supportable(r.status)) reply.actions.push_back({(lang == Language::da ? "Støt " : "Support ") + r.ref, "støt " + r.ref});
     reply.actions.push_back({lang == Language::da ? "Tilbage" : "Back", lang == Language::da ? "tilbage" : "back"});
     reply.actions.push_back({lang == Language::da ? "Annuller" : "Cancel", lang == Language::da ? "annuller" : "cancel"});
     return reply;

@@ -8,9 +8,14 @@
 namespace superbruger::bot::change_requests {
 
 std::vector<std::string> const& statuses() {
-    static std::vector<std::string> const all = {"ny", "under vurdering", "sendt til KOMBIT", "prioriteret", "afvist", "implementeret"};
+    static std::vector<std::string> const all = {"ny", "under vurdering", "sendt til KOMBIT", "prioriteret", "afvist", "implementeret",
+                                                 "trukket tilbage"};
     return all;
 }
+
+bool supportable(std::string const& status) { return status != "implementeret" && status != "afvist" && status != "trukket tilbage"; }
+bool editable(std::string const& status) { return status == "ny" || status == "under vurdering"; }
+bool withdrawable(std::string const& status) { return status == "ny" || status == "under vurdering" || status == "sendt til KOMBIT"; }
 
 std::optional<std::string> status_named(std::string_view folded) {
     static std::vector<std::pair<std::string_view, std::string>> const names = {
@@ -30,6 +35,8 @@ std::optional<std::string> status_named(std::string_view folded) {
         {"rejected", "afvist"},
         {"implementeret", "implementeret"},
         {"implemented", "implementeret"},
+        {"trukket tilbage", "trukket tilbage"},
+        {"withdrawn", "trukket tilbage"},
     };
     for (auto const& [name, status] : names) {
         if (folded == name) return status;
@@ -52,6 +59,7 @@ bool transition_exists(std::string const& from, std::string const& to) {
         {"prioriteret", {"implementeret", "afvist"}},
         {"afvist", {"under vurdering"}},  // reopened by a coordinator
         {"implementeret", {}},
+        {"trukket tilbage", {}},  // withdrawn by its municipality; a coordinator's correction can reopen it
     };
     auto it = next.find(from);
     return it != next.end() && std::find(it->second.begin(), it->second.end(), to) != it->second.end();

@@ -14,6 +14,13 @@ namespace superbruger::bot::change_requests {
 /// afvist → implementeret (with a release).
 std::vector<std::string> const& statuses();
 
+/// Where a request may be supported by another municipality (not once it is implemented, rejected
+/// or withdrawn), edited by its submitter (ny, under vurdering) and withdrawn (until KOMBIT has
+/// prioritised it).
+bool supportable(std::string const& status);
+bool editable(std::string const& status);
+bool withdrawable(std::string const& status);
+
 /// A status from what someone typed (Danish or English, any case): "sendt til kombit",
 /// "sent to KOMBIT", "prioritised", "rejected", …; nullopt when it is none.
 std::optional<std::string> status_named(std::string_view folded);

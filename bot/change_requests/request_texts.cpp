@@ -74,6 +74,13 @@ std::string resumed(Language lang) {
                     : "You have a change request in progress; we continue where you left off.";
 }
 
+std::string dialog_paused(Language lang, std::size_t step, std::size_t steps) {
+    auto const where = step > steps ? (da(lang) ? "opsummeringen" : "the summary")
+                                    : (da(lang) ? "trin " : "step ") + std::to_string(step) + (da(lang) ? " af " : " of ") + std::to_string(steps);
+    return da(lang) ? "Du er i gang med et ændringsønske (" + where + ") – skriv »fortsæt« for at komme tilbage."
+                    : "You are in the middle of a change request (" + where + ") – write \"continue\" to get back to it.";
+}
+
 std::string cancelled(Language lang) {
     return da(lang) ? "Ændringsønsket er annulleret; intet er indsendt." : "The change request is cancelled; nothing was submitted.";
 }
@@ -178,7 +185,14 @@ std::string status_view(Language lang, storage::ChangeRequest const& r, std::str
     out += "\n\n" + r.description;
     out += da(lang) ? "\n\n**Historik**" : "\n\n**History**";
     for (auto const& h : history) {
-        out += "\n- " + copenhagen_time(h.at).substr(0, 10) + ": " + (h.from.empty() ? "" : h.from + " → ") + h.to + " (" + h.actor + ")";
+        out += "\n- " + copenhagen_time(h.at).substr(0, 10) + ": ";
+        if (h.kind == "edit" || h.kind == "support" || h.kind == "support_removed") {
+            out += h.comment + " (" + h.actor + ")";
+            continue;
+        }
+        if (h.kind == "correction") out += da(lang) ? "rettet: " : "corrected: ";
+        if (h.kind == "withdrawn") out += da(lang) ? "trukket tilbage: " : "withdrawn: ";
+        out += (h.from.empty() ? "" : h.from + " → ") + h.to + " (" + h.actor + ")";
         if (!h.comment.empty()) out += ": " + h.comment;
     }
     return out;
@@ -219,6 +233,100 @@ std::string notification(Language lang, storage::ChangeRequest const& r, std::st
 std::string supported_notification(Language lang, storage::ChangeRequest const& r, std::string const& municipality) {
     return da(lang) ? municipality + " støtter nu jeres ændringsønske " + r.ref + " »" + r.title + "«."
                     : municipality + " now supports your change request " + r.ref + " \"" + r.title + "\".";
+}
+
+std::string plus_explained(Language lang) {
+    return da(lang) ? "(+1 betyder, at én kommune ud over den, der oprettede ønsket, støtter det; +0, at ingen andre har støttet det endnu.)"
+                    : "(+1 means one municipality besides the one that filed the request supports it; +0 that no other has yet.)";
+}
+
+std::string not_supportable(Language lang, std::string const& ref, std::string const& status) {
+    return da(lang) ? ref + " har status »" + status + "« og kan ikke støttes længere. Opret gerne et nyt ændringsønske med »nyt ændringsønske«."
+                    : ref + " has status \"" + status + "\" and can no longer be supported. File a new one with \"new change request\".";
+}
+
+std::string edit_usage(Language lang, std::string const& ref) {
+    return da(lang) ? "Du kan rette dit ønske, mens det er »ny« eller »under vurdering«: skriv fx »ret " + ref +
+                          " titel: Ny titel«. Felterne er titel, beskrivelse, område, gevinst, hast og arbejdsgange. »træk tilbage " + ref +
+                          "« trækker det tilbage."
+                    : "You can edit your request while it is \"ny\" or \"under vurdering\": write e.g. \"edit " + ref +
+                          " title: New title\". The fields are title, description, area, benefit, urgency and workflows. \"withdraw " + ref +
+                          "\" withdraws it.";
+}
+
+std::string edit_not_submitter(Language lang, std::string const& ref, std::string const& submitter) {
+    return da(lang) ? "Kun den, der indsendte " + ref + " (" + submitter + "), kan rette det."
+                    : "Only the one who submitted " + ref + " (" + submitter + ") can edit it.";
+}
+
+std::string edit_too_late(Language lang, std::string const& ref, std::string const& status) {
+    return da(lang) ? ref + " har status »" + status + "« og kan ikke rettes længere; skriv til netværkets koordinatorer, hvis noget skal ændres."
+                    : ref + " has status \"" + status + "\" and can no longer be edited; write to the network's coordinators if something must change.";
+}
+
+std::string edit_unchanged(Language lang, std::string const& ref, std::string const& field) {
+    return da(lang) ? field + " i " + ref + " er allerede sådan; intet er ændret." : "The " + field + " of " + ref + " is already that; nothing changed.";
+}
+
+std::string edited(Language lang, std::string const& ref, std::string const& field, std::string const& value) {
+    return da(lang) ? field + " i " + ref + " er rettet til »" + value + "«. Rettelsen står i ønskets historik."
+                    : "The " + field + " of " + ref + " is now \"" + value + "\". The edit is in the request's history.";
+}
+
+std::string withdraw_not_allowed(Language lang, std::string const& ref) {
+    return da(lang) ? "Kun den, der indsendte " + ref + ", og kommunens systemansvarlige kan trække det tilbage."
+                    : "Only the one who submitted " + ref + " and the municipality's systemansvarlig can withdraw it.";
+}
+
+std::string withdraw_too_late(Language lang, std::string const& ref, std::string const& status) {
+    return da(lang) ? ref + " har status »" + status + "« og kan ikke trækkes tilbage i chatten; skriv til netværkets koordinatorer."
+                    : ref + " has status \"" + status + "\" and cannot be withdrawn in chat; write to the network's coordinators.";
+}
+
+std::string withdrawn(Language lang, std::string const& ref, std::size_t supporters) {
+    auto const n = std::to_string(supporters);
+    return da(lang) ? ref + " er trukket tilbage (status »trukket tilbage«)." + (supporters == 0 ? "" : " De " + n + " kommuner, der støttede det, får besked.")
+                    : ref + " is withdrawn (status \"trukket tilbage\")." + (supporters == 0 ? "" : " The " + n + " supporting municipalities are told.");
+}
+
+std::string withdrawn_notification(Language lang, storage::ChangeRequest const& r, std::string const& municipality, std::string const& actor,
+                                   std::string const& reason) {
+    std::string out = da(lang) ? municipality + " har trukket ændringsønsket " + r.ref + " »" + r.title + "« tilbage (" + actor + ")."
+                               : municipality + " has withdrawn change request " + r.ref + " \"" + r.title + "\" (" + actor + ").";
+    if (!reason.empty()) out += (da(lang) ? " Begrundelse: " : " Reason: ") + reason;
+    return out;
+}
+
+std::string not_supporting(Language lang, std::string const& municipality, std::string const& ref) {
+    return da(lang) ? municipality + " støtter ikke " + ref + ", så der er ingen støtte at fjerne."
+                    : municipality + " does not support " + ref + ", so there is no support to remove.";
+}
+
+std::string support_removed(Language lang, std::string const& municipality, std::string const& ref) {
+    return da(lang) ? municipality + " støtter ikke længere " + ref + "." : municipality + " no longer supports " + ref + ".";
+}
+
+std::string correction_only_coordinators(Language lang) {
+    return da(lang) ? "Kun netværkets koordinatorer kan rette en statusændring."
+                    : "Only the network's coordinators can correct a status change.";
+}
+
+std::string correction_usage(Language lang, std::string const& ref) {
+    return da(lang) ? "Skriv status og begrundelse, fx »ret status " + ref + " til implementeret i DUBU 3.5: forkert release«."
+                    : "Write the status and a reason, e.g. \"correct status " + ref + " to implemented in DUBU 3.5: wrong release\".";
+}
+
+std::string corrected(Language lang, std::string const& ref, std::string const& from, std::string const& to) {
+    return da(lang) ? ref + " er rettet fra »" + from + "« til »" + to + "«. Rettelsen og begrundelsen står i historikken, og indsender og støtter får besked."
+                    : ref + " is corrected from \"" + from + "\" to \"" + to + "\". The correction and its reason are in the history, and the submitter and supporters are told.";
+}
+
+std::string corrected_notification(Language lang, storage::ChangeRequest const& r, std::string const& from, std::string const& actor,
+                                   std::string const& reason) {
+    return da(lang) ? "Status for ændringsønsket " + r.ref + " »" + r.title + "« er rettet fra »" + from + "« til »" + r.status + "«" +
+                          (r.release.empty() ? "" : " (" + r.release + ")") + " (" + actor + "). Begrundelse: " + reason
+                    : "The status of change request " + r.ref + " \"" + r.title + "\" is corrected from \"" + from + "\" to \"" + r.status + "\"" +
+                          (r.release.empty() ? "" : " (" + r.release + ")") + " (" + actor + "). Reason: " + reason;
 }
 
 std::string source(Language lang) {

@@ -23,6 +23,8 @@ std::string too_long(Language lang, std::size_t chars, std::size_t max);
 std::string bad_urgency(Language lang);
 std::string resumed(Language lang);
 std::string cancelled(Language lang);
+/// The dialog waits while another question is answered; `step` > `steps` is the summary.
+std::string dialog_paused(Language lang, std::size_t step, std::size_t steps);
 std::string nothing_to_go_back_to(Language lang);
 std::string summary(Language lang, std::map<std::string, std::string> const& fields);
 std::string similar_heading(Language lang);
@@ -49,5 +51,27 @@ std::string notification(Language lang, storage::ChangeRequest const& r, std::st
                          std::string const& actor, std::string const& comment);
 std::string supported_notification(Language lang, storage::ChangeRequest const& r, std::string const& municipality);
 std::string source(Language lang);
+
+// Undo and correct.
+/// What "+1" after a request means.
+std::string plus_explained(Language lang);
+std::string not_supportable(Language lang, std::string const& ref, std::string const& status);
+std::string edit_usage(Language lang, std::string const& ref);
+std::string edit_not_submitter(Language lang, std::string const& ref, std::string const& submitter);
+std::string edit_too_late(Language lang, std::string const& ref, std::string const& status);
+std::string edit_unchanged(Language lang, std::string const& ref, std::string const& field);
+std::string edited(Language lang, std::string const& ref, std::string const& field, std::string const& value);
+std::string withdraw_not_allowed(Language lang, std::string const& ref);
+std::string withdraw_too_late(Language lang, std::string const& ref, std::string const& status);
+std::string withdrawn(Language lang, std::string const& ref, std::size_t supporters);
+std::string withdrawn_notification(Language lang, storage::ChangeRequest const& r, std::string const& municipality, std::string const& actor,
+                                   std::string const& reason);
+std::string not_supporting(Language lang, std::string const& municipality, std::string const& ref);
+std::string support_removed(Language lang, std::string const& municipality, std::string const& ref);
+std::string correction_only_coordinators(Language lang);
+std::string correction_usage(Language lang, std::string const& ref);
+std::string corrected(Language lang, std::string const& ref, std::string const& from, std::string const& to);
+std::string corrected_notification(Language lang, storage::ChangeRequest const& r, std::string const& from, std::string const& actor,
+                                   std::string const& reason);
 
 }  // namespace superbruger::bot::change_requests::texts

@@ -1,7 +1,9 @@
 // DirectoryAnswers: reading the intent of a question about people, and the replies.
 #include "bot/directory/directory_answers.hpp"
 
+#include "bot/near_names.hpp"
 #include "bot/texts.hpp"
+#include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
 
 namespace superbruger::bot::directory {
@@ -27,6 +29,30 @@ bool mentions_any(std::string_view text, std::initializer_list<std::string_view>
 
 /// "vores", "our": the asker's own municipality. ("vi" alone is not enough: "hvem er
 /// superbruger, når vi går i drift?" asks about the role, not about people.)
+/// The place a question names at its end: "roskild" in "hvem er systemansvarlig i roskild?".
+std::string place_named_in(std::string const& folded) {
+    std::size_t at = std::string::npos;
+    std::size_t skip = 0;
+    for (std::string_view marker : {" i ", " in ", " for "}) {
+        auto const found = folded.rfind(marker);
+        if (found != std::string::npos && (at == std::string::npos || found > at)) {
+            at = found;
+            skip = marker.size();
+        }
+    }
+    if (at == std::string::npos) return {};
+    auto place = trim_space(folded.substr(at + skip));
+    while (!place.empty() && std::string("?!. ").find(place.back()) != std::string::npos) place.pop_back();
+    if (place.empty() || place.find(' ') != std::string::npos || place.size() > 40) return {};
+    return place;
+}
+
+std::vector<std::string> municipality_names(DirectoryService& directory) {
+    std::vector<std::string> names;
+    for (auto const& m : directory.store().municipalities()) names.push_back(m.name);
+    return names;
+}
+
 bool asks_about_own(std::string_view folded) { return mentions_any(folded, {"vores", "our", "min", "my"}); }
 
 bool asks_who_holds(std::string_view folded) {
@@ -53,6 +79,18 @@ std::string role_line(Language lang, storage::Assignment const& a, bool with_con
 
 }  // namespace
 
+std::optional<DirectoryAnswers::WhoToAsk> DirectoryAnswers::who_to_ask(adapters::ChatMessage const& message) {
+    auto const asker = directory_.identify(message.platform, message.sender);
+    if (!asker.municipality) return std::nullopt;
+    WhoToAsk who{asker.municipality->name, {}};
+    for (auto const& a : directory_.store().current_holders(asker.municipality->id, "systemansvarlig")) {
+        // Contact details only for people who are in the directory themselves (as the role answers).
+        who.systemansvarlige.push_back(a.person.name + (asker.person && !a.person.email.empty() ? " (" + a.person.email + ")" : ""));
+    }
+    if (who.systemansvarlige.empty()) return std::nullopt;
+    return who;
+}
+
 std::optional<adapters::ChatReply> DirectoryAnswers::answer(adapters::ChatMessage const& message, std::string const& folded,
                                                             Language lang) {
     if (auto change = changes_.handle(message, folded, lang)) return change;
@@ -77,6 +115,10 @@ std::optional<adapters::ChatReply> DirectoryAnswers::answer(adapters::ChatMessag
                 waiting_[key] = {std::move(pending.question), now};
                 adapters::ChatReply reply;
                 reply.text = texts::unknown_municipality_reply(lang);
+                if (auto near = nearest_name(trim_space(message.text), municipality_names(directory_))) {
+                    reply.text = texts::did_you_mean_municipality(lang, trim_space(message.text), *near);
+                    reply.actions.push_back({*near, *near});
+                }
                 return reply;
             }
         }
@@ -115,6 +157,19 @@ std::optional<adapters::ChatReply> DirectoryAnswers::answer_question(adapters::C
 
     auto municipality = told ? told : directory_.municipality_named_in(folded);
     if (!municipality && (asks_about_own(folded) || missing)) municipality = asker.municipality;
+    if (!municipality && !asks_about_own(folded) && !missing) {
+        // "hvem er systemansvarlig i Roskild?": a municipality typed with a typo.
+        if (auto typed = place_named_in(folded); !typed.empty()) {
+            if (auto near = nearest_name(typed, municipality_names(directory_))) {
+                reply.text = texts::did_you_mean_municipality(lang, typed, *near);
+                reply.footer.clear();
+                auto corrected = folded;
+                corrected.replace(corrected.rfind(typed), typed.size(), knowledge::fold_case(*near));
+                reply.actions.push_back({lang == Language::da ? "Ja, " + *near : "Yes, " + *near, corrected});
+                return reply;
+            }
+        }
+    }
     if (!municipality) {
         if (!asks_about_own(folded) && !missing) return std::nullopt;  // "hvem er systemansvarlig?": about the role
         waiting_[{message.platform, message.sender.user_id}] = {message.text, std::chrono::steady_clock::now()};

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace superbruger::bot::directory {
 
@@ -25,6 +26,15 @@ public:
     /// nullopt when it is not, so the knowledge answers take it.
     std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded,
                                               knowledge::Language lang);
+
+    /// Whom the asker can turn to when the bot cannot help: their municipality's systemansvarlig
+    /// (names, with e-mail when the asker is in the directory themselves); nullopt when the bot
+    /// does not know the asker's municipality or it has no systemansvarlig.
+    struct WhoToAsk {
+        std::string municipality;
+        std::vector<std::string> systemansvarlige;
+    };
+    std::optional<WhoToAsk> who_to_ask(adapters::ChatMessage const& message);
 
 private:
     struct Pending {

@@ -95,11 +95,12 @@ std::string Metrics::render() const {
            "# TYPE superbot_background_task_failures_total counter\n";
     for (auto const& [task, n] : background_failures_) out << "superbot_background_task_failures_total{task=\"" << task << "\"} " << n << '\n';
     auto const& f = feature_counters();
-    out << "# HELP superbot_questions_total Questions by outcome: answered from the knowledge base, or declined (recorded for the maintainers).\n"
+    out << "# HELP superbot_questions_total Questions by outcome: answered from the knowledge base, declined (recorded for the maintainers), or a command attempt not understood (not recorded).\n"
            "# TYPE superbot_questions_total counter\n"
            "superbot_questions_total{outcome=\"answered\"} "
         << f.questions_answered.load() << "\n"
         << "superbot_questions_total{outcome=\"declined\"} " << f.questions_declined.load() << "\n"
+        << "superbot_questions_total{outcome=\"command_not_understood\"} " << f.commands_not_understood.load() << "\n"
         << "# HELP superbot_change_requests_filed_total Change requests filed in chat.\n"
            "# TYPE superbot_change_requests_filed_total counter\n"
            "superbot_change_requests_filed_total "

@@ -62,6 +62,26 @@ bool starts(std::string const& folded, std::initializer_list<char const*> prefix
     return false;
 }
 
+/// "ret punkt 2", "correct item 2": the item number; nullopt otherwise.
+std::optional<int> item_to_correct(std::string const& bare) {
+    static std::regex const pattern("^(?:ret|rediger|gennemgå) punkt (\\d{1,3})$|^(?:correct|edit|review) item (\\d{1,3})$");
+    std::smatch m;
+    if (!std::regex_match(bare, m, pattern)) return std::nullopt;
+    return std::stoi(m[1].matched ? m[1].str() : m[2].str());
+}
+
+/// "hvilke releases er der?", "which releases are there?", "vis releases", "releases".
+bool asks_for_releases(std::string const& folded) {
+    auto const line = trim_space(folded);
+    for (auto const* phrase : {"hvilke releases", "which releases", "what releases"}) {
+        if (line.find(phrase) != std::string::npos) return true;
+    }
+    for (auto const* whole : {"releases", "vis releases", "list releases", "show releases", "alle releases", "all releases"}) {
+        if (line == whole || line == std::string(whole) + "?") return true;
+    }
+    return false;
+}
+
 adapters::Form item_form(Language lang) {
     auto const da = lang == Language::da;
     std::vector<std::pair<std::string, std::string>> const effects =
@@ -150,7 +170,8 @@ std::optional<ChatReply> ReleaseDesk::registration(adapters::ChatMessage const& 
     return text_reply(texts::send_notes(name));
 }
 
-std::optional<ChatReply> ReleaseDesk::answer(adapters::ChatMessage const& message, std::string const& folded, Language lang) {
+std::optional<ChatReply> ReleaseDesk::answer(adapters::ChatMessage const& message, std::string const& folded, Language lang,
+                                             bool dialog_may_answer) {
     Key const key{message.platform, message.sender.user_id};
     std::string rest;
     if (folded == "stop påmindelser" || folded == "stop reminders") {
@@ -162,10 +183,34 @@ std::optional<ChatReply> ReleaseDesk::answer(adapters::ChatMessage const& messag
     }
     if (auto reply = registration(message, folded)) return reply;
     if (starts(folded, {"gennemgå ", "review "}, rest) && !rest.empty()) return start(message, rest, folded.starts_with("review") ? Language::en : Language::da);
-    if (starts(folded, {"status på ", "status of ", "status for "}, rest) && registry_.find(rest)) return status(message, rest, lang);
+    if (starts(folded, {"status på ", "status of ", "status for "}, rest)) {
+        auto const asked_in = folded.starts_with("status of") ? Language::en : folded.starts_with("status på") ? Language::da : lang;
+        if (auto release = find_release(rest)) return status(message, release->name, asked_in);
+    }
+    if (asks_for_releases(folded)) {
+        bool const english = folded.starts_with("which") || folded.starts_with("what") || folded.starts_with("list") ||
+                             folded.starts_with("show") || folded.starts_with("all");
+        return list(message, english ? Language::en : Language::da);
+    }
 
+    auto const bare = trim_space(folded);
+    bool const resume = bare == "fortsæt" || bare == "continue";
     auto it = sessions_.find(key);
-    if (it == sessions_.end()) return std::nullopt;
+    if (bare == "gennemgå" || bare == "gennemgang" || bare == "review" || (resume && it != sessions_.end())) {
+        if (it != sessions_.end()) return ask_again(it->second);
+        return start_unnamed(message, bare == "review" ? Language::en : Language::da);
+    }
+    if (resume) {
+        // No review open: the last one the sender stopped, when there is one.
+        if (auto last = last_release_.find(key); last != last_release_.end()) return start(message, last->second, lang);
+        return std::nullopt;
+    }
+    if (auto n = item_to_correct(bare); n && it == sessions_.end()) {
+        auto const last = last_release_.find(key);
+        if (last == last_release_.end()) return text_reply(texts::correct_item_needs_review(lang));
+        return start(message, last->second, lang, n);
+    }
+    if (it == sessions_.end() || !dialog_may_answer) return std::nullopt;
     auto& session = it->second;
     if (folded == "stop" || folded == "annuller" || folded == "cancel") {
         auto const saved = session.saved;
@@ -177,12 +222,139 @@ std::optional<ChatReply> ReleaseDesk::answer(adapters::ChatMessage const& messag
         ++session.item;  // the next open item after this one
         return next_item(key, session);
     }
+    if (session.step != Step::overwrite && (bare == "tilbage" || bare == "back")) return go_back(session);
+    if (auto n = item_to_correct(bare)) return reopen(session, *n);
     if ((folded == "gennemgang formular" || folded == "review form") && !message.form_values.empty()) return form_answer(key, session, message);
     return step_answer(key, session, message);
 }
 
-ChatReply ReleaseDesk::start(adapters::ChatMessage const& message, std::string const& name, Language lang) {
-    auto const release = registry_.find(name);
+std::optional<storage::Release> ReleaseDesk::find_release(std::string const& name) {
+    if (auto exact = registry_.find(name)) return exact;
+    auto const squeezed = [](std::string const& text) {
+        std::string out;
+        for (char c : release_key(text)) {
+            if (c != ' ') out += c;
+        }
+        if (out.starts_with("dubu")) out.erase(0, 4);
+        return out;
+    };
+    auto const wanted = squeezed(name);
+    if (wanted.empty()) return std::nullopt;
+    std::optional<storage::Release> found;
+    for (auto const& r : registry_.store().all()) {
+        if (squeezed(r.name) != wanted) continue;
+        if (found) return std::nullopt;  // two fit: the user must say which
+        found = r;
+    }
+    if (found) return registry_.find(found->name);  // with its items
+    return std::nullopt;
+}
+
+std::optional<std::string> ReleaseDesk::dialog_note(adapters::ChatMessage const& message) const {
+    auto const it = sessions_.find({message.platform, message.sender.user_id});
+    if (it == sessions_.end()) return std::nullopt;
+    return texts::review_paused(it->second.lang, it->second.release_name, it->second.item);
+}
+
+ChatReply ReleaseDesk::ask_again(Session const& session) {
+    auto const lang = session.lang;
+    switch (session.step) {
+        case Step::effect: {
+            auto const release = registry_.find(session.release_name);
+            for (auto const& item : release->items) {
+                if (item.number != session.item) continue;
+                auto reply = text_reply(texts::item_heading(lang, *release, item) + "\n\n" + texts::ask_effect(lang) + "\n" + texts::controls(lang));
+                reply.form = item_form(lang);
+                return reply;
+            }
+            return text_reply(texts::ask_effect(lang));
+        }
+        case Step::local_config: return text_reply(texts::ask_local_config(lang));
+        case Step::local_config_what: return text_reply(texts::ask_local_config_what(lang));
+        case Step::communication: return text_reply(texts::ask_communication(lang));
+        case Step::communication_how: return text_reply(texts::ask_communication_how(lang));
+        case Step::note: return text_reply(texts::ask_note(lang));
+        case Step::overwrite: return text_reply(session.colleague ? texts::ask_overwrite(lang, *session.colleague) : texts::ask_effect(lang));
+    }
+    return text_reply(texts::ask_effect(lang));
+}
+
+std::optional<storage::ItemReview> ReleaseDesk::answer_of(Session const& session, int item) const {
+    for (auto const& r : reviews_.of_municipality(session.release_id, session.municipality.id)) {
+        if (r.item_number == item) return r;
+    }
+    return std::nullopt;
+}
+
+ChatReply ReleaseDesk::go_back(Session& session) {
+    auto const lang = session.lang;
+    switch (session.step) {
+        case Step::effect:
+            if (session.last_saved > 0) return reopen(session, session.last_saved);
+            return text_reply(texts::nothing_to_go_back_to(lang) + "\n\n" + ask_again(session).text);
+        case Step::local_config: session.step = Step::effect; break;
+        case Step::local_config_what: session.step = Step::local_config; break;
+        case Step::communication: session.step = Step::local_config; break;
+        case Step::communication_how: session.step = Step::communication; break;
+        case Step::note: session.step = Step::communication; break;
+        case Step::overwrite: break;
+    }
+    auto reply = ask_again(session);
+    reply.text = texts::went_back(lang) + "\n\n" + reply.text;
+    return reply;
+}
+
+ChatReply ReleaseDesk::reopen(Session& session, int item) {
+    auto const release = registry_.find(session.release_name);
+    auto const lang = session.lang;
+    if (item < 1 || static_cast<std::size_t>(item) > release->items.size()) return text_reply(texts::no_such_item(lang, item, release->items.size()));
+    session.item = item;
+    session.step = Step::effect;
+    session.colleague.reset();
+    session.review = {};
+    session.review.release_id = session.release_id;
+    session.review.municipality_id = session.municipality.id;
+    session.review.item_number = item;
+    auto reply = ask_again(session);
+    if (auto existing = answer_of(session, item)) reply.text = texts::existing_answer(lang, *existing) + "\n\n" + reply.text;
+    return reply;
+}
+
+ChatReply ReleaseDesk::start_unnamed(adapters::ChatMessage const& message, Language lang) {
+    Key const key{message.platform, message.sender.user_id};
+    if (auto last = last_release_.find(key); last != last_release_.end()) return start(message, last->second, lang);
+    auto const standing = change_requests::standing_of(directory_, message.platform, message.sender);
+    if (standing.asker.municipality) {
+        std::vector<std::string> open;
+        for (auto const& r : registry_.store().all()) {
+            auto const release = registry_.find(r.name);
+            auto const p = municipality_progress(*release, *standing.asker.municipality, reviews_.of_municipality(r.id, standing.asker.municipality->id));
+            if (!p.missing.empty()) open.push_back(r.name);
+        }
+        if (open.size() == 1) return start(message, open.front(), lang);
+    }
+    return list(message, lang);
+}
+
+ChatReply ReleaseDesk::list(adapters::ChatMessage const& message, Language lang) {
+    auto const all = registry_.store().all();
+    if (all.empty()) return text_reply(texts::no_releases(lang));
+    auto const standing = change_requests::standing_of(directory_, message.platform, message.sender);
+    std::vector<std::string> lines;
+    for (auto const& r : all) {
+        std::string line = r.name + (lang == Language::da ? " (frist " : " (due ") + r.deadline + ")";
+        if (standing.asker.municipality) {
+            auto const release = registry_.find(r.name);
+            auto const p = municipality_progress(*release, *standing.asker.municipality, reviews_.of_municipality(r.id, standing.asker.municipality->id));
+            line += ": " + texts::progress_line(lang, p.municipality.name, p.reviewed, p.total, p.missing);
+        }
+        lines.push_back(std::move(line));
+    }
+    return text_reply(texts::release_list(lang, lines, all.front().name));
+}
+
+ChatReply ReleaseDesk::start(adapters::ChatMessage const& message, std::string const& name, Language lang, std::optional<int> reopen_item) {
+    auto const release = find_release(name);
     if (!release) return text_reply(texts::unknown_release(lang, name));
     auto const standing = change_requests::standing_of(directory_, message.platform, message.sender);
     if (!standing.may_submit() || !standing.asker.municipality) return text_reply(texts::not_allowed(lang));
@@ -195,6 +367,9 @@ ChatReply ReleaseDesk::start(adapters::ChatMessage const& message, std::string c
     session.lang = lang;
     session.reviewer = standing.asker.person ? standing.asker.person->name : message.sender.display_name;
     auto& stored = sessions_[key] = session;
+    last_release_[key] = release->name;
+    // "ret punkt 2" after the review stopped: that item, even when every item is answered.
+    if (reopen_item) return reopen(stored, *reopen_item);
     return next_item(key, stored);
 }
 
@@ -276,6 +451,19 @@ ChatReply ReleaseDesk::step_answer(Key const& key, Session& session, adapters::C
         case Step::note:
             r.note = text == "-" ? "" : text;
             return save_and_go_on(key, session);
+        case Step::overwrite: {
+            auto answer = yes_no(text);
+            if (!answer) return text_reply(texts::bad_yes_no(lang));
+            if (answer->first) {
+                session.colleague.reset();
+                return save_and_go_on(key, session, true);
+            }
+            auto const kept = session.item;
+            auto const colleague = session.colleague ? session.colleague->reviewed_by : std::string();
+            session.colleague.reset();
+            session.item = kept + 1;
+            return next_item(key, session, texts::kept_colleagues_answer(lang, kept, colleague));
+        }
     }
     return text_reply(texts::bad_effect(lang));
 }
@@ -309,12 +497,24 @@ ChatReply ReleaseDesk::form_answer(Key const& key, Session& session, adapters::C
     return save_and_go_on(key, session);
 }
 
-ChatReply ReleaseDesk::save_and_go_on(Key const& key, Session& session) {
+ChatReply ReleaseDesk::save_and_go_on(Key const& key, Session& session, bool overwrite_confirmed) {
+    // A colleague answered this item meanwhile (or before "ret punkt N"): show it and ask first.
+    if (!overwrite_confirmed) {
+        if (auto existing = answer_of(session, session.item); existing && existing->reviewed_by != session.reviewer) {
+            session.colleague = existing;
+            session.step = Step::overwrite;
+            auto reply = text_reply(texts::ask_overwrite(session.lang, *existing));
+            reply.actions = {{session.lang == Language::da ? "Ja, erstat" : "Yes, replace", session.lang == Language::da ? "ja" : "yes"},
+                             {session.lang == Language::da ? "Nej, behold" : "No, keep", session.lang == Language::da ? "nej" : "no"}};
+            return reply;
+        }
+    }
     session.review.reviewed_by = session.reviewer;
     session.review.reviewed_at = utc_timestamp();
     reviews_.save(session.review);
     ++feature_counters().reviews_saved;
     ++session.saved;
+    session.last_saved = session.item;
     auto const saved_item = session.item;
     session.item = saved_item + 1;
     auto const lang = session.lang;
@@ -329,6 +529,13 @@ ChatReply ReleaseDesk::status(adapters::ChatMessage const& message, std::string 
     if (standing.asker.municipality) {
         auto const p = municipality_progress(*release, *standing.asker.municipality, all);
         text += "\n" + texts::progress_line(lang, p.municipality.name, p.reviewed, p.total, p.missing);
+        for (auto const& item : release->items) {
+            auto const found = std::find_if(all.begin(), all.end(), [&](storage::ItemReview const& r) {
+                return r.municipality_id == standing.asker.municipality->id && r.item_number == item.number;
+            });
+            text += "\n- #" + std::to_string(item.number) + " " + item.title + ": " +
+                    (found == all.end() ? texts::not_answered(lang) : texts::answered_by(lang, *found));
+        }
     }
     if (standing.coordinator) {
         auto const network = network_progress(*release, reviewers_of(directory_.store()), all);

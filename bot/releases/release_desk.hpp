@@ -30,10 +30,17 @@ public:
     ReleaseDesk(storage::Database& db, directory::DirectoryService& directory, std::vector<int> reminder_offsets_days);
 
     /// The reply when the message is about release reviews or reminders; nullopt otherwise.
-    std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded, knowledge::Language lang);
+    /// With `dialog_may_answer` false, an open review does not take the message as its answer.
+    std::optional<adapters::ChatReply> answer(adapters::ChatMessage const& message, std::string const& folded, knowledge::Language lang,
+                                              bool dialog_may_answer = true);
+
+    /// "Du er i gang med gennemgangen af DUBU 3.4 (punkt 2) – skriv »fortsæt« …" when the sender
+    /// has a review open; nullopt otherwise.
+    std::optional<std::string> dialog_note(adapters::ChatMessage const& message) const;
 
 private:
-    enum class Step { effect, local_config, local_config_what, communication, communication_how, note };
+    /// `overwrite`: a colleague answered the item meanwhile; the answers wait for "ja" or "nej".
+    enum class Step { effect, local_config, local_config_what, communication, communication_how, note, overwrite };
     struct Session {
         std::int64_t release_id = 0;
         std::string release_name;
@@ -44,15 +51,33 @@ private:
         std::size_t saved = 0;
         knowledge::Language lang = knowledge::Language::da;
         std::string reviewer;
+        int last_saved = 0;  ///< the item saved last in this review, where "tilbage" goes from a new item
+        std::optional<storage::ItemReview> colleague;  ///< the answer that "ja" at Step::overwrite replaces
     };
     using Key = std::pair<std::string, std::string>;  ///< (platform, user id)
 
-    adapters::ChatReply start(adapters::ChatMessage const& message, std::string const& name, knowledge::Language lang);
+    adapters::ChatReply start(adapters::ChatMessage const& message, std::string const& name, knowledge::Language lang,
+                              std::optional<int> reopen_item = std::nullopt);
     adapters::ChatReply next_item(Key const& key, Session& session, std::string const& before = {});
     adapters::ChatReply step_answer(Key const& key, Session& session, adapters::ChatMessage const& message);
     adapters::ChatReply form_answer(Key const& key, Session& session, adapters::ChatMessage const& message);
-    adapters::ChatReply save_and_go_on(Key const& key, Session& session);
+    adapters::ChatReply save_and_go_on(Key const& key, Session& session, bool overwrite_confirmed = false);
     adapters::ChatReply status(adapters::ChatMessage const& message, std::string const& name, knowledge::Language lang);
+    adapters::ChatReply list(adapters::ChatMessage const& message, knowledge::Language lang);
+    /// "gennemgå" without a release: the one the sender reviewed last, the only release the
+    /// municipality still has open items in, or the list to choose from.
+    adapters::ChatReply start_unnamed(adapters::ChatMessage const& message, knowledge::Language lang);
+    /// The question the review is at, asked again ("fortsæt").
+    adapters::ChatReply ask_again(Session const& session);
+    /// "tilbage": the previous question of the item, or the item saved last.
+    adapters::ChatReply go_back(Session& session);
+    /// "ret punkt N": the item again, with the answer it has and who gave it.
+    adapters::ChatReply reopen(Session& session, int item);
+    /// The municipality's answer to the item, when it has one.
+    std::optional<storage::ItemReview> answer_of(Session const& session, int item) const;
+    /// The release a user named: as registered, or without the blank or the "DUBU" ("3.4",
+    /// "DUBU3.4" find "DUBU 3.4"); nullopt when none or more than one fit.
+    std::optional<storage::Release> find_release(std::string const& name);
     std::optional<adapters::ChatReply> registration(adapters::ChatMessage const& message, std::string const& folded);
 
     storage::Database& db_;
@@ -63,6 +88,8 @@ private:
     /// Reviews in progress. Kept in memory: every answered item is already saved, so after a
     /// restart "gennemgå" simply starts at the first open item.
     std::map<Key, Session> sessions_;
+    /// The release each sender reviewed last, so "gennemgå" and "fortsæt" alone pick it up again.
+    std::map<Key, std::string> last_release_;
     ReminderPlanner planner_;
     /// Coordinators who named a release and whose next message is its notes.
     std::map<Key, NewRelease> registering_;

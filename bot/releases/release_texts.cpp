@@ -11,6 +11,19 @@ std::string unknown_release(Language lang, std::string const& name) {
     return da(lang) ? "Jeg kender ingen release ved navn »" + name + "«." : "I know no release called \"" + name + "\".";
 }
 
+std::string release_list(Language lang, std::vector<std::string> const& lines, std::string const& example) {
+    std::string text = da(lang) ? "**Registrerede releases**" : "**Registered releases**";
+    for (auto const& line : lines) text += "\n- " + line;
+    text += da(lang) ? "\n\nSkriv »gennemgå " + example + "« for at gennemgå punkterne, eller »status på " + example + "«."
+                     : "\n\nWrite \"review " + example + "\" to review the items, or \"status of " + example + "\".";
+    return text;
+}
+
+std::string no_releases(Language lang) {
+    return da(lang) ? "Der er ingen registrerede releases endnu. Netværkets koordinatorer registrerer dem, når releasenoten kommer."
+                    : "No releases are registered yet. The network's coordinators register them when the release notes arrive.";
+}
+
 std::string not_allowed(Language lang) {
     return da(lang) ? "Gennemgangen af release notes laves af kommunens superbrugere. Jeg kan ikke se, at du er registreret som superbruger."
                     : "Release notes are reviewed by the municipality's superbrugere. I cannot see that you are registered as one.";
@@ -58,8 +71,66 @@ std::string bad_yes_no(Language lang) {
 }
 
 std::string controls(Language lang) {
-    return da(lang) ? "(»spring over« tager næste punkt, »stop« afslutter; det gemte er gemt.)"
-                    : "(\"skip\" takes the next item, \"stop\" ends; what is saved stays saved.)";
+    return da(lang) ? "(»spring over« tager næste punkt, »tilbage« det forrige spørgsmål, »ret punkt 2« et gemt punkt, »stop« afslutter; det gemte er gemt.)"
+                    : "(\"skip\" takes the next item, \"back\" the previous question, \"correct item 2\" a saved item, \"stop\" ends; what is saved stays saved.)";
+}
+
+std::string review_paused(Language lang, std::string const& release, int item) {
+    auto const n = std::to_string(item);
+    return da(lang) ? "Du er i gang med gennemgangen af " + release + " (punkt " + n + ") – skriv »fortsæt« for at komme tilbage."
+                    : "You are in the middle of reviewing " + release + " (item " + n + ") – write \"continue\" to get back to it.";
+}
+
+std::string review_summary(Language lang, storage::ItemReview const& r) {
+    std::string out = (da(lang) ? "effekt " : "effect ") + r.effect;
+    out += da(lang) ? "; lokal konfiguration: " : "; local configuration: ";
+    out += r.local_config ? r.local_config_what : (da(lang) ? "nej" : "no");
+    out += da(lang) ? "; besked til slutbrugere: " : "; tell the end users: ";
+    out += r.communication ? r.communication_how : (da(lang) ? "nej" : "no");
+    if (!r.note.empty()) out += "; note: " + r.note;
+    return out;
+}
+
+std::string existing_answer(Language lang, storage::ItemReview const& r) {
+    auto const n = std::to_string(r.item_number);
+    auto const when = r.reviewed_at.substr(0, 10);
+    return da(lang) ? "Punkt " + n + " er gennemgået af " + r.reviewed_by + " (" + when + "): " + review_summary(lang, r) + ". Dine nye svar erstatter det."
+                    : "Item " + n + " was reviewed by " + r.reviewed_by + " (" + when + "): " + review_summary(lang, r) + ". Your new answers replace it.";
+}
+
+std::string ask_overwrite(Language lang, storage::ItemReview const& r) {
+    auto const n = std::to_string(r.item_number);
+    return da(lang) ? r.reviewed_by + " har allerede svaret på punkt " + n + " for kommunen: " + review_summary(lang, r) +
+                          ".\nSkal dit svar erstatte det? Svar »ja« eller »nej«."
+                    : r.reviewed_by + " has already answered item " + n + " for the municipality: " + review_summary(lang, r) +
+                          ".\nShall your answer replace it? Answer \"yes\" or \"no\".";
+}
+
+std::string kept_colleagues_answer(Language lang, int item, std::string const& colleague) {
+    auto const n = std::to_string(item);
+    return da(lang) ? "Punkt " + n + " beholder " + colleague + "s svar." : "Item " + n + " keeps " + colleague + "'s answer.";
+}
+
+std::string answered_by(Language lang, storage::ItemReview const& r) {
+    return review_summary(lang, r) + " (" + r.reviewed_by + ")";
+}
+
+std::string not_answered(Language lang) { return da(lang) ? "ikke gennemgået" : "not reviewed"; }
+
+std::string went_back(Language lang) { return da(lang) ? "Vi går et spørgsmål tilbage." : "Back one question."; }
+
+std::string nothing_to_go_back_to(Language lang) {
+    return da(lang) ? "Der er ikke noget at gå tilbage til endnu." : "There is nothing to go back to yet.";
+}
+
+std::string no_such_item(Language lang, int item, std::size_t items) {
+    return da(lang) ? "Der er ikke noget punkt " + std::to_string(item) + "; releasen har punkt 1 til " + std::to_string(items) + "."
+                    : "There is no item " + std::to_string(item) + "; the release has items 1 to " + std::to_string(items) + ".";
+}
+
+std::string correct_item_needs_review(Language lang) {
+    return da(lang) ? "Skriv først »gennemgå DUBU 3.4« (releasens navn), så kan du rette et punkt med »ret punkt 2«."
+                    : "First write \"review DUBU 3.4\" (the release's name); then \"correct item 2\" corrects an item.";
 }
 
 std::string all_reviewed(Language lang, std::string const& release, std::string const& municipality) {

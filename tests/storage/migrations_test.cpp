@@ -85,6 +85,35 @@ TEST_CASE("migration 9 moves Teams reminder mutes from the chat id to the Entra 
                                          "console anne 2026-11-02T00:00:00Z"});
 }
 
+TEST_CASE("migration 13 allows withdrawn requests and keeps every request, supporter and history line", "[storage][migrations]") {
+    auto const path = temp_db("withdrawn.sqlite").string();
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, 12);
+        raw.exec("INSERT INTO municipality (id, name, kommunenummer) VALUES (1, 'Næstved', '370'), (2, 'Ærø', '492')");
+        raw.exec("INSERT INTO change_request (id, ref, year, seq, title, description, area, benefit, urgency, workflow_effect, status, "
+                 "municipality_id, submitter_platform, submitter_user_id, submitter_tenant, submitter_name, submit_key, created_at, updated_at) "
+                 "VALUES (7, 'ÆØ-2026-0001', 2026, 1, 'Flet', 'Flet notater', 'Journal', 'Tid', 'høj', 'Færre klik', 'ny', 1, 'teams', "
+                 "'29:anne', 't', 'Anne', 'k1', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
+        raw.exec("INSERT INTO change_request_supporter (request_id, municipality_id, platform, user_id, tenant, name, supported_at) "
+                 "VALUES (7, 2, 'teams', '29:bo', 't', 'Bo', '2026-11-02T00:00:00Z')");
+        raw.exec("INSERT INTO change_request_status (request_id, at, actor, from_status, to_status, comment) "
+                 "VALUES (7, '2026-11-01T00:00:00Z', 'Anne', '', 'ny', '')");
+    }
+    Database db(path);  // foreign keys on, as in production: the rebuild must not cascade
+    auto& c = db.connection();
+    CHECK(c.execAndGet("SELECT count(*) FROM change_request").getInt() == 1);
+    CHECK(c.execAndGet("SELECT count(*) FROM change_request_supporter").getInt() == 1);
+    CHECK(c.execAndGet("SELECT kind FROM change_request_status WHERE request_id = 7").getString() == "status");
+    c.exec("UPDATE change_request SET status = 'trukket tilbage' WHERE id = 7");
+    CHECK(c.execAndGet("SELECT status FROM change_request WHERE id = 7").getString() == "trukket tilbage");
+    CHECK_THROWS(c.exec("UPDATE change_request SET status = 'væk' WHERE id = 7"));
+    CHECK_THROWS(c.exec("INSERT INTO change_request_status (request_id, at, actor, from_status, to_status, comment, kind) "
+                        "VALUES (7, 'x', 'y', 'ny', 'ny', '', 'noget')"));
+    // The foreign keys still point at the rebuilt table.
+    CHECK(c.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+}
+
 TEST_CASE("the question log refuses empty questions and groups repeats", "[storage][question_log]") {
     Database db(":memory:");
     QuestionLog log(db);
