@@ -1,6 +1,11 @@
 // Prints how long answering one question takes on the bundled knowledge base (search + excerpt),
 // over the questions of a JSON-lines file. A benchmark, not a test: it prints figures only.
 // Usage: bench_answer_latency [QUESTIONS.jsonl] [ROUNDS]
+//        bench_answer_latency --answers QUESTIONS.jsonl
+// With --answers it prints, per question, the excerpt of the best hit, whether the bot would be
+// confident, and every hit with its rank and confidence, instead of timing: comparing that output
+// of two builds shows whether a change to the search changed answers, and bench/score_answers.py
+// scores it without the bot (the bot's command words aside).
 #include "knowledge/knowledge_base.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,6 +15,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -25,10 +31,36 @@ std::vector<std::string> read_questions(char const* path) {
     }
     return out;
 }
+
+/// One JSON line per question, in the form `superbot ask --jsonl` writes (bench/score_answers.py
+/// reads it), with the hits and their figures besides; "confident" is the bot's default threshold.
+int print_answers(superbruger::knowledge::KnowledgeIndex const& index, char const* path) {
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto const item = nlohmann::json::parse(line, nullptr, false);
+        if (!item.is_object() || !item.contains("question") || !item["question"].is_string()) continue;
+        auto const result = index.search(item["question"].get<std::string>());
+        nlohmann::json out{{"id", item.value("id", "")}, {"confident", result.confidence() >= 0.6}};
+        out["answer"] = result.hits.empty() ? "" : index.excerpt(result, result.hits.front(), 800);
+        auto& hits = out["hits"] = nlohmann::json::array();
+        for (auto const& hit : result.hits) {
+            char figures[64];
+            std::snprintf(figures, sizeof figures, "%.17g %.17g", hit.score, hit.confidence);
+            hits.push_back(hit.source.document_id + " | " + hit.source.section + " | " + figures);
+        }
+        std::printf("%s\n", out.dump().c_str());
+    }
+    return 0;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
     using clock = std::chrono::steady_clock;
+    if (argc == 3 && std::string_view(argv[1]) == "--answers") {
+        auto loaded = superbruger::knowledge::load_knowledge({SB_BUNDLED_KNOWLEDGE_DIR});
+        return print_answers(*loaded.index, argv[2]);
+    }
     char const* questions_file = argc > 1 ? argv[1] : SB_SHARED_DIR "/eval/dev-questions.jsonl";
     int const rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 50;
     auto const load_start = clock::now();
