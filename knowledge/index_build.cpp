@@ -219,6 +219,7 @@ void KnowledgeIndex::Impl::build_units(Passage& p) {
             }
         }
         u.terms = sorted_unique(std::move(terms));
+        u.has_address = unit_text.find('@') != std::string_view::npos;
         for (auto type : marked_types) {
             if (gives_answer_of_type(type, unit_text)) u.marks |= mark(type);
         }

@@ -66,6 +66,7 @@ struct Unit {
     TextUnit span;
     TermSet terms;
     std::uint32_t marks = 0;  ///< mark(type) for each type the unit answers
+    bool has_address = false; ///< a mail address ("…@kombit.dk")
 };
 
 struct Passage {
@@ -97,6 +98,12 @@ struct AnalysedQuestion {
     QuestionForm form;
     std::vector<Concept> concepts;
     std::vector<std::string> corrections;  ///< "word → correction", for explanations
+    /// Version-like numbers as written ("3.5", "4.0"): the words split them into digits that
+    /// match any number, so the passage must have them whole to answer.
+    std::vector<std::string> versions;
+    /// The question asks for a mail address ("mailadressen til …", "e-mail"): a passage without
+    /// one on the topic has the topic, not the answer.
+    bool wants_address = false;
 };
 
 struct KnowledgeIndex::Impl {
@@ -172,6 +179,8 @@ struct KnowledgeIndex::Impl {
     void match_alternative(std::vector<TermId> const& alt) const;
     double unit_cover(Passage const& p, Unit const& u, std::vector<Concept> const& concepts, bool with_context = true) const;
     bool fits_type(Passage const& p, QuestionForm const& form, std::vector<Concept> const& concepts, double total_weight) const;
+    bool gives_address(Passage const& p, std::vector<Concept> const& concepts, double total_weight) const;
+    bool names_versions(Passage const& p, std::vector<std::string> const& versions) const;
 
     // index.cpp
     Passage const* passage_of(std::size_t document, std::size_t section) const;

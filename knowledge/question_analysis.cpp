@@ -168,8 +168,34 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
     return concepts;
 }
 
+namespace {
+
+/// "3.5", "4.0": numbers with a decimal point, as written.
+std::vector<std::string> version_numbers(std::string_view text) {
+    std::vector<std::string> out;
+    auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+    for (std::size_t i = 0; i < text.size();) {
+        if (!digit(i) || (i > 0 && (digit(i - 1) || text[i - 1] == '.'))) {
+            ++i;
+            continue;
+        }
+        auto end = i;
+        while (digit(end)) ++end;
+        if (end + 1 < text.size() && text[end] == '.' && digit(end + 1)) {
+            ++end;
+            while (digit(end)) ++end;
+            out.emplace_back(text.substr(i, end - i));
+        }
+        i = end;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view question) const {
     auto analysed = std::make_shared<AnalysedQuestion>();
+    analysed->versions = version_numbers(question);
     auto words = corrected_words(fold_case(question), analysed->corrections);
     std::string corrected;
     for (auto const& w : words) corrected += (corrected.empty() ? "" : " ") + w;
@@ -200,6 +226,12 @@ std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view
             }
             form.abbreviation = known;
             break;
+        }
+    }
+    for (auto const& w : words) {
+        if (w.starts_with("mail") || w.starts_with("email") || w == "adresse" || w == "adressen" || w == "address" ||
+            w.starts_with("e-mail") || w.starts_with("mailadresse")) {
+            analysed->wants_address = true;
         }
     }
     analysed->concepts = concepts_of(words, form, detect_language(question) == Language::en);

@@ -39,6 +39,10 @@ bool describes_topic(std::string_view question) {
     return false;
 }
 
+/// How much of its confidence a passage keeps that has the topic of a when, how-often or where
+/// question but no sentence giving that kind of answer about it.
+constexpr double type_miss_confidence = 0.8;
+
 /// How much a passage without the kind of answer asked for loses in rank (and, for
 /// quantities and expansions, in confidence: without them it is at best half an answer).
 double type_miss_factor(QuestionType type) {
@@ -145,6 +149,32 @@ bool KnowledgeIndex::Impl::fits_type(Passage const& p, QuestionForm const& form,
     return false;
 }
 
+/// Whether a sentence of the passage gives a mail address and is about most of the question.
+bool KnowledgeIndex::Impl::gives_address(Passage const& p, std::vector<Concept> const& concepts, double total_weight) const {
+    return std::any_of(p.units.begin(), p.units.end(), [&](Unit const& u) {
+        return u.has_address && unit_cover(p, u, concepts) >= 0.5 * total_weight;
+    });
+}
+
+/// Whether the passage's text, heading or document names (title, source) have every version
+/// number asked about.
+bool KnowledgeIndex::Impl::names_versions(Passage const& p, std::vector<std::string> const& versions) const {
+    auto const& doc = documents[p.document];
+    auto const& section = doc.sections[p.section];
+    auto has = [](std::string const& text, std::string const& number) {
+        for (auto at = text.find(number); at != std::string::npos; at = text.find(number, at + 1)) {
+            auto const end = at + number.size();
+            bool const digit_before = at > 0 && ((text[at - 1] >= '0' && text[at - 1] <= '9') || text[at - 1] == '.');
+            bool const digit_after = end < text.size() && text[end] >= '0' && text[end] <= '9';
+            if (!digit_before && !digit_after) return true;
+        }
+        return false;
+    };
+    return std::all_of(versions.begin(), versions.end(), [&](std::string const& v) {
+        return has(section.text, v) || has(section.heading, v) || has(doc.title, v) || has(doc.source, v);
+    });
+}
+
 SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t max_hits) const {
     SearchResult result;
     auto analysed = analyse(question);
@@ -248,6 +278,21 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         if (!fits && (form.type == QuestionType::how_many || form.type == QuestionType::stands_for)) {
             coverage *= 0.5;
             rank *= 0.125;
+        }
+        // Nor does one without a moment answer "hvornår", a frequency "hvor tit", a place "hvor"
+        // quite: the topic is there, the answer may not be.
+        if (!fits && (form.type == QuestionType::when || form.type == QuestionType::how_often || form.type == QuestionType::where)) {
+            coverage *= type_miss_confidence;
+        }
+        // "hvad er mailadressen til X": only a sentence with an address on X answers it.
+        if (analysed->wants_address && !gives_address(p, concepts, total_weight)) {
+            coverage *= 0.5;
+            rank *= 0.5;
+        }
+        // "DUBU 3.5" is not "DUBU 3.0": a version the passage never names is not what it is about.
+        if (!analysed->versions.empty() && !names_versions(p, analysed->versions)) {
+            coverage *= 0.5;
+            rank *= 0.5;
         }
         // Proximity: a passage with one sentence that holds most of the question beats one
         // whose matches are spread over sentences on other matters.
