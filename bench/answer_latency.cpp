@@ -34,6 +34,8 @@ std::vector<std::string> read_questions(char const* path) {
 
 /// One JSON line per question, in the form `superbot ask --jsonl` writes (bench/score_answers.py
 /// reads it), with the hits and their figures besides; "confident" is the bot's default threshold.
+/// The bot's own routing (command words, the role directory) is not in it: its figures are the
+/// knowledge base's alone.
 int print_answers(superbruger::knowledge::KnowledgeIndex const& index, char const* path) {
     std::ifstream in(path);
     std::string line;
@@ -42,7 +44,15 @@ int print_answers(superbruger::knowledge::KnowledgeIndex const& index, char cons
         if (!item.is_object() || !item.contains("question") || !item["question"].is_string()) continue;
         auto const result = index.search(item["question"].get<std::string>());
         nlohmann::json out{{"id", item.value("id", "")}, {"confident", result.confidence() >= 0.6}};
-        out["answer"] = result.hits.empty() ? "" : index.excerpt(result, result.hits.front(), 800);
+        if (!result.hits.empty()) {
+            // With the source line the bot writes under an answer, which the scorer reads too.
+            auto const& best = result.hits.front();
+            std::string answer = index.excerpt(result, best, 800) + "\n\nKilde: " + best.source.document_title;
+            if (!best.source.section.empty()) answer += " › " + best.source.section;
+            out["answer"] = answer;
+        } else {
+            out["answer"] = "";
+        }
         auto& hits = out["hits"] = nlohmann::json::array();
         for (auto const& hit : result.hits) {
             char figures[64];

@@ -131,6 +131,7 @@ void KnowledgeIndex::Impl::build() {
             p.length = static_cast<double>(body_tokens[d][s].size());
             p.folded_heading = fold_case(section.heading);
             p.heading_fits = heading_marks(p.folded_heading);
+            p.of_role = doc.kind == "role";
             passages.push_back(std::move(p));
         }
     }

@@ -82,6 +82,7 @@ struct Passage {
     std::vector<std::string> definitions; ///< those a sentence opens with ("SPOC står for …")
     std::uint32_t heading_fits = 0;       ///< mark(type) for each type the heading announces
     std::string folded_heading;
+    bool of_role = false;  ///< the document describes a role (kind "role"): what a "hvem" answer names
 };
 
 /// A passage that has a term (in its body, heading or names). For an alternative of several

@@ -39,6 +39,9 @@ bool describes_topic(std::string_view question) {
     return false;
 }
 
+/// How much a role's own passage gains in rank for a "hvem" question.
+constexpr double who_prefers_role = 1.3;
+
 /// How much of its confidence a passage keeps that has the topic of a when, how-often or where
 /// question but no sentence giving that kind of answer about it.
 constexpr double type_miss_confidence = 0.8;
@@ -239,6 +242,9 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         s.covered[i] = 0;
         double rank = score * coverage * coverage * coverage;
         if ((p.heading_fits & mark(form.type)) != 0) rank *= form.type == QuestionType::tasks ? 3.0 : form.type == QuestionType::how ? 2.0 : 1.5;
+        // "Hvem …" is answered by a role: its own section on the matter, which names it in the title,
+        // before a procedure or background text that mentions the matter and some role.
+        if (form.type == QuestionType::who && p.of_role) rank *= who_prefers_role;
         // A section headed by exactly the topic asked about ("hvad er FK Organisation?") is about it.
         if (!topic.empty() && p.folded_heading == topic) rank *= 3.0;
         // The passage that opens with the abbreviation and spells it out is its definition.
