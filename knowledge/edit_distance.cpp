@@ -1,0 +1,53 @@
+// Symmetric-deletion neighbourhoods and the one-edit test.
+#include "knowledge/edit_distance.hpp"
+
+#include "knowledge/utf8.hpp"
+
+#include <algorithm>
+
+namespace superbruger::knowledge {
+
+std::vector<std::u32string> deletion_keys(std::u32string const& s) {
+    std::vector<std::u32string> keys{s};
+    for (std::size_t i = 0; i < s.size(); ++i) keys.push_back(s.substr(0, i) + s.substr(i + 1));
+    return keys;
+}
+
+bool one_edit_apart(std::u32string const& a, std::u32string const& other) {
+    auto const la = a.size();
+    auto const lb = other.size();
+    if (la + 1 < lb || lb + 1 < la) return false;
+    std::size_t i = 0;
+    while (i < la && i < lb && a[i] == other[i]) ++i;
+    if (la == lb) {
+        if (i == la || a.substr(i + 1) == other.substr(i + 1)) return true;                              // substitution
+        return i + 1 < la && a[i] == other[i + 1] && a[i + 1] == other[i] && a.substr(i + 2) == other.substr(i + 2);  // transposition
+    }
+    return la > lb ? a.substr(i + 1) == other.substr(i) : a.substr(i) == other.substr(i + 1);                // deletion
+}
+
+void WordNeighbourhoods::add(std::string const& word) {
+    auto const s = utf8::decode(word);
+    if (s.size() < min_length_) return;
+    for (auto& key : deletion_keys(s)) {
+        auto& words = keys_[std::move(key)];
+        if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+    }
+}
+
+std::string WordNeighbourhoods::only_neighbour(std::string const& word) const {
+    auto const s = utf8::decode(word);
+    if (s.size() < min_length_) return {};
+    std::string found;
+    for (auto const& key : deletion_keys(s)) {
+        auto it = keys_.find(key);
+        if (it == keys_.end()) continue;
+        for (auto const& w : it->second) {
+            if (found.empty()) found = w;
+            else if (w != found) return {};  // two words as near: no guess
+        }
+    }
+    return found;
+}
+
+}  // namespace superbruger::knowledge

@@ -1,0 +1,241 @@
+// Understanding a question against the index's vocabulary: spelling fixed, two words joined,
+// compounds split, typos matched, glossary phrases and their synonyms, and each concept weighed.
+#include "knowledge/index_impl.hpp"
+
+#include "knowledge/danish_text.hpp"
+#include "knowledge/language.hpp"
+#include "knowledge/question.hpp"
+#include "knowledge/utf8.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace superbruger::knowledge {
+
+double KnowledgeIndex::Impl::idf(TermId t) const {
+    auto const n = static_cast<double>(passages.size());
+    auto const df = t == no_term ? 0.0 : static_cast<double>(document_frequency[t]);
+    return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+/// "superbrugerrollen" → {"superbruger", "rollen"} when both parts are words of the base
+/// (a linking s or e may end the first part, as in "ændrings|ønske").
+std::vector<std::string> KnowledgeIndex::Impl::split_compound(std::string const& word) const {
+    auto const w = utf8::decode(word);
+    if (w.size() < 7) return {};
+    // The right part has at least four letters: "næstved" is not "næst" + "ved".
+    for (auto k = w.size() - 4; k >= 3; --k) {
+        auto right = utf8::encode(w.substr(k));
+        if (!standalone_stems.contains(danish.stem(right))) continue;
+        auto left = w.substr(0, k);
+        if (standalone_stems.contains(danish.stem(utf8::encode(left)))) return {utf8::encode(left), right};
+        if ((left.back() == U's' || left.back() == U'e') && left.size() > 3 &&
+            standalone_stems.contains(danish.stem(utf8::encode(left.substr(0, left.size() - 1))))) {
+            return {utf8::encode(left.substr(0, left.size() - 1)), right};
+        }
+    }
+    return {};
+}
+
+/// Terms one edit (insert, delete, substitute, transpose) away, by symmetric deletion.
+std::vector<TermId> KnowledgeIndex::Impl::typo_candidates(std::string const& stem) const {
+    auto const s = utf8::decode(stem);
+    std::vector<TermId> out;
+    if (s.size() < min_typo_length) return out;
+    for (auto const& key : deletion_keys(s)) {
+        auto it = deletions.find(key);
+        if (it == deletions.end()) continue;
+        for (auto t : it->second) {
+            if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+        }
+    }
+    return out;
+}
+
+double KnowledgeIndex::Impl::alternative_weight(std::vector<TermId> const& alt) const {
+    double w = 0;
+    for (auto t : alt) w = std::max(w, idf(t));
+    return w;
+}
+
+/// Whether the base knows a folded question word as it is: a term, a part of a compound, or
+/// a word of the glossary.
+bool KnowledgeIndex::Impl::known_word(std::string const& w) const {
+    return find(danish.stem(w)) != no_term || glossary_words.contains(w) || !split_compound(w).empty();
+}
+
+/// Spelling fixed before anything else: misspelt function words ("hvme" → "hvem") and words of
+/// the glossary ("systme" → "system"), never a real Danish word nor a word the base knows.
+std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view folded,
+                                                               std::vector<std::string>& corrections) const {
+    auto words = split_words(folded);
+    // "hyper care", "super bruger": two words the base knows as one.
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        if (is_stop_word(words[k]) || is_stop_word(words[k + 1])) continue;
+        if (find(danish.stem(words[k])) != no_term && find(danish.stem(words[k + 1])) != no_term) continue;
+        auto const joined = words[k] + words[k + 1];
+        if (find(danish.stem(joined)) == no_term) continue;
+        corrections.push_back(words[k] + " " + words[k + 1] + " → " + joined);
+        words[k] = joined;
+        words.erase(words.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+    for (auto& w : words) {
+        if (is_stop_word(w) || w.size() < min_stop_typo_length || is_real_word(w) || known_word(w)) continue;
+        auto fix = stop_neighbours.only_neighbour(w);
+        if (fix.empty()) fix = glossary_neighbours.only_neighbour(w);
+        if (fix.empty()) continue;
+        corrections.push_back(w + " → " + fix);
+        w = fix;
+    }
+    return words;
+}
+
+std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> const& all_words, QuestionForm const& form,
+                                                       bool asked_in_english) const {
+    std::vector<std::string> words;
+    for (auto const& w : all_words) {
+        if (is_stop_word(w)) continue;
+        if (std::find(form.cue_words.begin(), form.cue_words.end(), w) != form.cue_words.end()) continue;
+        if (w.size() < 2 && !(w[0] >= '0' && w[0] <= '9')) continue;  // the "s" of "Netcompany's"
+        words.push_back(w);
+    }
+    std::vector<Concept> concepts;
+    auto add_known = [&](std::string label, std::vector<std::vector<TermId>> alternatives, double penalty) {
+        Concept c;
+        c.label = std::move(label);
+        for (auto& alt : alternatives) {
+            if (alt.empty() || std::find(alt.begin(), alt.end(), no_term) != alt.end()) continue;
+            c.weight = std::max(c.weight, alternative_weight(alt) * penalty);
+            c.alternatives.push_back(std::move(alt));
+        }
+        // The base is Danish: an English word it lacks (a verb like "leads") can never match,
+        // so it weighs less than a Danish one, and the glossary's words decide more.
+        if (c.alternatives.empty()) c.weight = asked_in_english ? 0.6 * unknown_weight : unknown_weight;
+        for (auto const& existing : concepts) {
+            if (!c.alternatives.empty() && existing.alternatives == c.alternatives) return;
+        }
+        concepts.push_back(std::move(c));
+    };
+    for (std::size_t i = 0; i < words.size();) {
+        if (auto m = glossary.match(words, i, danish, english)) {
+            std::vector<std::vector<TermId>> alts;
+            for (auto const& term : glossary.group_stems(m->group)) {
+                std::vector<TermId> ids;
+                for (auto const& stem : term) ids.push_back(find(stem));
+                alts.push_back(std::move(ids));
+            }
+            std::vector<TermId> literal;
+            std::string label;
+            for (std::size_t k = i; k < i + m->words; ++k) {
+                literal.push_back(find(danish.stem(words[k])));
+                label += (label.empty() ? "" : " ") + words[k];
+            }
+            alts.push_back(std::move(literal));
+            add_known(std::move(label), std::move(alts), 1.0);
+            i += m->words;
+            continue;
+        }
+        auto const& word = words[i++];
+        auto id = find(danish.stem(word));
+        if (is_light_word(word)) {
+            // Known or not, a common word weighs little: it rarely decides the answer.
+            Concept c;
+            c.label = word;
+            if (id != no_term) c.alternatives.push_back({id});
+            c.weight = std::min(light_weight, id != no_term ? idf(id) : light_weight);
+            concepts.push_back(std::move(c));
+            continue;
+        }
+        if (id != no_term) {
+            add_known(word, {{id}}, 1.0);
+            continue;
+        }
+        auto parts = split_compound(word);
+        if (!parts.empty()) {
+            for (auto const& part : parts) add_known(part, {{find(danish.stem(part))}}, 1.0);
+            continue;
+        }
+        std::vector<std::vector<TermId>> alts;
+        if (!is_real_word(word)) {  // a real Danish word the base lacks is not a typo of one it has
+            auto candidates = typo_candidates(word);
+            for (auto t : typo_candidates(danish.stem(word))) {
+                if (std::find(candidates.begin(), candidates.end(), t) == candidates.end()) candidates.push_back(t);
+            }
+            for (auto t : candidates) alts.push_back({t});
+        }
+        add_known(word, std::move(alts), typo_penalty);
+    }
+    return concepts;
+}
+
+namespace {
+
+/// "3.5", "4.0": numbers with a decimal point, as written.
+std::vector<std::string> version_numbers(std::string_view text) {
+    std::vector<std::string> out;
+    auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+    for (std::size_t i = 0; i < text.size();) {
+        if (!digit(i) || (i > 0 && (digit(i - 1) || text[i - 1] == '.'))) {
+            ++i;
+            continue;
+        }
+        auto end = i;
+        while (digit(end)) ++end;
+        if (end + 1 < text.size() && text[end] == '.' && digit(end + 1)) {
+            ++end;
+            while (digit(end)) ++end;
+            out.emplace_back(text.substr(i, end - i));
+        }
+        i = end;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view question) const {
+    auto analysed = std::make_shared<AnalysedQuestion>();
+    analysed->versions = version_numbers(question);
+    auto words = corrected_words(fold_case(question), analysed->corrections);
+    std::string corrected;
+    for (auto const& w : words) corrected += (corrected.empty() ? "" : " ") + w;
+    analysed->form = read_question_form(question, corrected);
+    auto& form = analysed->form;
+    // "udk?", "hvad er sts": a word that is one of the abbreviations the base spells out, asked
+    // alone, asks for the expansion even in small letters.
+    if (form.type == QuestionType::other || form.type == QuestionType::what_is) {
+        std::vector<std::string> content;
+        for (auto const& w : words) {
+            if (!is_stop_word(w) && w.size() > 1) content.push_back(w);
+        }
+        if (content.size() == 1 && std::find(expanded.begin(), expanded.end(), content.front()) != expanded.end()) {
+            form.type = QuestionType::stands_for;
+            form.abbreviation = content.front();
+        }
+    }
+    // "hvad står spock for": an abbreviation the base never spells out, one letter from one
+    // it does, is that one.
+    if (form.type == QuestionType::stands_for && form.abbreviation.size() >= 3 &&
+        std::find(expanded.begin(), expanded.end(), form.abbreviation) == expanded.end()) {
+        auto const asked = utf8::decode(form.abbreviation);
+        for (auto const& known : expanded) {
+            if (!one_edit_apart(asked, utf8::decode(known))) continue;
+            analysed->corrections.push_back(form.abbreviation + " → " + known);
+            for (auto& w : words) {
+                if (w == form.abbreviation) w = known;
+            }
+            form.abbreviation = known;
+            break;
+        }
+    }
+    for (auto const& w : words) {
+        if (w.starts_with("mail") || w.starts_with("email") || w == "adresse" || w == "adressen" || w == "address" ||
+            w.starts_with("e-mail") || w.starts_with("mailadresse")) {
+            analysed->wants_address = true;
+        }
+    }
+    analysed->concepts = concepts_of(words, form, detect_language(question) == Language::en);
+    return analysed;
+}
+
+}  // namespace superbruger::knowledge

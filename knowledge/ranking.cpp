@@ -1,0 +1,329 @@
+// Ranking: BM25-style relevance with title and heading boosts, accumulated over the postings of
+// the question's terms (so only passages sharing a term are touched), the coverage the bot's
+// confidence is, then the checks that read the sentences of the best few (the kind of answer
+// asked for, proximity).
+#include "knowledge/index_impl.hpp"
+
+#include "knowledge/danish_text.hpp"
+#include "knowledge/question.hpp"
+
+#include <algorithm>
+
+namespace superbruger::knowledge {
+
+namespace {
+
+/// The part of a role's description the question asks for by name ("hvad skal X kunne" →
+/// Kompetencer, "ansvar" → Ansvar, "effekt" → the introduction), as a folded heading word;
+/// "-" for the introduction, empty for none.
+std::string wanted_heading(std::vector<std::string> const& words) {
+    for (auto const& w : words) {
+        if (w.starts_with("kompeten") || w.starts_with("kompetan") || w.starts_with("competen") ||
+            w.starts_with("skill") || w.starts_with("qualif") || w == "kunne" || w == "kvalifikationer") {
+            return "kompetence";
+        }
+        if (w.starts_with("ansvar") || w.starts_with("responsib")) return "ansvar";
+        if (w.starts_with("effekt") || w == "effect" || w == "effects") return "-";
+    }
+    return {};
+}
+
+/// Wording that asks for a description of a topic, whatever the question's type.
+bool describes_topic(std::string_view question) {
+    auto const q = fold_case(question);
+    for (auto cue : {"hvad laver", "hvad er ", "hvad gør", "hvad betyder", "hvad indebærer", "hvad består", "beskriv",
+                     "forklar", "what does", "what is", "what are", "what do ", "describe", "explain", "hvad går",
+                     "hvad vil det sige"}) {
+        if (q.find(cue) != std::string::npos) return true;
+    }
+    return false;
+}
+
+/// How much a role's own passage gains in rank for a "hvem" question.
+constexpr double who_prefers_role = 1.3;
+
+/// How much of its confidence a passage keeps that has the topic of a when, how-often or where
+/// question but no sentence giving that kind of answer about it.
+constexpr double type_miss_confidence = 0.8;
+
+/// How much a passage without the kind of answer asked for loses in rank (and, for
+/// quantities and expansions, in confidence: without them it is at best half an answer).
+double type_miss_factor(QuestionType type) {
+    switch (type) {
+        case QuestionType::when: return 0.7;
+        case QuestionType::how_often: return 0.6;
+        case QuestionType::how_many: return 1.0;  // handled through the confidence
+        case QuestionType::stands_for: return 0.5;
+        case QuestionType::who: return 0.8;
+        case QuestionType::may: return 0.9;
+        case QuestionType::where: return 0.7;
+        case QuestionType::why: return 0.85;
+        case QuestionType::other:
+        case QuestionType::what_is:
+        case QuestionType::tasks:
+        case QuestionType::how: return 1.0;
+    }
+    return 1.0;
+}
+
+/// The passages of `so_far` that also have the term of `list`, combined (both lists by passage).
+void intersect(std::vector<Posting> const& so_far, std::vector<Posting> const& list, std::vector<Posting>& out) {
+    out.clear();
+    auto a = so_far.begin();
+    auto c = list.begin();
+    while (a != so_far.end() && c != list.end()) {
+        if (a->passage < c->passage) ++a;
+        else if (c->passage < a->passage) ++c;
+        else {
+            out.push_back({a->passage, std::min(a->tf, c->tf), a->in_heading && c->in_heading, a->in_title && c->in_title});
+            ++a;
+            ++c;
+        }
+    }
+}
+
+}  // namespace
+
+/// Documents whose title or an alias is fully named by the question.
+std::vector<bool> KnowledgeIndex::Impl::named_documents(std::vector<Concept> const& concepts) const {
+    std::vector<TermId> asked;
+    for (auto const& c : concepts) {
+        for (auto const& alt : c.alternatives) asked.insert(asked.end(), alt.begin(), alt.end());
+    }
+    std::sort(asked.begin(), asked.end());
+    std::vector<bool> named(documents.size(), false);
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+        for (auto const& name : names[d]) {
+            if (std::all_of(name.begin(), name.end(), [&](TermId t) { return has_term(asked, t); })) named[d] = true;
+        }
+    }
+    return named;
+}
+
+/// Leaves in scratch.matches the passages that have every term of `alt`.
+void KnowledgeIndex::Impl::match_alternative(std::vector<TermId> const& alt) const {
+    auto& matches = scratch.matches;
+    matches.assign(postings[alt.front()].begin(), postings[alt.front()].end());
+    for (std::size_t k = 1; k < alt.size() && !matches.empty(); ++k) {
+        intersect(matches, postings[alt[k]], scratch.merged);
+        matches.swap(scratch.merged);
+    }
+}
+
+/// The weight of the question's concepts a unit of text contains; the document's names and
+/// the section's heading count as part of every sentence under them ("Er supportberettiget"
+/// in the superbruger's tasks is about the superbruger).
+double KnowledgeIndex::Impl::unit_cover(Passage const& p, Unit const& u, std::vector<Concept> const& concepts,
+                                        bool with_context) const {
+    double s = 0;
+    for (auto const& c : concepts) {
+        for (auto const& alt : c.alternatives) {
+            bool const present = std::all_of(alt.begin(), alt.end(), [&](TermId t) {
+                return has_term(u.terms, t) || (with_context && has_term(p.context, t));
+            });
+            if (present) {
+                s += c.weight;
+                break;
+            }
+        }
+    }
+    return s;
+}
+
+/// Whether a passage has a sentence that gives the kind of answer the question asks for, and
+/// gives it about the question's topic: a number in a sentence about something else does not
+/// answer "hvor mange kommuner …", nor a date in a sentence on another matter "hvornår …".
+bool KnowledgeIndex::Impl::fits_type(Passage const& p, QuestionForm const& form, std::vector<Concept> const& concepts,
+                                     double total_weight) const {
+    if (form.type == QuestionType::stands_for) {
+        return form.abbreviation.empty() ||
+               std::find(p.expansions.begin(), p.expansions.end(), form.abbreviation) != p.expansions.end();
+    }
+    bool const marked = form.type == QuestionType::who ||
+                        std::find(std::begin(marked_types), std::end(marked_types), form.type) != std::end(marked_types);
+    if (!marked) return true;
+    if ((p.marks & mark(form.type)) == 0) return false;
+    double const needed = (form.type == QuestionType::how_many ? 0.5 : 0.3) * total_weight;
+    for (auto const& u : p.units) {
+        // A count must be about the thing counted in the sentence itself, not in the title.
+        bool const context = form.type != QuestionType::how_many;
+        if ((u.marks & mark(form.type)) != 0 && unit_cover(p, u, concepts, context) >= needed) return true;
+    }
+    return false;
+}
+
+/// Whether a sentence of the passage gives a mail address and is about most of the question.
+bool KnowledgeIndex::Impl::gives_address(Passage const& p, std::vector<Concept> const& concepts, double total_weight) const {
+    return std::any_of(p.units.begin(), p.units.end(), [&](Unit const& u) {
+        return u.has_address && unit_cover(p, u, concepts) >= 0.5 * total_weight;
+    });
+}
+
+/// Whether the passage's text, heading or document names (title, source) have every version
+/// number asked about.
+bool KnowledgeIndex::Impl::names_versions(Passage const& p, std::vector<std::string> const& versions) const {
+    auto const& doc = documents[p.document];
+    auto const& section = doc.sections[p.section];
+    auto has = [](std::string const& text, std::string const& number) {
+        for (auto at = text.find(number); at != std::string::npos; at = text.find(number, at + 1)) {
+            auto const end = at + number.size();
+            bool const digit_before = at > 0 && ((text[at - 1] >= '0' && text[at - 1] <= '9') || text[at - 1] == '.');
+            bool const digit_after = end < text.size() && text[end] >= '0' && text[end] <= '9';
+            if (!digit_before && !digit_after) return true;
+        }
+        return false;
+    };
+    return std::all_of(versions.begin(), versions.end(), [&](std::string const& v) {
+        return has(section.text, v) || has(section.heading, v) || has(doc.title, v) || has(doc.source, v);
+    });
+}
+
+SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t max_hits) const {
+    SearchResult result;
+    auto analysed = analyse(question);
+    result.question = analysed;
+    auto const& concepts = analysed->concepts;
+    auto const& form = analysed->form;
+    double total_weight = 0;
+    for (auto const& c : concepts) total_weight += c.weight;
+    if (concepts.empty() || total_weight <= 0) return result;
+
+    auto const named = named_documents(concepts);
+    auto const wanted = wanted_heading(split_words(fold_case(question)));
+    std::string topic;  // the question's words when they are one or two concepts: a heading's words
+    if (concepts.size() <= 2) {
+        for (auto const& c : concepts) topic += (topic.empty() ? "" : " ") + c.label;
+    }
+    // Asking about a topic by name ("hvad er X", "hvilken opgave beskriver X") prefers the
+    // named document; its introduction answers what X is, its "Opgaver" what X does.
+    auto const describes = describes_topic(question);
+    auto const definition = describes || form.type == QuestionType::what_is || form.type == QuestionType::tasks ||
+                            form.type == QuestionType::stands_for;
+    auto const wants_intro = form.type == QuestionType::what_is || form.type == QuestionType::stands_for ||
+                             (describes && form.type != QuestionType::tasks) ||
+                             (form.type == QuestionType::other && concepts.size() == 1);
+
+    // Pass 1, the passages that share a term with the question: relevance and coverage, summed
+    // concept by concept over the postings of each concept's best alternative.
+    auto& s = scratch;
+    s.touched.clear();
+    for (auto const& c : concepts) {
+        s.concept_touched.clear();
+        for (auto const& alt : c.alternatives) {
+            if (alt.empty()) continue;
+            match_alternative(alt);
+            for (auto const& m : s.matches) {
+                auto const& p = passages[m.passage];
+                auto const f = static_cast<double>(m.tf) / whole_word;
+                double score = 0;
+                if (f > 0) score += c.weight * f * (k1 + 1) / (f + p.length_norm);
+                if (m.in_heading) score += c.weight * heading_boost;
+                if (m.in_title) score += c.weight * title_boost;
+                if (score <= 0) continue;
+                if (s.best[m.passage] == 0) s.concept_touched.push_back(m.passage);
+                s.best[m.passage] = std::max(s.best[m.passage], score);
+            }
+        }
+        for (auto i : s.concept_touched) {
+            if (s.covered[i] == 0) s.touched.push_back(i);
+            s.score[i] += s.best[i];
+            s.covered[i] += c.weight;
+            s.best[i] = 0;
+        }
+    }
+    // In the passages' order, as a full scan would meet them, so that equal ranks keep theirs.
+    std::sort(s.touched.begin(), s.touched.end());
+    s.candidates.clear();
+    for (auto i : s.touched) {
+        auto const& p = passages[i];
+        auto const score = s.score[i];
+        auto const coverage = s.covered[i] / total_weight;
+        s.score[i] = 0;
+        s.covered[i] = 0;
+        double rank = score * coverage * coverage * coverage;
+        if ((p.heading_fits & mark(form.type)) != 0) rank *= form.type == QuestionType::tasks ? 3.0 : form.type == QuestionType::how ? 2.0 : 1.5;
+        // "Hvem …" is answered by a role: its own section on the matter, which names it in the title,
+        // before a procedure or background text that mentions the matter and some role.
+        if (form.type == QuestionType::who && p.of_role) rank *= who_prefers_role;
+        // A section headed by exactly the topic asked about ("hvad er FK Organisation?") is about it.
+        if (!topic.empty() && p.folded_heading == topic) rank *= 3.0;
+        // The passage that opens with the abbreviation and spells it out is its definition.
+        if (form.type == QuestionType::stands_for &&
+            std::find(p.definitions.begin(), p.definitions.end(), form.abbreviation) != p.definitions.end()) {
+            rank *= 3.0;
+        }
+        if (!wanted.empty()) {
+            auto const& heading = p.folded_heading;
+            if (wanted == "-" ? heading.empty() : heading.find(wanted) != std::string::npos) rank *= 2.0;
+        }
+        // The role named after an abbreviation (ØiR-koordinator) is not what the abbreviation means.
+        if (named[p.document] && form.type != QuestionType::stands_for) {
+            rank *= definition ? 1.6 : 1.2;
+            if (wants_intro && documents[p.document].sections[p.section].heading.empty()) rank *= 1.3;
+        }
+        s.candidates.push_back({i, coverage, rank});
+    }
+
+    // Pass 2, the best of them only: the checks that read the sentences (the kind of answer,
+    // proximity), which can only lower a rank, to a fifth at most.
+    constexpr std::size_t checked = 24;
+    auto& candidates = s.candidates;
+    auto const cut = std::min(checked, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(cut), candidates.end(),
+                      [](auto const& a, auto const& c) { return a.rank > c.rank; });
+    std::vector<Hit> scored;
+    scored.reserve(cut);
+    for (std::size_t k = 0; k < cut; ++k) {
+        auto const& cand = candidates[k];
+        auto const& p = passages[cand.passage];
+        auto coverage = cand.coverage;
+        auto rank = cand.rank;
+        bool const fits = fits_type(p, form, concepts, total_weight);
+        // A passage without any number cannot answer "how many", nor one that never spells the
+        // abbreviation out "what does it stand for": each is at best half an answer.
+        if (!fits && (form.type == QuestionType::how_many || form.type == QuestionType::stands_for)) {
+            coverage *= 0.5;
+            rank *= 0.125;
+        }
+        // Nor does one without a moment answer "hvornår", a frequency "hvor tit", a place "hvor"
+        // quite: the topic is there, the answer may not be.
+        if (!fits && (form.type == QuestionType::when || form.type == QuestionType::how_often || form.type == QuestionType::where)) {
+            coverage *= type_miss_confidence;
+        }
+        // "hvad er mailadressen til X": only a sentence with an address on X answers it.
+        if (analysed->wants_address && !gives_address(p, concepts, total_weight)) {
+            coverage *= 0.5;
+            rank *= 0.5;
+        }
+        // "DUBU 3.5" is not "DUBU 3.0": a version the passage never names is not what it is about.
+        if (!analysed->versions.empty() && !names_versions(p, analysed->versions)) {
+            coverage *= 0.5;
+            rank *= 0.5;
+        }
+        // Proximity: a passage with one sentence that holds most of the question beats one
+        // whose matches are spread over sentences on other matters.
+        double focus = 0;
+        for (auto const& u : p.units) focus = std::max(focus, unit_cover(p, u, concepts));
+        rank *= 0.4 + 0.6 * focus / total_weight;
+        if (!fits) rank *= type_miss_factor(form.type);
+        Hit h;
+        h.document = p.document;
+        h.section = p.section;
+        h.score = rank;
+        h.confidence = coverage;
+        scored.push_back(std::move(h));
+    }
+    std::sort(scored.begin(), scored.end(), [](Hit const& a, Hit const& c) { return a.score > c.score; });
+    for (auto& h : scored) {
+        if (result.hits.size() >= max_hits) break;
+        bool const document_used = std::any_of(result.hits.begin(), result.hits.end(),
+                                               [&](Hit const& earlier) { return earlier.document == h.document; });
+        if (document_used) continue;
+        auto const& doc = documents[h.document];
+        h.source = {doc.id, doc.title, doc.sections[h.section].heading, doc.source};
+        result.hits.push_back(std::move(h));
+    }
+    return result;
+}
+
+}  // namespace superbruger::knowledge
