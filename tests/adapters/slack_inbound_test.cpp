@@ -343,3 +343,12 @@ TEST_CASE("the form metadata stays within 3000 characters", "[adapters][slack]")
     CHECK(j["command"] == "ændringsønske formular");
     CHECK_THROWS_AS(form_metadata(std::string(3000, 'c'), address), AdapterError);
 }
+
+TEST_CASE("one Request URL takes all three kinds, told apart by content type and payload", "[adapters][slack]") {
+    CHECK(parse_request("application/json", sample("slack-url-verification.json"), {}).kind == Inbound::Kind::url_verification);
+    CHECK(parse_request("", dm_event("hej").dump(), bot(), "1", "http_error").retry_num == 1);
+    CHECK(parse_request("Application/X-WWW-Form-Urlencoded", sample("slack-slash-command-signed-body.txt"), {}).source ==
+          Inbound::Source::slash_command);
+    CHECK_THROWS_AS(parse_request("application/x-www-form-urlencoded", "payload=%7B%7D", {}), AdapterError);
+    CHECK_THROWS_AS(parse_request("application/json", "token=x&command=%2Fx", {}), AdapterError);
+}
