@@ -249,7 +249,7 @@ TEST_CASE("a click on a reply button becomes a message with the button's value",
               .source == Inbound::Source::block_actions);
 }
 
-TEST_CASE("a select menu's option is a message too; actions in views and without values are ignored", "[adapters][slack]") {
+TEST_CASE("a select menu's option is a message too, while actions in views and without values are ignored", "[adapters][slack]") {
     auto payload = json::parse(sample("slack/block-actions-button.json"));
     payload["actions"][0].erase("value");
     payload["actions"][0]["selected_option"] = {{"value", "releases"}};

@@ -13,7 +13,7 @@ using namespace superbruger::adapters::slack;
 using nlohmann::json;
 using Kind = ApiOutcome::Kind;
 
-TEST_CASE("a sent message names its channel and ts; conversations.open names the channel id", "[adapters][slack]") {
+TEST_CASE("a sent message names its channel and ts, and conversations.open the channel id", "[adapters][slack]") {
     auto const posted = classify_response(200, "", R"({"ok":true,"channel":"C123ABC456","ts":"1503435956.000247","message":{"text":"x"}})");
     CHECK(posted.kind == Kind::sent);
     CHECK(posted.channel == "C123ABC456");

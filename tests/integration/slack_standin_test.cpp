@@ -79,7 +79,7 @@ TEST_CASE("the Slack stand-in rate-limits and fails on request, then recovers", 
     CHECK(slack.call_count() == 5);
 }
 
-TEST_CASE("users.info on the stand-in gives the e-mail; form arguments work too", "[integration][slack]") {
+TEST_CASE("users.info on the stand-in gives the e-mail, with form arguments as well", "[integration][slack]") {
     SlackStandIn slack;
     slack.add_user("UANNE", "anne@naestved.dk", "Anne Superbruger");
     auto const res = http_request(slack.port(), http::verb::post, "/api/users.info", "user=UANNE", "application/x-www-form-urlencoded",
