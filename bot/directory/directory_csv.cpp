@@ -11,6 +11,7 @@
 #include "storage/error.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <tuple>
 #include <map>
@@ -19,11 +20,37 @@
 
 namespace superbruger::bot::directory {
 
-std::vector<std::string> const csv_columns = {"kommune", "kommunenummer", "fase", "navn", "email", "titel",
-                                              "rolle",   "system",        "fra",  "koordinator", "teams_tenant",
-                                              "teams_objektid"};
+std::vector<std::string> const csv_columns = {"kommune", "kommunenummer", "fase",     "navn",   "email",
+                                              "titel",   "rolle",         "system",   "fra",    "koordinator",
+                                              "platform", "tenant",       "identitet"};
 
 namespace {
+
+/// Columns of earlier versions, still read: each names one platform's tenant or person id.
+struct LegacyIdentityColumn {
+    char const* column;
+    char const* platform;
+    bool tenant;  ///< else the person's identity
+};
+LegacyIdentityColumn const legacy_identity_columns[] = {
+    {"teams_tenant", "teams", true},
+    {"teams_objektid", "teams", false},
+};
+
+bool known_column(std::string const& name) {
+    if (std::find(csv_columns.begin(), csv_columns.end(), name) != csv_columns.end()) return true;
+    return std::any_of(std::begin(legacy_identity_columns), std::end(legacy_identity_columns),
+                       [&](auto const& c) { return name == c.column; });
+}
+
+/// A platform's name as the registry gives it: lower-case letters, digits, '-' and '_'.
+bool valid_platform(std::string const& s) {
+    return !s.empty() && s.size() <= 30 && s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos;
+}
+
+using Identity = std::pair<std::string, std::string>;  ///< (platform, id)
+
+std::string shown(Identity const& identity) { return identity.first + ":" + identity.second; }
 
 using knowledge::Language;
 
@@ -33,8 +60,8 @@ struct ImportRow {
     int line = 0;
     storage::Municipality municipality;
     bool phase_given = false;
-    std::string tenant;
-    std::string aad_object_id;  ///< the person's Teams (Entra) object id, so "vores" works from Teams
+    std::vector<Identity> tenants;     ///< the municipality's tenants (workspaces) on chat platforms
+    std::vector<Identity> identities;  ///< the person's ids on chat platforms, so "vores" works there
     std::optional<storage::Person> person;
     std::optional<bool> coordinator;  ///< empty cell: keep what is stored
     std::string role;  ///< role id, empty for none
@@ -99,8 +126,22 @@ std::optional<ImportRow> read_row(RowReader& r, int line, RoleCatalogue const& r
             row.phase_given = true;
         }
     }
-    row.tenant = r.get("teams_tenant");
-    row.aad_object_id = r.get("teams_objektid");
+    auto const platform = knowledge::fold_case(r.get("platform"));
+    auto const tenant = r.get("tenant");
+    auto const identity = r.get("identitet");
+    if (!tenant.empty() || !identity.empty()) {
+        if (platform.empty()) {
+            fail("platform skal udfyldes når tenant eller identitet er det (fx teams)", "platform must be filled in when tenant or identitet is (e.g. teams)");
+        } else if (!valid_platform(platform)) {
+            fail("platform '" + platform + "' er ikke et platformsnavn (fx teams)", "platform '" + platform + "' is not a platform name (e.g. teams)");
+        } else {
+            if (!tenant.empty()) row.tenants.emplace_back(platform, tenant);
+            if (!identity.empty()) row.identities.emplace_back(platform, identity);
+        }
+    }
+    for (auto const& legacy : legacy_identity_columns) {
+        if (auto id = r.get(legacy.column); !id.empty()) (legacy.tenant ? row.tenants : row.identities).emplace_back(legacy.platform, id);
+    }
 
     auto const email = r.get("email");
     auto const name = r.get("navn");
@@ -114,8 +155,8 @@ std::optional<ImportRow> read_row(RowReader& r, int line, RoleCatalogue const& r
         else if (coordinator == "nej" || coordinator == "no" || coordinator == "0" || coordinator == "false") row.coordinator = false;
         else if (!coordinator.empty()) fail("koordinator skal være ja eller nej, ikke '" + coordinator + "'", "koordinator must be ja or nej, not '" + coordinator + "'");
         row.person = storage::Person{0, name, email, title, std::nullopt, row.coordinator.value_or(false)};
-    } else if (!row.aad_object_id.empty()) {
-        fail("teams_objektid kræver en person (navn og email)", "teams_objektid needs a person (navn and email)");
+    } else if (!row.identities.empty()) {
+        fail("identitet kræver en person (navn og email)", "identitet needs a person (navn and email)");
     }
     if (auto role = r.get("rolle"); !role.empty()) {
         if (!row.person) fail("rolle kræver en person (navn og email)", "rolle needs a person (navn and email)");
@@ -182,7 +223,7 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
     std::map<std::string, std::size_t> columns;
     for (std::size_t i = 0; i < rows[0].fields.size(); ++i) {
         auto name = knowledge::fold_case(trim_space(rows[0].fields[i]));
-        if (std::find(csv_columns.begin(), csv_columns.end(), name) == csv_columns.end()) {
+        if (!known_column(name)) {
             result.problems.push_back({rows[0].line, say(lang, "ukendt kolonne '", "unknown column '") + rows[0].fields[i] + "'"});
         } else if (!columns.emplace(name, i).second) {
             result.problems.push_back({rows[0].line, say(lang, "kolonnen '" + name + "' står der to gange", "column '" + name + "' appears twice")});
@@ -208,8 +249,8 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
     std::map<std::string, std::pair<std::string, int>> names_by_number;            // nummer → (folded name, line)
     std::map<std::string, std::pair<std::string, int>> numbers_by_name;            // folded name → (nummer, line)
     std::map<std::pair<std::string, std::string>, std::pair<std::string, int>> sa;  // (nummer, system) → (email, line)
-    std::map<std::string, std::pair<std::string, int>> tenant_owner;               // tenant → (nummer, line)
-    std::map<std::string, std::pair<std::string, int>> identity_owner;             // object id → (email, line)
+    std::map<Identity, std::pair<std::string, int>> tenant_owner;                  // tenant → (nummer, line)
+    std::map<Identity, std::pair<std::string, int>> identity_owner;                // identity → (email, line)
     std::map<std::string, PersonInFile> people;                                    // folded e-mail → person
     std::vector<std::string> people_order;
     for (std::size_t i = 1; i < rows.size(); ++i) {
@@ -229,22 +270,26 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
                                "the municipality '" + row->municipality.name + "' has number " + other->second.first + " on line " + std::to_string(other->second.second) + ", here " + number));
             continue;
         }
-        if (!row->tenant.empty()) {
-            if (auto [owner, first] = tenant_owner.try_emplace(row->tenant, number, row->line); !first && owner->second.first != number) {
-                reader.problem(say(lang, "Teams-tenant " + row->tenant + " hører til en anden kommune på linje " + std::to_string(owner->second.second),
-                                   "Teams tenant " + row->tenant + " belongs to another municipality on line " + std::to_string(owner->second.second)));
-                continue;
+        bool tenant_taken = false;
+        for (auto const& tenant : row->tenants) {
+            if (auto [owner, first] = tenant_owner.try_emplace(tenant, number, row->line); !first && owner->second.first != number) {
+                reader.problem(say(lang, "tenant " + shown(tenant) + " hører til en anden kommune på linje " + std::to_string(owner->second.second),
+                                   "tenant " + shown(tenant) + " belongs to another municipality on line " + std::to_string(owner->second.second)));
+                tenant_taken = true;
             }
         }
+        if (tenant_taken) continue;
         if (row->person) {
             auto const email = knowledge::fold_case(row->person->email);
-            if (!row->aad_object_id.empty()) {
-                if (auto [owner, first] = identity_owner.try_emplace(row->aad_object_id, email, row->line); !first && owner->second.first != email) {
-                    reader.problem(say(lang, "teams_objektid " + row->aad_object_id + " hører til en anden person på linje " + std::to_string(owner->second.second),
-                                       "teams_objektid " + row->aad_object_id + " belongs to another person on line " + std::to_string(owner->second.second)));
-                    continue;
+            bool identity_taken = false;
+            for (auto const& identity : row->identities) {
+                if (auto [owner, first] = identity_owner.try_emplace(identity, email, row->line); !first && owner->second.first != email) {
+                    reader.problem(say(lang, "identitet " + shown(identity) + " hører til en anden person på linje " + std::to_string(owner->second.second),
+                                       "identitet " + shown(identity) + " belongs to another person on line " + std::to_string(owner->second.second)));
+                    identity_taken = true;
                 }
             }
+            if (identity_taken) continue;
             auto [entry, first] = people.try_emplace(email);
             auto& p = entry->second;
             if (first) {
@@ -355,7 +400,7 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
                     saved.phase = wanted_phase;
                 }
                 stored_by_number[saved.kommunenummer] = saved;
-                if (!row.tenant.empty()) store.add_tenant(saved.id, "teams", row.tenant, change);
+                for (auto const& [platform, tenant] : row.tenants) store.add_tenant(saved.id, platform, tenant, change);
                 saved_by_number[saved.kommunenummer] = saved;
             }
             for (auto const& email : people_order) {
@@ -369,7 +414,7 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
                 current_line = row.line;
                 auto const& saved = saved_by_number.at(row.municipality.kommunenummer);
                 auto const& person = people.at(knowledge::fold_case(row.person->email)).person;
-                if (!row.aad_object_id.empty()) store.add_identity(person.id, "teams", row.aad_object_id, change);
+                for (auto const& [platform, id] : row.identities) store.add_identity(person.id, platform, id, change);
                 if (row.role.empty()) continue;
                 bool held = false;
                 for (auto const& a : store.current_holders(saved.id, row.role, row.system)) held |= a.person.id == person.id;
@@ -430,12 +475,10 @@ std::string export_csv(DirectoryService& directory) {
     std::stable_sort(people.begin(), people.end(), [](auto const& a, auto const& b) {
         return std::tie(a.name, a.email) < std::tie(b.name, b.email);
     });
-    std::map<std::int64_t, std::vector<std::string>> teams_ids;  // person id → Entra object ids
+    std::map<std::int64_t, std::vector<Identity>> identities;       // person id → (platform, id)
     std::map<std::int64_t, std::vector<std::int64_t>> role_places;  // person id → municipalities with a current role
     for (auto const& p : people) {
-        for (auto const& [platform, id] : store.identities_of(p.id)) {
-            if (platform == "teams") teams_ids[p.id].push_back(id);
-        }
+        for (auto const& [platform, id] : store.identities_of(p.id)) identities[p.id].emplace_back(platform, id);
     }
     auto const municipalities = store.municipalities();
     std::map<std::int64_t, std::vector<storage::Assignment>> current;
@@ -446,42 +489,60 @@ std::string export_csv(DirectoryService& directory) {
 
     std::string out = csv::format_row(csv_columns);
     for (auto const& m : municipalities) {
-        std::vector<std::string> tenants;
-        for (auto const& [platform, id] : store.tenants_of(m.id)) {
-            if (platform == "teams") tenants.push_back(id);
-        }
-        auto const tenant = tenants.empty() ? std::string() : tenants.front();
-        auto row_of = [&](storage::Person const& p, std::string const& role, std::string const& system, std::string const& from,
-                          std::string const& object_id) {
-            return csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), p.name, p.email, p.title, role, system, from,
-                                    p.coordinator ? "ja" : "nej", tenant, object_id});
+        std::vector<Identity> tenants;
+        for (auto const& [platform, id] : store.tenants_of(m.id)) tenants.emplace_back(platform, id);
+        std::set<Identity> tenants_written;
+        // A row carries one platform: the person's identity there and the municipality's tenant
+        // on the same platform; a row without an identity carries the first tenant.
+        auto platform_cells = [&](Identity const* identity) -> std::array<std::string, 3> {
+            Identity tenant;
+            if (identity) {
+                for (auto const& t : tenants) {
+                    if (t.first == identity->first) {
+                        tenant = t;
+                        break;
+                    }
+                }
+            } else if (!tenants.empty()) {
+                tenant = tenants.front();
+            }
+            if (!tenant.first.empty()) tenants_written.insert(tenant);
+            return {identity ? identity->first : tenant.first, tenant.second, identity ? identity->second : std::string()};
         };
-        auto first_id = [&](std::int64_t person) {
-            auto const& ids = teams_ids[person];
-            return ids.empty() ? std::string() : ids.front();
+        auto row_of = [&](storage::Person const& p, std::string const& role, std::string const& system, std::string const& from,
+                          Identity const* identity) {
+            auto const [platform, tenant, id] = platform_cells(identity);
+            return csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), p.name, p.email, p.title, role, system, from,
+                                    p.coordinator ? "ja" : "nej", platform, tenant, id});
+        };
+        auto first_identity = [&](std::int64_t person) -> Identity const* {
+            auto const& ids = identities[person];
+            return ids.empty() ? nullptr : &ids.front();
         };
         bool written = false;
         for (auto const& a : current[m.id]) {
-            out += row_of(a.person, a.role, a.system, a.valid_from, first_id(a.person.id));
+            out += row_of(a.person, a.role, a.system, a.valid_from, first_identity(a.person.id));
             written = true;
         }
         // The people who work here: a row without a role names their home when they have no role
-        // here or have roles elsewhere too, and each further Teams identity gets a row of its own.
+        // here or have roles elsewhere too, and each further identity gets a row of its own.
         for (auto const& p : people) {
             if (p.municipality_id != m.id) continue;
             auto const& places = role_places[p.id];
             bool const roles_here = std::find(places.begin(), places.end(), m.id) != places.end();
             bool const roles_elsewhere = std::any_of(places.begin(), places.end(), [&](auto id) { return id != m.id; });
-            if (!roles_here || roles_elsewhere) out += row_of(p, "", "", "", first_id(p.id));
-            auto const& ids = teams_ids[p.id];
-            for (std::size_t i = 1; i < ids.size(); ++i) out += row_of(p, "", "", "", ids[i]);
+            if (!roles_here || roles_elsewhere) out += row_of(p, "", "", "", first_identity(p.id));
+            auto const& ids = identities[p.id];
+            for (std::size_t i = 1; i < ids.size(); ++i) out += row_of(p, "", "", "", &ids[i]);
             written = true;
         }
-        if (!written || tenants.size() > 1) {
-            for (std::size_t i = written ? 1 : 0; i < std::max<std::size_t>(tenants.size(), 1); ++i) {
-                out += csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), "", "", "", "", "", "", "",
-                                        i < tenants.size() ? tenants[i] : "", ""});
-            }
+        // The municipality itself, and every tenant no row has carried yet.
+        auto municipality_row = [&](Identity const& tenant) {
+            return csv::format_row({m.name, m.kommunenummer, std::to_string(m.phase), "", "", "", "", "", "", "", tenant.first, tenant.second, ""});
+        };
+        if (!written && tenants.empty()) out += municipality_row({});
+        for (auto const& tenant : tenants) {
+            if (!tenants_written.contains(tenant)) out += municipality_row(tenant);
         }
     }
     return out;

@@ -13,7 +13,8 @@ namespace superbruger::bot::directory {
 
 /// Columns, by header name (any order, case-insensitive; unknown columns are refused):
 /// kommune, kommunenummer (required), fase, navn, email, titel, rolle, system, fra, koordinator,
-/// teams_tenant, teams_objektid.
+/// platform, tenant, identitet (a chat platform's name, the municipality's tenant or workspace id
+/// there, the person's id there). Earlier versions' teams_tenant and teams_objektid are read too.
 extern std::vector<std::string> const csv_columns;
 
 struct ImportProblem {

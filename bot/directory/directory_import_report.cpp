@@ -10,6 +10,12 @@ namespace superbruger::bot::directory {
 
 namespace {
 
+/// "teams" → "Teams": platform names are written as names in the report.
+std::string platform_shown(std::string platform) {
+    if (!platform.empty() && platform[0] >= 'a' && platform[0] <= 'z') platform[0] = static_cast<char>(platform[0] - 'a' + 'A');
+    return platform;
+}
+
 using nlohmann::json;
 
 std::string say(knowledge::Language lang, std::string da, std::string en) { return lang == knowledge::Language::da ? da : en; }
@@ -99,7 +105,7 @@ void describe_import(std::vector<storage::AuditEntry> const& entries, std::map<s
             }
         } else if (e.action == "add_tenant") {
             auto const name = text_of(after, "name");
-            auto const platform = text_of(after, "platform") == "teams" ? std::string("Teams") : text_of(after, "platform");
+            auto const platform = platform_shown(text_of(after, "platform"));
             report.add(name, "+ " + platform + "-tenant " + text_of(after, "tenant"));
             if (!municipalities_added.contains(name)) municipalities_changed.insert(name);
         } else if (e.action == "save_person") {
@@ -124,7 +130,7 @@ void describe_import(std::vector<storage::AuditEntry> const& entries, std::map<s
             }
         } else if (e.action == "add_identity") {
             auto const id = text_of(after, "person");
-            std::string line = text_of(after, "name") + ": + " + (text_of(after, "platform") == "teams" ? "Teams" : text_of(after, "platform")) +
+            std::string line = text_of(after, "name") + ": + " + platform_shown(text_of(after, "platform")) +
                                say(lang, "-identitet ", " identity ") + text_of(after, "user_id");
             if (!before.empty()) line += say(lang, " (flyttet fra en anden person)", " (moved from another person)");
             report.add(text_of(after, "municipality"), line);

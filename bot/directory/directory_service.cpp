@@ -37,8 +37,9 @@ RoleCatalogue const& DirectoryService::roles() {
 Asker DirectoryService::identify(std::string const& platform, adapters::Sender const& sender) const {
     Asker asker;
     if (!sender.user_id.empty()) asker.person = directory_.person_with_identity(platform, sender.user_id);
-    // Teams: the Entra object id is what a municipality's IT can look up and register.
-    if (!asker.person && !sender.aad_object_id.empty()) asker.person = directory_.person_with_identity(platform, sender.aad_object_id);
+    // The id the platform keeps stable across chats (Teams: the Entra object id, which a
+    // municipality's IT can look up and register), when it differs from the user id.
+    if (!asker.person && sender.person_id() != sender.user_id) asker.person = directory_.person_with_identity(platform, sender.person_id());
     if (!asker.person && !sender.email.empty()) asker.person = directory_.person_with_email(sender.email);
     std::optional<std::int64_t> municipality_id;
     if (asker.person) municipality_id = asker.person->municipality_id;

@@ -493,7 +493,7 @@ TEST_CASE("directory import checks the encoding, converts Windows-1252 and expor
     auto const plain = run(base + "export", false).out;
     CHECK_THAT(plain, Catch::Contains("Næstved,370,4,Søren Hansen,soeren@naestved.dk"));
     auto const excel = run(base + "export --excel", false).out;
-    CHECK_THAT(excel, Catch::StartsWith("\xEF\xBB\xBF" "kommune;kommunenummer;fase;navn;email;titel;rolle;system;fra;koordinator;teams_tenant;teams_objektid\r\n") &&
+    CHECK_THAT(excel, Catch::StartsWith("\xEF\xBB\xBF" "kommune;kommunenummer;fase;navn;email;titel;rolle;system;fra;koordinator;platform;tenant;identitet\r\n") &&
                           Catch::Contains("Næstved;370;4;Søren Hansen;soeren@naestved.dk;"));
 
     // The Excel file imports again as it is, and changes nothing.

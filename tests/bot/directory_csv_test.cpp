@@ -64,7 +64,7 @@ TEST_CASE("an export imported into an empty database exports byte for byte the s
     // Every Teams identity and tenant is in the export.
     CHECK_THAT(exported, Catch::Contains("tenant-101-b") && Catch::Contains("aad-ole-102-mobil") && Catch::Contains("aad-kim") &&
                              Catch::Contains("aad-mette-150"));
-    CHECK_THAT(exported, Catch::Contains(",tenant-150,aad-mette-150\r\n"));
+    CHECK_THAT(exported, Catch::Contains(",teams,tenant-150,aad-mette-150\r\n"));
 
     Directory second;
     auto const restored = import_csv(exported, second.directory, change(), true);
@@ -209,4 +209,60 @@ TEST_CASE("invalid UTF-8 is refused with its line and nothing is stored", "[bot]
     CHECK(result.problems[0].line == 2);
     CHECK_THAT(result.problems[0].message, Catch::Contains("UTF-8"));
     CHECK(d.directory.store().municipalities().empty());
+}
+
+TEST_CASE("identities and tenants of several platforms import, export and import again, and earlier Teams columns still read",
+          "[bot][directory][csv]") {
+    Directory d;
+    auto const imported = import_csv("kommune;kommunenummer;navn;email;rolle;platform;tenant;identitet;teams_objektid\n"
+                                     "Roskilde;265;Rikke;rikke@roskilde.dk;systemansvarlig;slack;T0ROSK;U0RIKKE;aad-rikke\n"
+                                     "Roskilde;265;Rikke;rikke@roskilde.dk;;mattermost;team-rosk;mm-rikke;\n"
+                                     "Roskilde;265;;;;teams;tenant-rosk;;\n",
+                                     d.directory, change(), false);
+    for (auto const& p : imported.problems) INFO(p.line << ": " << p.message);
+    REQUIRE(imported.problems.empty());
+    auto& store = d.directory.store();
+    for (auto const& [platform, id] : {std::pair{"slack", "U0RIKKE"}, {"mattermost", "mm-rikke"}, {"teams", "aad-rikke"}}) {
+        auto const person = store.person_with_identity(platform, id);
+        REQUIRE(person);
+        CHECK(person->email == "rikke@roskilde.dk");
+    }
+    for (auto const& [platform, id] : {std::pair{"slack", "T0ROSK"}, {"mattermost", "team-rosk"}, {"teams", "tenant-rosk"}}) {
+        auto const m = store.municipality_of_tenant(platform, id);
+        REQUIRE(m);
+        CHECK(m->name == "Roskilde");
+    }
+
+    auto const exported = export_csv(d.directory);
+    CHECK_THAT(exported, Catch::StartsWith("kommune,kommunenummer,fase,navn,email,titel,rolle,system,fra,koordinator,platform,tenant,identitet\r\n"));
+    Directory restored;
+    auto const again = import_csv(exported, restored.directory, change(), true);
+    for (auto const& p : again.problems) INFO(p.line << ": " << p.message);
+    REQUIRE(again.problems.empty());
+    CHECK(export_csv(restored.directory) == exported);
+    CHECK(restored.directory.store().person_with_identity("mattermost", "mm-rikke"));
+    CHECK(restored.directory.store().municipality_of_tenant("slack", "T0ROSK"));
+}
+
+TEST_CASE("a tenant or identity without its platform, or claimed twice on one platform, is refused with its line", "[bot][directory][csv]") {
+    Directory d;
+    auto const no_platform = import_csv("kommune;kommunenummer;navn;email;platform;identitet\nRoskilde;265;Rikke;rikke@roskilde.dk;;U0RIKKE\n",
+                                        d.directory, change(), false);
+    REQUIRE(no_platform.problems.size() == 1);
+    CHECK(no_platform.problems[0].line == 2);
+    CHECK_THAT(no_platform.problems[0].message, Catch::Contains("platform"));
+    auto const bad_name = import_csv("kommune;kommunenummer;platform;tenant\nRoskilde;265;Slack Workspace;T1\n", d.directory, change(), false);
+    REQUIRE(bad_name.problems.size() == 1);
+    auto const twice = import_csv("kommune;kommunenummer;navn;email;platform;identitet\n"
+                                  "Roskilde;265;Rikke;rikke@roskilde.dk;slack;U1\n"
+                                  "Roskilde;265;Ole;ole@roskilde.dk;slack;U1\n",
+                                  d.directory, change(), false);
+    REQUIRE(twice.problems.size() == 1);
+    CHECK(twice.problems[0].line == 3);
+    // The same id on another platform is another identity.
+    auto const other_platform = import_csv("kommune;kommunenummer;navn;email;platform;identitet\n"
+                                           "Roskilde;265;Rikke;rikke@roskilde.dk;slack;U1\n"
+                                           "Roskilde;265;Ole;ole@roskilde.dk;mattermost;U1\n",
+                                           d.directory, change(), false);
+    CHECK(other_platform.problems.empty());
 }
