@@ -108,24 +108,24 @@ std::optional<adapters::ChatReply> ChannelEndpoint::process_one(InboundEvent con
         log::debug("channel_retry_ignored", {{"platform", channel_.platform()}});
         return reply;
     }
-    auto conversation = event.conversation;
-    conversation.platform = channel_.platform();
+    auto const& platform = channel_.platform();
+    auto const& conversation = event.conversation;
     // One transaction for the stored conversation and whatever the assistant writes: all of it
     // is kept, or (on an error, which the platform retries) none of it.
     try {
         database_.write_all_or_nothing([&] {
             switch (event.kind) {
             case InboundEvent::Kind::message:
-                conversations_.remember(conversation, utc_timestamp(now));
+                conversations_.remember(platform, conversation, utc_timestamp(now));
                 reply = assistant_.handle(event.message);
                 break;
             case InboundEvent::Kind::added:
-                conversations_.remember(conversation, utc_timestamp(now));
+                conversations_.remember(platform, conversation, utc_timestamp(now));
                 reply = adapters::ChatReply{};
                 reply->text = texts::welcome(knowledge::Language::da);
                 break;
             case InboundEvent::Kind::removed:
-                conversations_.forget(conversation.platform, conversation.conversation_id);
+                conversations_.forget(platform, conversation.conversation_id);
                 break;
             case InboundEvent::Kind::other:
                 break;
@@ -134,7 +134,7 @@ std::optional<adapters::ChatReply> ChannelEndpoint::process_one(InboundEvent con
     } catch (...) {
         // Rolled back: the retry must be handled, and the conversation written again.
         claims_.release(event.delivery_id);
-        conversations_.forget_cached(conversation.platform, conversation.conversation_id);
+        conversations_.forget_cached(platform, conversation.conversation_id);
         throw;
     }
     return reply;

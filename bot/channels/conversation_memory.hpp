@@ -5,6 +5,7 @@
 
 #include "storage/conversation_store.hpp"
 
+#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -14,9 +15,10 @@ class ConversationMemory {
 public:
     explicit ConversationMemory(storage::ConversationStore& store) : store_(store) {}
 
-    /// Stores the conversation (`updated_at` set to `now`) unless it is unchanged; ignores one
-    /// without an id or address.
-    void remember(storage::StoredConversation conversation, std::string const& now);
+    /// Stores the conversation on `platform` (`updated_at` set to `now`) unless it is unchanged;
+    /// ignores one without an id or address. Copies nothing when it is unchanged (every message
+    /// of a busy chat).
+    void remember(std::string const& platform, storage::StoredConversation const& conversation, std::string const& now);
     /// The bot was removed from it, or the platform says it is gone.
     void forget(std::string const& platform, std::string const& conversation_id);
     /// Drops this process's note that it is stored (its write was rolled back).
@@ -27,7 +29,9 @@ public:
 
 private:
     storage::ConversationStore& store_;
-    std::unordered_map<std::string, std::string> stored_;  ///< platform + id → address last written
+    /// platform → conversation id → address last written; looked up without building a key.
+    std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> stored_;
+    std::size_t stored_count_ = 0;
 };
 
 }  // namespace superbruger::bot::channels

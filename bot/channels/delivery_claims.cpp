@@ -20,7 +20,8 @@ DeliveryClaims::DeliveryClaims(storage::ConversationStore& store, std::string pl
     std::reverse(ids.begin(), ids.end());  // oldest first
     seen_.reserve(std::min(max_ids_, std::max<std::size_t>(ids.size(), 1024)));
     for (auto const& id : ids) {
-        if (seen_.emplace(hash_of(id), now).second) order_.emplace_back(hash_of(id), now);
+        auto const hash = hash_of(id);
+        if (seen_.emplace(hash, now).second) order_.emplace_back(hash, now);
     }
 }
 

@@ -91,7 +91,7 @@ void TeamsMessenger::forget(std::string const& conversation_id) {
 
 void TeamsMessenger::remember(ConversationReference const& from, std::string const& now) {
     if (from.service_url.empty()) return;
-    conversations_.remember(stored_conversation_of(from), now);
+    conversations_.remember(platform, stored_conversation_of(from), now);
 }
 
 storage::StoredConversation stored_conversation_of(ConversationReference const& reference) {
