@@ -2,6 +2,7 @@
 // without the channels themselves, whose coroutine code the fuzz build leaves out. A new
 // platform adds its settings reader here as it adds its line there.
 #include "bot/channels/registry.hpp"
+#include "bot/channels/slack/slack_settings.hpp"
 #include "bot/channels/teams/teams_settings.hpp"
 
 namespace superbruger::bot::channels {
@@ -18,6 +19,7 @@ ChannelRegistration settings_only(std::string platform, decltype(ChannelRegistra
 std::vector<ChannelRegistration> const& registered_channels() {
     static std::vector<ChannelRegistration> const all = {
         settings_only("teams", teams::read_teams_settings),
+        settings_only("slack", slack::read_slack_settings),
     };
     return all;
 }
