@@ -1,6 +1,7 @@
 // The registration: adding a platform is one line here (and its folders).
 #include "bot/channels/registry.hpp"
 
+#include "bot/channels/slack/slack_channel.hpp"
 #include "bot/channels/teams/teams_channel.hpp"
 
 namespace superbruger::bot::channels {
@@ -8,6 +9,7 @@ namespace superbruger::bot::channels {
 std::vector<ChannelRegistration> const& registered_channels() {
     static std::vector<ChannelRegistration> const all = {
         teams::registration(),
+        slack::registration(),
     };
     return all;
 }

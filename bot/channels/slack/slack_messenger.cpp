@@ -1,0 +1,61 @@
+// SlackMessenger: Block Kit messages to Web API methods, on the outbound thread.
+#include "bot/channels/slack/slack_messenger.hpp"
+
+#include "adapters/slack/inbound.hpp"
+#include "adapters/slack/message_blocks.hpp"
+#include "bot/error.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+namespace superbruger::bot::channels::slack {
+
+namespace sa = adapters::slack;
+
+net::awaitable<void> SlackMessenger::post_messages(sa::ReplyAddress to, adapters::ChatReply reply, std::size_t skip) {
+    auto const messages = sa::reply_messages(reply);
+    for (std::size_t i = skip; i < messages.size(); ++i) {
+        if (to.channel.empty()) {
+            if (to.response_url.empty()) throw BotError::refused("Slack: a reply with neither a channel nor a response_url", 0);
+            co_await api_.respond(to.response_url, sa::command_response(messages[i]));
+        } else {
+            co_await api_.call("chat.postMessage", sa::post_message_body(messages[i], to.channel, to.thread_ts));
+        }
+    }
+}
+
+net::awaitable<void> SlackMessenger::reply(sa::ReplyAddress to, adapters::ChatReply reply) {
+    co_await net::co_spawn(outbound_, post_messages(std::move(to), std::move(reply), 0), net::use_awaitable);
+}
+
+net::awaitable<void> SlackMessenger::reply_rest(sa::ReplyAddress to, adapters::ChatReply reply) {
+    // A slash command may come from a channel the bot is not in: its response_url reaches it.
+    if (!to.response_url.empty()) to.channel.clear();
+    co_await net::co_spawn(outbound_, post_messages(std::move(to), std::move(reply), 1), net::use_awaitable);
+}
+
+net::awaitable<void> SlackMessenger::views_open(sa::ReplyAddress to, adapters::Form form) {
+    auto const trigger_id = to.trigger_id;
+    auto const metadata = sa::form_metadata(form.submit_command, sa::format_reply_address(to));
+    co_await api_.call("views.open", sa::views_open_body(trigger_id, sa::modal_view(form, metadata)));
+}
+
+net::awaitable<void> SlackMessenger::open_form(sa::ReplyAddress to, adapters::Form form) {
+    if (to.trigger_id.empty()) throw BotError::refused("Slack: a form button click without a trigger_id", 0);
+    co_await net::co_spawn(outbound_, views_open(std::move(to), std::move(form)), net::use_awaitable);
+}
+
+net::awaitable<void> SlackMessenger::open_and_post(std::string user_id, adapters::ChatReply message) {
+    auto const opened = co_await api_.call("conversations.open", sa::conversations_open_body(user_id));
+    if (opened.channel.empty()) throw BotError(BotError::Kind::upstream, "Slack conversations.open named no channel");
+    sa::ReplyAddress to;
+    to.channel = opened.channel;
+    to.user_id = std::move(user_id);
+    co_await post_messages(std::move(to), std::move(message), 0);
+}
+
+net::awaitable<void> SlackMessenger::send_to_person(std::string user_id, adapters::ChatReply message) {
+    co_await net::co_spawn(outbound_, open_and_post(std::move(user_id), std::move(message)), net::use_awaitable);
+}
+
+}  // namespace superbruger::bot::channels::slack
