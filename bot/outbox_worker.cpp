@@ -111,7 +111,9 @@ boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMe
         std::chrono::milliseconds retry_after{0};
         bool refused_for_good = false;
         try {
-            co_await platform->second.deliver(message, reply_from_json(nlohmann::json::parse(message.message, nullptr, false)));
+            // A named local, not a temporary in the co_await (GCC 12 coroutine temporaries).
+            auto reply = reply_from_json(nlohmann::json::parse(message.message, nullptr, false));
+            co_await platform->second.deliver(message, std::move(reply));
         } catch (BotError const& e) {
             failure = e.what();
             status = e.status();

@@ -1,6 +1,7 @@
 // The Slack endpoints of the real `superbot serve`, against the loopback Slack Web API stand-in:
 // a signed message gets its answer by chat.postMessage; retries, forged, replayed and unsigned
 // requests post nothing; a slash command is answered inline; the outbox reaches a Slack user.
+#include "adapters/percent_encoding.hpp"
 #include "bot/reply_json.hpp"
 #include "bot/time_format.hpp"
 #include "storage/database.hpp"
@@ -39,7 +40,9 @@ struct SlackFixture {
     std::filesystem::path log = work_dir() / (name + ".log");
     pid_t pid = 0;
 
-    explicit SlackFixture(std::function<void(storage::Database&)> const& before_start = [](storage::Database&) {}) {
+    /// `directory_csv`, when given, is imported before the server starts.
+    explicit SlackFixture(std::function<void(storage::Database&)> const& before_start = [](storage::Database&) {},
+                          std::string const& directory_csv = {}) {
         ::setenv(token_env, SlackStandIn::bot_token, 1);
         ::setenv(secret_env, SlackStandIn::signing_secret, 1);
         {
@@ -55,6 +58,10 @@ struct SlackFixture {
                        {"signing_secret_env", secret_env},
                        {"api_base_url", slack.api_url()},
                        {"max_retry_wait_seconds", 5}}}}.dump());
+        if (!directory_csv.empty()) {
+            auto const csv = write_config(name + ".csv", directory_csv);
+            REQUIRE(std::system((superbot + " directory import " + csv.string() + " --config " + cfg.string() + " > /dev/null").c_str()) == 0);
+        }
         pid = start_serve(cfg, port, log);
     }
     ~SlackFixture() { stop_serve(pid); }
@@ -149,4 +156,37 @@ TEST_CASE("an outbox message to a Slack user is delivered via conversations.open
     auto const post = f.slack.calls("chat.postMessage").front();
     CHECK(post.args.value("channel", "") == "DUBERIT");
     CHECK_THAT(posted_text(post), Catch::Contains("Release 7"));
+}
+
+TEST_CASE("a click on a reply's form button opens the form as a modal with views.open", "[slack][integration]") {
+    SlackFixture f([](storage::Database&) {},
+                   "kommune;kommunenummer;navn;email;rolle;koordinator;platform;tenant;identitet\n"
+                   "Næstved;370;Anne Sørensen;anne@naestved.dk;superbruger;nej;slack;;UANNE\n");
+    REQUIRE(f.post_event(slack_dm_event("Ev3", "nyt ændringsønske")).result_int() == 200);
+    REQUIRE(f.slack.wait_for("chat.postMessage", 1));
+    auto const reply = f.slack.calls("chat.postMessage").front();
+    json button;
+    for (auto const& block : reply.args["blocks"]) {
+        for (auto const& element : block.value("elements", json::array())) {
+            if (element.value("action_id", "") == "sb_open_form") button = element;
+        }
+    }
+    INFO(reply.body);
+    REQUIRE(button.is_object());
+    json const click = {{"type", "block_actions"},
+                        {"team", {{"id", SlackStandIn::team_id}}},
+                        {"user", {{"id", "UANNE"}, {"team_id", SlackStandIn::team_id}}},
+                        {"trigger_id", "trigger-1"},
+                        {"channel", {{"id", "DUANNE"}}},
+                        {"actions", json::array({{{"action_id", "sb_open_form"}, {"type", "button"}, {"value", button["value"]}}})}};
+    auto const body = "payload=" + adapters::percent_encode(click.dump());
+    CHECK(f.post("/api/slack/interactivity", body, "application/x-www-form-urlencoded", slack_signed_headers(body)).result_int() == 200);
+    REQUIRE(f.slack.wait_for("views.open", 1));
+    auto const opened = f.slack.calls("views.open").front().args;
+    CHECK(opened.value("trigger_id", "") == "trigger-1");
+    CHECK(opened["view"].value("callback_id", "") == "sb_form");
+    CHECK_THAT(opened["view"].dump(), Catch::Contains("\"block_id\":\"title\""));
+    // The server is still there to answer the next message.
+    REQUIRE(f.post_event(slack_dm_event("Ev4", question)).result_int() == 200);
+    CHECK(f.slack.wait_for("chat.postMessage", 2));
 }

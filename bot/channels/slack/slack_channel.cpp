@@ -78,9 +78,11 @@ public:
         switch (in_.kind) {
         case sa::Inbound::Kind::url_verification:
             co_return http::json_response(status::ok, {{"challenge", in_.challenge}});
-        case sa::Inbound::Kind::open_form:
-            co_await spawn("slack_open_form", channel_.messenger().open_form(address(), *in_.form));
+        case sa::Inbound::Kind::open_form: {
+            auto work = channel_.messenger().open_form(address(), *in_.form);
+            co_await spawn("slack_open_form", std::move(work));
             co_return ok();
+        }
         case sa::Inbound::Kind::ignored:
             co_return ok();
         case sa::Inbound::Kind::message:
@@ -92,10 +94,14 @@ public:
             // Slack waits 3 s for a command's answer (https://api.slack.com/interactivity/slash-commands#responding_to_commands):
             // the first message goes inline, any further ones to the response_url.
             auto const messages = sa::reply_messages(reply);
-            if (messages.size() > 1) co_await spawn("slack_command_rest", channel_.messenger().reply_rest(address(), reply));
+            if (messages.size() > 1) {
+                auto work = channel_.messenger().reply_rest(address(), reply);
+                co_await spawn("slack_command_rest", std::move(work));
+            }
             co_return http::json_response(status::ok, sa::command_response(messages.front()));
         }
-        co_await spawn("slack_reply", channel_.messenger().reply(address(), std::move(reply)));
+        auto work = channel_.messenger().reply(address(), std::move(reply));
+        co_await spawn("slack_reply", std::move(work));
         // A submitted modal is closed; its answer goes to the conversation it was opened from.
         if (in_.source == sa::Inbound::Source::view_submission) co_return http::json_response(status::ok, sa::view_clear_response());
         co_return ok();
@@ -105,10 +111,13 @@ private:
     static http::Response ok() { return http::Response{status::ok, 11}; }
     sa::ReplyAddress address() const { return sa::parse_reply_address(in_.message.reply_address); }
 
-    net::awaitable<void> spawn(std::string what, net::awaitable<void> work) {
+    /// `work` is created (its arguments copied into its frame) before this coroutine starts, so
+    /// no temporary of the caller's co_await expression outlives its statement (see
+    /// slack_messenger.cpp on GCC 12).
+    net::awaitable<void> spawn(char const* what, net::awaitable<void> work) {
         auto& background = channel_.background();
         co_await background.wait_for_room(max_replies_in_flight);
-        background.spawn(std::move(what), std::move(work));
+        background.spawn(what, std::move(work));
     }
 
     SlackChannel& channel_;

@@ -12,14 +12,25 @@ namespace superbruger::bot::channels::slack {
 
 namespace sa = adapters::slack;
 
+namespace {
+// The Web API methods (https://docs.slack.dev/reference/methods). Each call below builds its
+// arguments into named locals first: GCC 12 destroys a by-value temporary made inside a
+// co_await expression from another temporary twice (free(): invalid pointer on views.open).
+std::string const chat_post_message = "chat.postMessage";
+std::string const conversations_open = "conversations.open";
+std::string const views_open_method = "views.open";
+}  // namespace
+
 net::awaitable<void> SlackMessenger::post_messages(sa::ReplyAddress to, adapters::ChatReply reply, std::size_t skip) {
     auto const messages = sa::reply_messages(reply);
     for (std::size_t i = skip; i < messages.size(); ++i) {
         if (to.channel.empty()) {
             if (to.response_url.empty()) throw BotError::refused("Slack: a reply with neither a channel nor a response_url", 0);
-            co_await api_.respond(to.response_url, sa::command_response(messages[i]));
+            auto body = sa::command_response(messages[i]);
+            co_await api_.respond(to.response_url, std::move(body));
         } else {
-            co_await api_.call("chat.postMessage", sa::post_message_body(messages[i], to.channel, to.thread_ts));
+            auto body = sa::post_message_body(messages[i], to.channel, to.thread_ts);
+            co_await api_.call(chat_post_message, std::move(body));
         }
     }
 }
@@ -35,9 +46,10 @@ net::awaitable<void> SlackMessenger::reply_rest(sa::ReplyAddress to, adapters::C
 }
 
 net::awaitable<void> SlackMessenger::views_open(sa::ReplyAddress to, adapters::Form form) {
-    auto const trigger_id = to.trigger_id;
     auto const metadata = sa::form_metadata(form.submit_command, sa::format_reply_address(to));
-    co_await api_.call("views.open", sa::views_open_body(trigger_id, sa::modal_view(form, metadata)));
+    auto view = sa::modal_view(form, metadata);
+    auto body = sa::views_open_body(to.trigger_id, std::move(view));
+    co_await api_.call(views_open_method, std::move(body));
 }
 
 net::awaitable<void> SlackMessenger::open_form(sa::ReplyAddress to, adapters::Form form) {
@@ -46,7 +58,8 @@ net::awaitable<void> SlackMessenger::open_form(sa::ReplyAddress to, adapters::Fo
 }
 
 net::awaitable<void> SlackMessenger::open_and_post(std::string user_id, adapters::ChatReply message) {
-    auto const opened = co_await api_.call("conversations.open", sa::conversations_open_body(user_id));
+    auto body = sa::conversations_open_body(user_id);
+    auto const opened = co_await api_.call(conversations_open, std::move(body));
     if (opened.channel.empty()) throw BotError(BotError::Kind::upstream, "Slack conversations.open named no channel");
     sa::ReplyAddress to;
     to.channel = opened.channel;
