@@ -16,9 +16,10 @@ TeamsChat::TeamsChat(std::string const& name, std::string const& directory_csv) 
     ::setenv("SB_TEST_TEAMS_APP_PASSWORD", "pw", 1);
     auto const base = name + "-" + std::to_string(port_);
     auto const csv = write_config(base + ".csv", directory_csv);
+    database_ = (work_dir() / (base + ".sqlite")).string();
     auto const cfg = write_config(base + ".json", json{
         {"server", {{"port", port_}}},
-        {"storage", {{"database", base + ".sqlite"}}},
+        {"storage", {{"database", database_}}},
         {"outbox", {{"poll_interval_seconds", 1}}},
         {"teams", {{"app_id", BotFrameworkStandIn::app_id},
                    {"app_password_env", "SB_TEST_TEAMS_APP_PASSWORD"},

@@ -38,12 +38,15 @@ public:
 
     static std::string text_of(nlohmann::json const& activity);
     BotFrameworkStandIn& bf() { return bf_; }
+    std::string const& database() const { return database_; }
+    std::uint16_t port() const { return port_; }
 
 private:
     std::string send(TeamsPerson const& who, nlohmann::json activity);
 
     BotFrameworkStandIn bf_;
     std::uint16_t port_;
+    std::string database_;
     pid_t pid_ = 0;
     int sent_ = 0;
     nlohmann::json last_reply_;
