@@ -52,6 +52,13 @@ public:
     /// this platform's, unauthenticated (401) where the body contradicts the credentials.
     virtual std::vector<InboundEvent> parse() = 0;
 
+    /// What the platform looks up before the events are answered (Slack: the sender's e-mail,
+    /// which links them to the role directory). Runs after parse(); never throws.
+    virtual net::awaitable<void> complete(std::vector<InboundEvent>& events) {
+        (void)events;
+        co_return;
+    }
+
     /// The HTTP answer once the events were handled. A platform that answers inline puts the
     /// replies in it; one that posts replies back starts those sends in the background and
     /// answers 200 at once. `replies[i]` answers `events[i]` of parse().

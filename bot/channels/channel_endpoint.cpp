@@ -88,6 +88,7 @@ net::awaitable<http::Response> ChannelEndpoint::handle(http::Request& req, http:
         log::info("channel_bad_request", {{"platform", channel_.platform()}, {"request_id", ctx.request_id}, {"reason", e.what()}});
         co_return http::error_response(status::bad_request, e.what(), ctx.request_id);
     }
+    co_await verified->complete(events);
     auto replies = process(events);
     log::debug("channel_request", {{"platform", channel_.platform()}, {"request_id", ctx.request_id}, {"events", events.size()}});
     co_return co_await verified->answer(std::move(replies));

@@ -37,12 +37,14 @@ TEST_CASE("Slack is off by default and points at slack.com with the documented e
     CHECK(s.outbox_per_tenant_per_second == 1);
     CHECK_FALSE(s.channel_messages);
     CHECK(s.command == "/superbot");
+    CHECK(s.look_up_emails);
 }
 
 TEST_CASE("Slack settings are read and checked", "[bot][config][slack]") {
     auto const s = read(R"({"enabled": true, "api_base_url": "http://127.0.0.1:9/api", "bot_user_id": "UBOT", "app_id": "A1",
                            "channel_messages": true, "send_attempts": 2, "outbox_per_tenant_per_second": 3,
-                           "max_retry_wait_seconds": 5, "command": "/sb"})");
+                           "max_retry_wait_seconds": 5, "command": "/sb", "look_up_emails": false})");
+    CHECK_FALSE(s.look_up_emails);
     CHECK(s.enabled());
     CHECK(s.api_base_url == "http://127.0.0.1:9/api/");  // the method name is appended
     CHECK(s.bot_user_id == "UBOT");

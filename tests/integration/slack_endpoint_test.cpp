@@ -190,3 +190,30 @@ TEST_CASE("a click on a reply's form button opens the form as a modal with views
     REQUIRE(f.post_event(slack_dm_event("Ev4", question)).result_int() == 200);
     CHECK(f.slack.wait_for("chat.postMessage", 2));
 }
+
+TEST_CASE("a Slack user the directory knows only by e-mail is recognised through users.info, looked up once", "[slack][integration]") {
+    // Bo's row has no Slack identity; Slack tells his e-mail (users:read.email).
+    SlackFixture f([](storage::Database&) {},
+                   "kommune;kommunenummer;navn;email;rolle;koordinator;platform;tenant;identitet\n"
+                   "Ærø;492;Bo Berg;bo@aeroe.dk;superbruger;nej;;;\n");
+    f.slack.add_user("UBO", "Bo@Aeroe.dk", "Bo Berg");
+    REQUIRE(f.post_event(slack_dm_event("Ev5", "hvem er vores superbrugere?", "UBO")).result_int() == 200);
+    REQUIRE(f.slack.wait_for("chat.postMessage", 1));
+    CHECK_THAT(posted_text(f.slack.calls("chat.postMessage").front()), Catch::Contains("Bo Berg") && Catch::Contains("Ærø"));
+    auto const lookups = f.slack.calls("users.info");
+    REQUIRE(lookups.size() == 1);
+    CHECK(lookups.front().args.value("user", "") == "UBO");
+
+    REQUIRE(f.post_event(slack_dm_event("Ev6", "hvem er vores superbrugere?", "UBO")).result_int() == 200);
+    REQUIRE(f.slack.wait_for("chat.postMessage", 2));
+    CHECK(f.slack.calls("users.info").size() == 1);  // kept, not asked again
+}
+
+TEST_CASE("without the e-mail scope a Slack user is still answered, as someone the directory does not know", "[slack][integration]") {
+    SlackFixture f;
+    f.slack.fail_next(1, "missing_scope");
+    REQUIRE(f.post_event(slack_dm_event("Ev7", question, "UCARL")).result_int() == 200);
+    REQUIRE(f.slack.wait_for("chat.postMessage", 1));
+    CHECK_THAT(posted_text(f.slack.calls("chat.postMessage").front()), Catch::Contains("superbruger", Catch::CaseSensitive::No));
+    CHECK(f.slack.calls("users.info").size() == 1);
+}

@@ -74,6 +74,17 @@ public:
         return events;
     }
 
+    net::awaitable<void> complete(std::vector<InboundEvent>& events) override {
+        auto* emails = channel_.user_emails();
+        if (emails == nullptr) co_return;
+        for (auto& event : events) {
+            auto& sender = event.message.sender;
+            if (event.kind != InboundEvent::Kind::message || !sender.email.empty()) continue;
+            auto user = sender.user_id;
+            sender.email = co_await emails->of(std::move(user));
+        }
+    }
+
     net::awaitable<http::Response> answer(Replies replies) override {
         switch (in_.kind) {
         case sa::Inbound::Kind::url_verification:
@@ -141,7 +152,9 @@ SlackChannel::SlackChannel(SlackSettings const& settings, std::string bot_token,
       signing_secret_(std::move(signing_secret)),
       inbound_{settings.bot_user_id, settings.app_id, settings.channel_messages},
       api_(deps.outbound_client, settings.api_base_url, std::move(bot_token), retry_policy_of(settings)),
-      messenger_(api_, deps.outbound) {}
+      messenger_(api_, deps.outbound) {
+    if (settings.look_up_emails) emails_.emplace(api_, deps.outbound);
+}
 
 std::string const& SlackChannel::platform() const noexcept { return slack_platform; }
 

@@ -8,8 +8,10 @@
 #include "bot/channels/registry.hpp"
 #include "bot/channels/slack/slack_messenger.hpp"
 #include "bot/channels/slack/slack_settings.hpp"
+#include "bot/channels/slack/user_emails.hpp"
 #include "bot/channels/slack/web_api_client.hpp"
 
+#include <optional>
 #include <string>
 
 namespace superbruger::bot::channels::slack {
@@ -30,6 +32,8 @@ public:
 
     adapters::slack::InboundSettings const& inbound_settings() const noexcept { return inbound_; }
     SlackMessenger& messenger() noexcept { return messenger_; }
+    /// Null when slack.look_up_emails is false.
+    UserEmails* user_emails() noexcept { return emails_ ? &*emails_ : nullptr; }
     BackgroundTasks& background() noexcept { return deps_.background; }
 
 private:
@@ -38,6 +42,7 @@ private:
     adapters::slack::InboundSettings inbound_;
     WebApiClient api_;
     SlackMessenger messenger_;
+    std::optional<UserEmails> emails_;
 };
 
 /// An environment variable's value. Throws BotError{config} naming the setting when unset or

@@ -31,6 +31,7 @@ std::shared_ptr<ChannelSettings const> read_slack_settings(ConfigSection& r, std
     r.read("bot_user_id", c->bot_user_id);
     r.read("app_id", c->app_id);
     read_flag(r, "channel_messages", c->channel_messages);
+    read_flag(r, "look_up_emails", c->look_up_emails);
     r.read("command", c->command);
     if (!c->command.starts_with('/') || c->command.size() < 2) config_fail(r.key_path("command"), "must start with / (\"/superbot\")");
     r.read("send_attempts", c->send_attempts, 1, 10);

@@ -24,6 +24,9 @@ struct SlackSettings : ChannelSettings {
     std::string bot_user_id;   ///< U…; empty: read from each event's authorizations
     std::string app_id;        ///< A…; when set, payloads for other apps are ignored
     bool channel_messages = false;  ///< answer channel messages without a mention (message.channels)
+    /// Read each sender's e-mail with users.info (scope users:read.email), so a person the
+    /// directory knows by e-mail but not by Slack user id is recognised.
+    bool look_up_emails = true;
     std::string command = "/superbot";  ///< the slash command in the app manifest
     int send_attempts = 4;              ///< per Web API call, for 429 and transport failures
     std::chrono::seconds max_retry_wait{30};  ///< a longer Retry-After gives up (the outbox tries later)

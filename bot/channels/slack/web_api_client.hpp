@@ -31,8 +31,19 @@ public:
     /// credential). Same errors as call().
     net::awaitable<void> respond(std::string response_url, nlohmann::json body);
 
+    /// users.info for one person, in one attempt (a message waits for it, and a slash command
+    /// must be answered within 3 s). Same errors as call(), and AdapterError{bad_request} for an
+    /// answer without a user.
+    net::awaitable<adapters::slack::UserInfo> user_info(std::string user_id);
+
 private:
-    net::awaitable<adapters::slack::ApiOutcome> post(std::string what, std::string url, std::string payload, bool with_token);
+    struct Answer {
+        adapters::slack::ApiOutcome outcome;
+        std::string body;
+    };
+    /// POST `payload` as JSON, or GET when it is empty (Slack's read methods take their
+    /// arguments in the query string, not as JSON: https://docs.slack.dev/apis/web-api/#post-bodies).
+    net::awaitable<Answer> send(std::string what, std::string url, std::string payload, bool with_token, http::RetryPolicy retry);
 
     http::Client& client_;
     std::string base_url_;
