@@ -173,8 +173,13 @@ json command_response(json message, bool in_channel) {
     return message;
 }
 
-json modal_view(Form const& form, std::string const& private_metadata, RenderSettings const& settings) {
+json modal_view(Form const& form, std::string const& private_metadata, RenderSettings const& settings, std::string const& intro) {
     json blocks = json::array();
+    // The fields come first in the block budget: the intro gets the room they leave.
+    for (auto const& text : section_texts(markdown_light_to_mrkdwn(intro))) {
+        if (blocks.size() + form.fields.size() >= max_modal_blocks) break;
+        blocks.push_back(section(text));
+    }
     for (auto const& f : form.fields) {
         if (blocks.size() >= max_modal_blocks) break;
         // Every field is optional to Slack: which may stay empty is the bot's rule, and its answer
@@ -203,6 +208,8 @@ json view_errors_response(std::map<std::string, std::string> const& errors) {
     for (auto const& [block_id, text] : errors) e[block_id] = text;
     return {{"response_action", "errors"}, {"errors", e}};
 }
+
+json view_update_response(json view) { return {{"response_action", "update"}, {"view", std::move(view)}}; }
 
 json view_clear_response() { return {{"response_action", "clear"}}; }
 

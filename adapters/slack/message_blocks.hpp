@@ -44,8 +44,10 @@ nlohmann::json post_message_body(nlohmann::json message, std::string const& chan
 nlohmann::json command_response(nlohmann::json message, bool in_channel = false);
 
 /// The modal for a form: input blocks whose block_id and action_id are the field ids, our
-/// callback_id, and `private_metadata` (inbound.hpp form_metadata) as given.
-nlohmann::json modal_view(Form const& form, std::string const& private_metadata, RenderSettings const& settings = {});
+/// callback_id, and `private_metadata` (inbound.hpp form_metadata) as given. `intro` (Markdown
+/// light), when given, is shown above the fields: what was wrong with the last submission.
+nlohmann::json modal_view(Form const& form, std::string const& private_metadata, RenderSettings const& settings = {},
+                          std::string const& intro = {});
 
 /// views.open's body (https://docs.slack.dev/reference/methods/views.open).
 nlohmann::json views_open_body(std::string const& trigger_id, nlohmann::json view);
@@ -56,6 +58,11 @@ nlohmann::json conversations_open_body(std::string const& user_id);
 /// The 200 answer to a view_submission that keeps the modal open and shows `errors` under the
 /// fields (by field id = block_id): {"response_action":"errors","errors":{…}}.
 nlohmann::json view_errors_response(std::map<std::string, std::string> const& errors);
+
+/// The 200 answer to a view_submission that replaces the modal with `view` (the same form again,
+/// with what to mend on top) instead of closing it
+/// (https://docs.slack.dev/surfaces/modals#updating_response).
+nlohmann::json view_update_response(nlohmann::json view);
 
 /// The 200 answer that closes the whole modal stack after a good submission.
 nlohmann::json view_clear_response();

@@ -268,6 +268,29 @@ TEST_CASE("modal limits: titles of 24, initial values within max_length, bad opt
     CHECK(blocks[2]["element"]["type"] == "plain_text_input");  // a choice without choices is typed
 }
 
+TEST_CASE("a modal shown again carries the answer's text above its fields", "[adapters][slack]") {
+    auto const view = modal_view(change_request_form(), "{}", {}, "Ret venligst:\n- **Titel** mangler");
+    auto const& blocks = view["blocks"];
+    REQUIRE(blocks.size() == 4);
+    CHECK(blocks[0]["type"] == "section");
+    CHECK(blocks[0]["text"]["type"] == "mrkdwn");
+    CHECK_THAT(blocks[0]["text"]["text"].get<std::string>(), Catch::Contains("*Titel*") && !Catch::Contains("**"));
+    CHECK(blocks[1]["block_id"] == "title");
+
+    // The fields always fit: the intro gets what is left of Slack's 100 blocks.
+    Form many;
+    for (int i = 0; i < 99; ++i) many.fields.push_back({"f" + std::to_string(i), "Felt", FormField::Kind::line, 0, {}, ""});
+    std::string long_intro;
+    for (int i = 0; i < 5; ++i) long_intro += std::string(2900, 'x') + "\n\n";
+    auto const crowded = modal_view(many, "{}", {}, long_intro);
+    CHECK(crowded["blocks"].size() == 100);
+    CHECK(crowded["blocks"][99]["block_id"] == "f98");
+
+    auto const update = view_update_response(view);
+    CHECK(update["response_action"] == "update");
+    CHECK(update["view"] == view);
+}
+
 TEST_CASE("view_submission answers: field errors and clear", "[adapters][slack]") {
     auto const errors = view_errors_response({{"title", "Skriv en titel"}, {"urgency", "Vælg lav, middel eller høj"}});
     CHECK(errors == json{{"response_action", "errors"}, {"errors", {{"title", "Skriv en titel"}, {"urgency", "Vælg lav, middel eller høj"}}}});

@@ -79,6 +79,9 @@ TEST_CASE("every job of the bot works the same on every platform", "[integration
         s.say(karen, "## Sager\n- Ny sagsoversigt\n- Hurtigere søgning");
         CHECK_THAT(s.say(karen, "ja"), Catch::Contains("DUBU 3.5 er registreret med 2 punkter"));
         CHECK_THAT(s.say(anne, "gennemgå DUBU 3.5"), Catch::Contains("punkt 1 af 2"));
+        // A submission that is refused keeps the form in front of her, with what to mend.
+        CHECK_THAT(s.submit_form(anne, {{"effect", "høj"}, {"local_config", "ja"}, {"communication", "nej"}}),
+                   Catch::Contains("Hvad skal konfigureres"));
         CHECK_THAT(s.submit_form(anne, {{"effect", "høj"}, {"local_config", "ja"}, {"local_config_what", "Journalfraser"}, {"communication", "nej"}}),
                    Catch::Contains("punkt 2 af 2"));
         CHECK_THAT(s.submit_form(anne, {{"effect", "lav"}, {"local_config", "nej"}, {"communication", "nej"}}),

@@ -81,6 +81,18 @@ public:
     }
 
     std::string submit_form(Member const& who, std::map<std::string, std::string> const& values) override {
+        // A modal the bot kept open (its answer to the last submission was another form) is
+        // filled in again; otherwise the form is opened from the latest message's button.
+        auto const open = open_views_.find(who.handle);
+        json view = open == open_views_.end() ? open_from_button(who) : open->second;
+        open_views_.erase(who.handle);
+        auto const trigger = "trigger-" + std::to_string(++sent_);
+        return submit(who, view, trigger, values);
+    }
+
+private:
+    /// Clicks the form button of the latest message to `who`; returns the modal the bot opened.
+    json open_from_button(Member const& who) {
         auto const posts = posts_to(who);
         REQUIRE_FALSE(posts.empty());
         json button;
@@ -110,8 +122,10 @@ public:
         REQUIRE(slack_.wait_for("views.open", views_before + 1));
         auto const opened = slack_.calls("views.open").at(views_before);
         CHECK(opened.args.value("trigger_id", "") == trigger);
-        auto const& view = opened.args["view"];
+        return opened.args["view"];
+    }
 
+    std::string submit(Member const& who, json const& view, std::string const& trigger, std::map<std::string, std::string> const& values) {
         // The submission: every input block's state, the given values filled in.
         json state = json::object();
         std::size_t matched = 0;
@@ -144,9 +158,21 @@ public:
         auto const before = posts_to(who).size();
         auto const res = interact(submission);
         REQUIRE(res.result_int() == 200);
+        auto const answer = res.body().empty() ? json::object() : json::parse(res.body());
+        if (answer.value("response_action", "") == "update") {
+            // The modal stays open with the bot's answer above the fields.
+            open_views_[who.handle] = answer["view"];
+            std::string text;
+            for (auto const& block : answer["view"]["blocks"]) {
+                if (block.value("type", "") == "section") text += block["text"].value("text", "") + "\n";
+            }
+            return text;
+        }
+        CHECK(answer.value("response_action", "") == "clear");
         return text_of(next_post_to(who, before));
     }
 
+public:
     std::vector<std::string> chat_of(Member const& who) override {
         std::vector<std::string> out;
         for (auto const& post : posts_to(who)) out.push_back(text_of(post));
@@ -188,6 +214,7 @@ private:
     std::string database_;
     pid_t pid_ = 0;
     int sent_ = 0;
+    std::map<std::string, json> open_views_;  ///< by handle: the modal the bot kept open
 };
 
 }  // namespace

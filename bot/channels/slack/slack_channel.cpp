@@ -111,9 +111,16 @@ public:
             }
             co_return http::json_response(status::ok, sa::command_response(messages.front()));
         }
+        if (in_.source == sa::Inbound::Source::view_submission && reply.form) {
+            // The answer to a submitted form is another form (what to mend, or the next item of a
+            // review): the modal stays open and shows it, with the answer's text on top.
+            auto const metadata = sa::form_metadata(reply.form->submit_command, in_.message.reply_address);
+            auto view = sa::modal_view(*reply.form, metadata, {}, reply.text);
+            co_return http::json_response(status::ok, sa::view_update_response(std::move(view)));
+        }
         auto work = channel_.messenger().reply(address(), std::move(reply));
         co_await spawn("slack_reply", std::move(work));
-        // A submitted modal is closed; its answer goes to the conversation it was opened from.
+        // Otherwise the modal is closed; the answer goes to the conversation it was opened from.
         if (in_.source == sa::Inbound::Source::view_submission) co_return http::json_response(status::ok, sa::view_clear_response());
         co_return ok();
     }
