@@ -21,6 +21,13 @@ json const* ConfigSection::find(std::string const& key) {
     return it == object_.end() ? nullptr : &*it;
 }
 
+void ConfigSection::read(std::string const& key, bool& out) {
+    if (auto const* v = find(key)) {
+        if (!v->is_boolean()) config_fail(key_path(key), "must be true or false");
+        out = v->get<bool>();
+    }
+}
+
 void ConfigSection::read(std::string const& key, std::string& out) {
     if (auto const* v = find(key)) {
         if (!v->is_string()) config_fail(key_path(key), "must be a string");

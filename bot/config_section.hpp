@@ -28,6 +28,8 @@ public:
     nlohmann::json const* find(std::string const& key);
 
     void read(std::string const& key, std::string& out);
+    /// true or false (no 0/1, no strings: a typo should not read as a choice).
+    void read(std::string const& key, bool& out);
     void read(std::string const& key, std::chrono::seconds& out, long long min, long long max);
     void read(std::string const& key, double& out, double min, double max);
     void read(std::string const& key, std::filesystem::path& out, std::filesystem::path const& base);

@@ -1,11 +1,8 @@
-// Slack request signatures with OpenSSL's HMAC and CRYPTO_memcmp.
+// Slack request signatures: HMAC-SHA256 in hex over v0:<timestamp>:<body>.
 #include "adapters/slack/request_signature.hpp"
 
+#include "adapters/crypto/hmac.hpp"
 #include "adapters/error.hpp"
-
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include <charconv>
 
@@ -28,20 +25,17 @@ std::string request_signature(std::string_view signing_secret, std::string_view 
     std::string base = "v0:";
     base.reserve(base.size() + timestamp.size() + 1 + raw_body.size());
     base.append(timestamp).append(":").append(raw_body);
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int mac_len = 0;
-    // A zero-length key is legal for HMAC; OpenSSL wants a non-null pointer for it.
-    static constexpr unsigned char no_key = 0;
-    auto const* key = signing_secret.empty() ? &no_key : reinterpret_cast<unsigned char const*>(signing_secret.data());
-    if (HMAC(EVP_sha256(), key, static_cast<int>(signing_secret.size()), reinterpret_cast<unsigned char const*>(base.data()),
-             base.size(), mac, &mac_len) == nullptr) {
-        refuse("HMAC-SHA256 failed");
+    std::string mac;
+    try {
+        mac = crypto::hmac_sha256(signing_secret, base);
+    } catch (std::exception const& e) {
+        refuse(e.what());
     }
     static constexpr char hex[] = "0123456789abcdef";
     std::string out = "v0=";
-    for (unsigned int i = 0; i < mac_len; ++i) {
-        out += hex[mac[i] >> 4];
-        out += hex[mac[i] & 0xF];
+    for (unsigned char byte : mac) {
+        out += hex[byte >> 4];
+        out += hex[byte & 0xF];
     }
     return out;
 }
@@ -59,8 +53,7 @@ void verify_request(std::string_view signing_secret, std::string_view timestamp_
     // SignatureVerifier.is_valid uses abs(now - timestamp) > 60 * 5).
     if (age > window.count() || -age > window.count()) refuse("X-Slack-Request-Timestamp is outside the five-minute window");
     auto const expected = request_signature(signing_secret, timestamp_header, raw_body);
-    if (signature_header.size() != expected.size() ||
-        CRYPTO_memcmp(signature_header.data(), expected.data(), expected.size()) != 0) {
+    if (!crypto::equal_in_constant_time(signature_header, expected)) {
         refuse("X-Slack-Signature does not match the body");
     }
 }

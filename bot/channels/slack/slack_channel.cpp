@@ -1,6 +1,7 @@
 // SlackChannel: verify the signature, read the request, answer inline or post back.
 #include "bot/channels/slack/slack_channel.hpp"
 
+#include "bot/channels/channel_secret.hpp"
 #include "bot/channels/slack/slack_command.hpp"
 
 #include "adapters/error.hpp"
@@ -145,15 +146,6 @@ private:
 
 }  // namespace
 
-std::string slack_secret_from_environment(std::string const& variable, std::string const& setting) {
-    char const* value = std::getenv(variable.c_str());
-    if (value == nullptr || *value == '\0') {
-        throw BotError(BotError::Kind::config,
-                       "config: 'slack.enabled' is true, so the environment variable " + variable + " (slack." + setting + ") must be set");
-    }
-    return value;
-}
-
 SlackChannel::SlackChannel(SlackSettings const& settings, std::string bot_token, std::string signing_secret, ChannelDependencies deps)
     : deps_(deps),
       signing_secret_(std::move(signing_secret)),
@@ -183,8 +175,9 @@ ChannelRegistration registration() {
     r.read_settings = read_slack_settings;
     r.make = [](ChannelSettings const& settings, ChannelDependencies deps) -> std::unique_ptr<Channel> {
         auto const& slack = static_cast<SlackSettings const&>(settings);
-        return std::make_unique<SlackChannel>(slack, slack_secret_from_environment(slack.bot_token_env, "bot_token_env"),
-                                              slack_secret_from_environment(slack.signing_secret_env, "signing_secret_env"), deps);
+        return std::make_unique<SlackChannel>(slack, secret_from_environment(slack.bot_token_env, "slack.bot_token_env", "'slack.enabled' is true", "the bot token (xoxb-…)"),
+                                              secret_from_environment(slack.signing_secret_env, "slack.signing_secret_env", "'slack.enabled' is true",
+                                                                      "the app's signing secret"), deps);
     };
     r.command = run_slack_command;
     r.command_summary = "manifest --url BASE: the Slack app manifest (JSON) for this installation";

@@ -45,10 +45,6 @@ private:
     std::optional<UserEmails> emails_;
 };
 
-/// An environment variable's value. Throws BotError{config} naming the setting when unset or
-/// empty: slack.enabled needs both secrets.
-std::string slack_secret_from_environment(std::string const& variable, std::string const& setting);
-
 /// Slack's line in bot/channels/registry.cpp.
 ChannelRegistration registration();
 

@@ -8,13 +8,6 @@ namespace superbruger::bot::channels::slack {
 
 namespace {
 
-void read_flag(ConfigSection& r, std::string const& key, bool& out) {
-    if (auto const* v = r.find(key)) {
-        if (!v->is_boolean()) config_fail(r.key_path(key), "must be true or false");
-        out = v->get<bool>();
-    }
-}
-
 void require_env_name(ConfigSection& r, SlackSettings const& c, std::string const& key, std::string const& value) {
     if (c.enabled() && value.empty()) config_fail(r.key_path(key), "must name an environment variable");
 }
@@ -23,15 +16,15 @@ void require_env_name(ConfigSection& r, SlackSettings const& c, std::string cons
 
 std::shared_ptr<ChannelSettings const> read_slack_settings(ConfigSection& r, std::filesystem::path const&) {
     auto c = std::make_shared<SlackSettings>();
-    read_flag(r, "enabled", c->on);
+    r.read("enabled", c->on);
     r.read("bot_token_env", c->bot_token_env);
     r.read("signing_secret_env", c->signing_secret_env);
     r.read_url("api_base_url", c->api_base_url);
     if (!c->api_base_url.ends_with('/')) c->api_base_url += '/';
     r.read("bot_user_id", c->bot_user_id);
     r.read("app_id", c->app_id);
-    read_flag(r, "channel_messages", c->channel_messages);
-    read_flag(r, "look_up_emails", c->look_up_emails);
+    r.read("channel_messages", c->channel_messages);
+    r.read("look_up_emails", c->look_up_emails);
     r.read("command", c->command);
     if (!c->command.starts_with('/') || c->command.size() < 2) config_fail(r.key_path("command"), "must start with / (\"/superbot\")");
     r.read("send_attempts", c->send_attempts, 1, 10);

@@ -1,6 +1,8 @@
 // TeamsChannel: verify the token, read the activity, reply through the Connector.
 #include "bot/channels/teams/teams_channel.hpp"
 
+#include "bot/channels/channel_secret.hpp"
+
 #include "adapters/bot_framework/activity.hpp"
 #include "adapters/error.hpp"
 #include "bot/background_tasks.hpp"
@@ -89,12 +91,7 @@ private:
 }  // namespace
 
 std::string app_password_from_environment(TeamsSettings const& settings) {
-    char const* value = std::getenv(settings.app_password_env.c_str());
-    if (value == nullptr || *value == '\0') {
-        throw BotError(BotError::Kind::config, "config: 'teams.app_id' is set, so the environment variable " + settings.app_password_env +
-                                                   " (teams.app_password_env) must hold the app's client secret");
-    }
-    return value;
+    return secret_from_environment(settings.app_password_env, "teams.app_password_env", "'teams.app_id' is set", "the app's client secret");
 }
 
 TeamsChannel::TeamsChannel(TeamsSettings const& settings, std::string app_password, ChannelDependencies deps)
