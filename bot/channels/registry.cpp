@@ -3,6 +3,7 @@
 
 #include "bot/channels/slack/slack_channel.hpp"
 #include "bot/channels/teams/teams_channel.hpp"
+#include "bot/channels/teams_webhook/teams_webhook_channel.hpp"
 
 namespace superbruger::bot::channels {
 
@@ -10,6 +11,7 @@ std::vector<ChannelRegistration> const& registered_channels() {
     static std::vector<ChannelRegistration> const all = {
         teams::registration(),
         slack::registration(),
+        teams_webhook::registration(),
     };
     return all;
 }

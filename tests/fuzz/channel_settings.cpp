@@ -4,6 +4,7 @@
 #include "bot/channels/registry.hpp"
 #include "bot/channels/slack/slack_settings.hpp"
 #include "bot/channels/teams/teams_settings.hpp"
+#include "bot/channels/teams_webhook/teams_webhook_settings.hpp"
 
 namespace superbruger::bot::channels {
 
@@ -20,6 +21,7 @@ std::vector<ChannelRegistration> const& registered_channels() {
     static std::vector<ChannelRegistration> const all = {
         settings_only("teams", teams::read_teams_settings),
         settings_only("slack", slack::read_slack_settings),
+        settings_only("teams_webhook", teams_webhook::read_teams_webhook_settings),
     };
     return all;
 }

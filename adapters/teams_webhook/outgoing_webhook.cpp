@@ -1,0 +1,100 @@
+// Teams outgoing webhooks: HMAC check, the activity read with the Bot Framework adapter, and a
+// single Markdown message for the answer.
+#include "adapters/teams_webhook/outgoing_webhook.hpp"
+
+#include "adapters/bot_framework/activity.hpp"
+#include "adapters/bot_framework/message_activity.hpp"
+#include "adapters/crypto/base64.hpp"
+#include "adapters/crypto/hmac.hpp"
+#include "adapters/error.hpp"
+
+namespace superbruger::adapters::teams_webhook {
+
+namespace {
+
+[[noreturn]] void refuse(std::string const& reason) { throw AdapterError(AdapterError::Kind::unauthenticated, reason); }
+
+/// Cut to at most `units` UTF-16 code units, on a character boundary, marked with "…".
+std::string within_units(std::string text, std::size_t units) {
+    if (bot_framework::utf16_units(text) <= units) return text;
+    std::size_t used = 0, cut = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        std::size_t const len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        std::size_t const need = c >= 0xF0 ? 2 : 1;
+        if (used + need + 1 > units) break;  // room for the "…"
+        used += need;
+        i += len;
+        cut = std::min(i, text.size());
+    }
+    text.resize(cut);
+    return text + "…";
+}
+
+/// Fields from the sender: a wrong type counts as absent (json::value would throw).
+std::string string_field(nlohmann::json const& object, char const* key) {
+    auto const it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+nlohmann::json const* find_object(nlohmann::json const& object, char const* key) {
+    auto const it = object.find(key);
+    return it != object.end() && it->is_object() ? &*it : nullptr;
+}
+
+}  // namespace
+
+std::string key_of_security_token(std::string_view token_base64) {
+    auto key = crypto::base64_decode(token_base64);
+    if (!key || key->size() != 32) {
+        throw AdapterError(AdapterError::Kind::bad_request, "a Teams outgoing webhook security token is base64 of 32 bytes, as Teams shows it");
+    }
+    return *key;
+}
+
+std::string authorization_for(std::string_view key, std::string_view raw_body) {
+    return "HMAC " + crypto::base64_encode(crypto::hmac_sha256(key, raw_body));
+}
+
+void verify_request(std::string_view key, std::string_view authorization_header, std::string_view raw_body) {
+    if (raw_body.empty()) refuse("an empty body");
+    if (authorization_header.empty()) refuse("no Authorization header");
+    // Microsoft's samples compare the whole header with "HMAC " + the MAC (https://github.com/OfficeDev/Microsoft-Teams-Samples/blob/main/samples/outgoing-webhook/nodejs/app.js).
+    if (!crypto::equal_in_constant_time(authorization_header, authorization_for(key, raw_body))) refuse("the HMAC does not match the body");
+}
+
+ChatMessage parse_message(std::string_view raw_body) {
+    auto activity = bot_framework::parse_activity(raw_body);
+    if (activity.type != "message") throw AdapterError(AdapterError::Kind::bad_request, "a Teams outgoing webhook posts message activities only");
+    // The webhook's recipient is the string "null"; the mention that triggered it names the
+    // webhook by its own 28:… id, so that id is the one to strip.
+    std::string webhook_mention;
+    for (auto const& e : activity.entities) {
+        auto const* mentioned = e.is_object() && string_field(e, "type") == "mention" ? find_object(e, "mentioned") : nullptr;
+        if (mentioned == nullptr || !string_field(*mentioned, "id").starts_with("28:")) continue;
+        activity.recipient.id = string_field(*mentioned, "id");
+        webhook_mention = string_field(e, "text");
+        break;
+    }
+    // The mention's text does not always match the message (Microsoft's own example names the
+    // webhook differently in the two): the message then starts with the mention, which goes.
+    if (!activity.recipient.id.empty() && activity.text.find(webhook_mention) == std::string::npos && activity.text.starts_with("<at>")) {
+        if (auto const end = activity.text.find("</at>"); end != std::string::npos) activity.text.erase(0, end + 5);
+    }
+    auto message = bot_framework::to_chat_message(activity);
+    if (message.text.empty()) throw AdapterError(AdapterError::Kind::bad_request, "the message has no text");
+    return message;
+}
+
+nlohmann::json response_body(ChatReply const& reply) {
+    std::string text = reply.text;
+    if (!reply.footer.empty()) text += "\n\n" + reply.footer;
+    if (!reply.actions.empty()) {
+        std::string hint;
+        for (auto const& a : reply.actions) hint += (hint.empty() ? "" : " · ") + std::string("»") + a.value + "«";
+        text += "\n\n" + hint;
+    }
+    return {{"type", "message"}, {"textFormat", "markdown"}, {"text", within_units(std::move(text), bot_framework::max_activity_utf16_units)}};
+}
+
+}  // namespace superbruger::adapters::teams_webhook

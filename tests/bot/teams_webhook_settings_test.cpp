@@ -1,0 +1,46 @@
+// The teams_webhook config section: off by default, webhook ids that fit a URL, env var names.
+#include "bot/channels/teams_webhook/teams_webhook_settings.hpp"
+#include "bot/config_section.hpp"
+#include "bot/error.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace superbruger::bot;
+using superbruger::bot::channels::teams_webhook::TeamsWebhookSettings;
+
+namespace {
+TeamsWebhookSettings read(std::string const& text) {
+    auto const doc = nlohmann::json::parse(text);
+    ConfigSection section(doc, "teams_webhook");
+    return static_cast<TeamsWebhookSettings const&>(*channels::teams_webhook::read_teams_webhook_settings(section, "/etc/superbot"));
+}
+
+std::string error_of(std::string const& text) {
+    try {
+        read(text);
+    } catch (BotError const& e) {
+        CHECK(e.kind() == BotError::Kind::config);
+        return e.what();
+    }
+    FAIL("teams_webhook section was accepted: " << text);
+    return {};
+}
+}  // namespace
+
+TEST_CASE("Teams outgoing webhooks are off by default and read per webhook id", "[bot][config][teams_webhook]") {
+    CHECK_FALSE(read("{}").enabled());
+    auto const s = read(R"({"enabled": true, "webhooks": {"naestved": "OWH_NAESTVED", "aero-2": "OWH_AEROE"}})");
+    CHECK(s.enabled());
+    CHECK(s.webhooks.size() == 2);
+    CHECK(s.webhooks.at("naestved") == "OWH_NAESTVED");
+}
+
+TEST_CASE("bad teams_webhook settings are refused naming the key", "[bot][config][teams_webhook]") {
+    CHECK_THAT(error_of(R"({"enabled": true})"), Catch::Contains("teams_webhook.webhooks") && Catch::Contains("names no webhook"));
+    CHECK_THAT(error_of(R"({"enabled": "yes", "webhooks": {"a": "X"}})"), Catch::Contains("teams_webhook.enabled"));
+    CHECK_THAT(error_of(R"({"webhooks": ["X"]})"), Catch::Contains("teams_webhook.webhooks"));
+    CHECK_THAT(error_of(R"({"webhooks": {"Næstved": "X"}})"), Catch::Contains("teams_webhook.webhooks.Næstved"));
+    CHECK_THAT(error_of(R"({"webhooks": {"a": ""}})"), Catch::Contains("must name an environment variable"));
+    CHECK_THAT(error_of(R"({"webhooks": {"a": 5}})"), Catch::Contains("teams_webhook.webhooks.a"));
+    CHECK_THAT(error_of(R"({"webhook": {"a": "X"}})"), Catch::Contains("webhook"));
+}
