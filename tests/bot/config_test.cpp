@@ -2,6 +2,7 @@
 #include "bot/channels/teams/teams_settings.hpp"
 #include "bot/config.hpp"
 #include "bot/error.hpp"
+#include "tests/support/config_error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,16 +12,7 @@ using namespace superbruger::bot;
 using superbruger::bot::channels::teams::teams_settings;
 
 namespace {
-std::string config_error(std::string const& text) {
-    try {
-        parse_config(text, "/etc/superbot");
-    } catch (BotError const& e) {
-        CHECK(e.kind() == BotError::Kind::config);
-        return e.what();
-    }
-    FAIL("config was accepted: " << text);
-    return {};
-}
+std::string config_error(std::string const& text) { return superbruger::tests::config_error_of(text, [](std::string const& t) { parse_config(t, "/etc/superbot"); }); }
 }  // namespace
 
 TEST_CASE("defaults serve on loopback with SQLite in ./data", "[bot][config]") {

@@ -2,6 +2,7 @@
 #include "bot/channels/slack/slack_settings.hpp"
 #include "bot/config_section.hpp"
 #include "bot/error.hpp"
+#include "tests/support/config_error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,16 +17,7 @@ SlackSettings read(std::string const& text) {
     return static_cast<SlackSettings const&>(*read_slack_settings(section, "/etc/superbot"));
 }
 
-std::string error_of(std::string const& text) {
-    try {
-        read(text);
-    } catch (BotError const& e) {
-        CHECK(e.kind() == BotError::Kind::config);
-        return e.what();
-    }
-    FAIL("slack section was accepted: " << text);
-    return {};
-}
+std::string error_of(std::string const& text) { return superbruger::tests::config_error_of(text, [](std::string const& t) { read(t); }); }
 }  // namespace
 
 TEST_CASE("Slack is off by default and points at slack.com with the documented env vars", "[bot][config][slack]") {

@@ -2,6 +2,7 @@
 #include "bot/channels/teams_webhook/teams_webhook_settings.hpp"
 #include "bot/config_section.hpp"
 #include "bot/error.hpp"
+#include "tests/support/config_error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,16 +16,7 @@ TeamsWebhookSettings read(std::string const& text) {
     return static_cast<TeamsWebhookSettings const&>(*channels::teams_webhook::read_teams_webhook_settings(section, "/etc/superbot"));
 }
 
-std::string error_of(std::string const& text) {
-    try {
-        read(text);
-    } catch (BotError const& e) {
-        CHECK(e.kind() == BotError::Kind::config);
-        return e.what();
-    }
-    FAIL("teams_webhook section was accepted: " << text);
-    return {};
-}
+std::string error_of(std::string const& text) { return superbruger::tests::config_error_of(text, [](std::string const& t) { read(t); }); }
 }  // namespace
 
 TEST_CASE("Teams outgoing webhooks are off by default and read per webhook id", "[bot][config][teams_webhook]") {
