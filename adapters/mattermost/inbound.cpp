@@ -1,6 +1,7 @@
 // Reading Mattermost's requests.
 #include "adapters/mattermost/inbound.hpp"
 
+#include "adapters/crypto/hmac.hpp"
 #include "adapters/error.hpp"
 #include "adapters/mattermost/form_context.hpp"
 #include "adapters/mattermost/reply_address.hpp"
@@ -150,7 +151,7 @@ Inbound ignored(Inbound in, std::string reason) {
 /// Refuses unless `secret` is the configured one, compared in constant time.
 void check_secret(std::string_view secret, InboundSettings const& settings, char const* what) {
     if (settings.action_secret.empty()) refuse(std::string("no Mattermost action secret configured to check ") + what);
-    if (!same_secret(secret, settings.action_secret)) refuse(std::string(what) + " without the bot's secret");
+    if (!crypto::equal_in_constant_time(secret, settings.action_secret)) refuse(std::string(what) + " without the bot's secret");
 }
 
 /// A submitted value as text: text fields send strings, bool elements true/false, and a number

@@ -1,9 +1,8 @@
-// Mattermost token checks with OpenSSL's CRYPTO_memcmp, as the Slack signature check compares.
+// Mattermost token checks, compared in constant time (adapters/crypto/hmac.hpp).
 #include "adapters/mattermost/request_token.hpp"
 
+#include "adapters/crypto/hmac.hpp"
 #include "adapters/error.hpp"
-
-#include <openssl/crypto.h>
 
 namespace superbruger::adapters::mattermost {
 
@@ -28,10 +27,6 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-bool same_secret(std::string_view a, std::string_view b) noexcept {
-    return a.size() == b.size() && (a.empty() || CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0);
-}
-
 std::string token_of_authorization(std::string_view header) {
     header = trimmed(header);
     auto const space = header.find(' ');
@@ -48,7 +43,7 @@ void verify_token(std::string_view token, std::vector<std::string> const& config
     if (token.empty()) refuse("no Mattermost token in the request");
     bool matched = false;
     // No early exit: every configured token is compared, so the time does not tell which matched.
-    for (auto const& c : configured) matched = (!c.empty() && same_secret(token, c)) || matched;
+    for (auto const& c : configured) matched = (!c.empty() && crypto::equal_in_constant_time(token, c)) || matched;
     if (!matched) refuse("the Mattermost token does not match a configured one");
 }
 
@@ -56,7 +51,7 @@ void verify_command_token(std::string_view authorization_header, std::string_vie
                           std::vector<std::string> const& configured) {
     auto const header_token = token_of_authorization(authorization_header);
     if (!authorization_header.empty() && header_token.empty()) refuse("an Authorization header that is not 'Token <token>'");
-    if (!header_token.empty() && !body_token.empty() && !same_secret(header_token, body_token)) {
+    if (!header_token.empty() && !body_token.empty() && !crypto::equal_in_constant_time(header_token, body_token)) {
         refuse("the Authorization token and the body's token differ");
     }
     verify_token(header_token.empty() ? body_token : std::string_view(header_token), configured);

@@ -13,10 +13,6 @@
 
 namespace superbruger::adapters::mattermost {
 
-/// True when `a` and `b` are the same bytes. The time taken depends only on the lengths, not on
-/// where the first difference is, so a guesser learns nothing from it but the length.
-bool same_secret(std::string_view a, std::string_view b) noexcept;
-
 /// The token of an `Authorization: Token <token>` header (the scheme in any case, blanks around
 /// the token ignored); "Bearer <token>" is read too, as the docs' prose calls it a bearer token
 /// though their example uses "Token". Empty for anything else.
