@@ -25,6 +25,17 @@ std::int64_t fingerprint(GivenAnswer const& a) {
 
 }  // namespace
 
+std::optional<std::string> AnswerLog::question_of(std::int64_t id) const {
+    try {
+        SQLite::Statement q(db_.connection(), "SELECT question FROM answer WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep()) return std::nullopt;
+        return q.getColumn(0).getString();
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "read an answer's question");
+    }
+}
+
 std::int64_t AnswerLog::record(GivenAnswer const& a) {
     try {
         auto& db = db_.connection();

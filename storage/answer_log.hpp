@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,8 @@ public:
     /// retention counts from the last time it was given; votes stay one per person and answer.
     /// Throws StorageError{conflict} for an empty or oversized question or an unknown language.
     std::int64_t record(GivenAnswer const& answer);
+    /// The question answer `id` answered; nullopt once it is gone (retention) or never was.
+    std::optional<std::string> question_of(std::int64_t id) const;
 
     /// Retention: deletes the answers last given before `before` (ISO 8601, UTC) that nobody
     /// voted on since, with their votes; returns how many answers went. The newest answer is

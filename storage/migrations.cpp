@@ -15,7 +15,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 13> steps = {
+constexpr std::array<char const*, 14> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -374,6 +374,22 @@ constexpr std::array<char const*, 13> steps = {
     DROP TABLE kept_status;
     ALTER TABLE change_request_status ADD COLUMN kind TEXT NOT NULL DEFAULT 'status'
         CHECK (kind IN ('status', 'edit', 'support', 'support_removed', 'withdrawn', 'correction'));
+    )sql",
+    // 14: questions sent on to a person ("spørg en person") and whether they were answered.
+    R"sql(
+    CREATE TABLE hand_off (
+        id              INTEGER PRIMARY KEY,
+        asked_at        TEXT    NOT NULL,
+        platform        TEXT    NOT NULL,
+        asker_user_id   TEXT    NOT NULL,
+        asker_tenant    TEXT    NOT NULL DEFAULT '',
+        asker_name      TEXT    NOT NULL DEFAULT '',
+        municipality_id INTEGER REFERENCES municipality (id),
+        question        TEXT    NOT NULL CHECK (length(question) BETWEEN 1 AND 4000),
+        answered_at     TEXT    NOT NULL DEFAULT '',
+        answered_by     TEXT    NOT NULL DEFAULT ''
+    );
+    CREATE INDEX hand_off_asked ON hand_off (asked_at);
     )sql",
 };
 

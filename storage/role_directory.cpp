@@ -513,6 +513,7 @@ void forget_chat_traces(SQLite::Database& db, std::int64_t person_id) {
     for (auto const* sql : {"DELETE FROM asker_municipality WHERE (platform, user_id) IN (SELECT platform, user_id FROM forget_ids)",
                             "DELETE FROM reminder_mute WHERE (platform, user_id) IN (SELECT platform, user_id FROM forget_ids)",
                             "DELETE FROM change_request_draft WHERE (platform, user_id) IN (SELECT platform, user_id FROM forget_ids)",
+                            "DELETE FROM hand_off WHERE (platform, asker_user_id) IN (SELECT platform, user_id FROM forget_ids)",
                             "DELETE FROM outbox WHERE (platform, recipient) IN (SELECT platform, user_id FROM forget_ids)",
                             "DELETE FROM conversation WHERE kind = 'personal' AND ((platform, user_id) IN (SELECT platform, user_id FROM forget_ids) "
                             "  OR (platform, user_alias) IN (SELECT platform, user_id FROM forget_ids))",
