@@ -4,17 +4,20 @@
 #include "bot/log.hpp"
 #include "bot/time_format.hpp"
 #include "storage/answer_log.hpp"
+#include "storage/hand_offs.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot {
 
-AnswerRetention::AnswerRetention(boost::asio::any_io_executor executor, storage::AnswerLog& answers, int keep_days)
-    : answers_(answers), keep_days_(keep_days), timer_(std::make_shared<boost::asio::steady_timer>(std::move(executor))) {}
+AnswerRetention::AnswerRetention(boost::asio::any_io_executor executor, storage::AnswerLog& answers, int keep_days, storage::HandOffs* hand_offs)
+    : answers_(answers), keep_days_(keep_days), hand_offs_(hand_offs), timer_(std::make_shared<boost::asio::steady_timer>(std::move(executor))) {}
 
 int AnswerRetention::forget_old(std::chrono::system_clock::time_point now) {
-    auto const n = answers_.forget_before(utc_timestamp(now - std::chrono::hours(24) * keep_days_));
+    auto const before = utc_timestamp(now - std::chrono::hours(24) * keep_days_);
+    auto n = answers_.forget_before(before);
+    if (hand_offs_ != nullptr) n += hand_offs_->delete_asked_before(before);
     if (n > 0) log::info("answers_forgotten", {{"count", n}, {"keep_days", keep_days_}});
     return n;
 }

@@ -3,6 +3,7 @@
 
 #include "bot/assistant.hpp"
 #include "bot/change_requests/change_request_desk.hpp"
+#include "bot/hand_off/hand_off_desk.hpp"
 #include "bot/releases/release_desk.hpp"
 #include "bot/config.hpp"
 #include "bot/directory/directory_answers.hpp"
@@ -47,6 +48,7 @@ private:
     directory::DirectoryAnswers directory_answers_;
     change_requests::ChangeRequestDesk desk_;
     releases::ReleaseDesk release_desk_;
+    hand_off::HandOffDesk hand_off_desk_;
     Assistant assistant_;
 };
 

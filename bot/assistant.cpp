@@ -5,6 +5,7 @@
 #include "bot/change_requests/change_request_desk.hpp"
 #include "bot/command_words.hpp"
 #include "bot/directory/directory_answers.hpp"
+#include "bot/hand_off/hand_off_desk.hpp"
 #include "bot/help_cards.hpp"
 #include "bot/releases/release_desk.hpp"
 #include "bot/inbound_text.hpp"
@@ -118,6 +119,10 @@ ChatReply Assistant::route(adapters::ChatMessage const& message, std::string con
     bool const read_more = texts::is_read_more(folded, read_more_id);
     auto const vote = texts::parse_feedback(folded);
     bool const button = read_more || vote.has_value();
+    // Before the dialogs: "spørg en person: …" and "svar 12: …" are never a dialog's answer.
+    if (hand_off_ != nullptr && !button) {
+        if (auto answer = hand_off_->answer(message, folded, lang)) return not_an_answer(std::move(*answer));
+    }
     if (desk_ != nullptr && !button) {
         if (auto answer = desk_->answer(message, folded, lang, dialogs_may_answer)) return not_an_answer(std::move(*answer));
     }
@@ -138,6 +143,13 @@ ChatReply Assistant::route(adapters::ChatMessage const& message, std::string con
         log::info("answer_voted", {{"platform", message.platform}, {"answer", vote->answer_id}, {"helpful", vote->helpful}});
         reply.text = texts::feedback_reply(lang, feedback_result(outcome, vote->helpful), vote->answer_id);
         reply.confident = false;
+        // Not helpful: the question can go on to a person.
+        if (hand_off_ != nullptr && !vote->helpful && outcome != storage::VoteOutcome::unknown_answer) {
+            // In the question's language: the vote itself ("feedback 12 nej") tells none.
+            if (auto const asked = answers_.question_of(vote->answer_id)) {
+                reply.actions.push_back(hand_off::HandOffDesk::offer(knowledge::detect_language(*asked), *asked));
+            }
+        }
         return reply;
     }
 
@@ -171,6 +183,7 @@ ChatReply Assistant::route(adapters::ChatMessage const& message, std::string con
             if (auto who = directory_->who_to_ask(message)) reply.text = texts::dont_know(lang, who->municipality, who->systemansvarlige);
         }
         reply.confident = false;
+        if (hand_off_ != nullptr) reply.actions.push_back(hand_off::HandOffDesk::offer(lang, std::string(question)));
         unanswered_.record({utc_timestamp(), message.platform, lang == Language::da ? "da" : "en",
                             std::string(question), result.confidence()});
         ++feature_counters().questions_declined;

@@ -101,6 +101,8 @@ constexpr std::array words = {
     CommandWord{"remove", directory, start},
     // Answers: buttons typed by hand (feedback, read more)
     CommandWord{"feedback", answers, start},
+    CommandWord{"spørg en person", answers, start},
+    CommandWord{"ask a person", answers, start},
     CommandWord{"læs mere", answers, start},
     CommandWord{"read more", answers, start},
     CommandWord{"ja", answers, alone},
@@ -149,10 +151,10 @@ bool interrupts_dialog(std::string_view folded) {
                                                                     "hvilket", "hvorfor", "who", "what", "where", "how", "when",
                                                                     "which", "why", "whom"};
     if (asks && std::find(question_words.begin(), question_words.end(), parts.front()) != question_words.end()) return true;
-    static std::array<std::string_view, 12> const commands = {
+    static std::array<std::string_view, 14> const commands = {
         "mine ændringsønsker", "vores ændringsønsker", "alle ændringsønsker", "my change requests", "our change requests",
         "all change requests", "stop påmindelser", "start påmindelser", "stop reminders", "start reminders", "hvilke releases",
-        "which releases"};
+        "which releases", "spørg en person", "ask a person"};
     for (auto const c : commands) {
         std::string const w(c);
         if (message == w || message.starts_with(w + " ")) return true;

@@ -2,6 +2,7 @@
 // reload on SIGHUP.
 #include "bot/app.hpp"
 #include "bot/answer_retention.hpp"
+#include "storage/hand_offs.hpp"
 #include "bot/background_tasks.hpp"
 #include "bot/channels/channel_endpoint.hpp"
 #include "bot/channels/conversation_memory.hpp"
@@ -139,7 +140,8 @@ int run_serve(std::vector<std::string> const& argv) {
             if (ec) co_return;  // cancelled at shutdown
         }
     }(reminders, reminder_timer, config.releases.reminder_check_interval));
-    AnswerRetention answer_retention(ioc.get_executor(), app.answers(), config.knowledge.keep_answers_days);
+    storage::HandOffs hand_offs(app.database());
+    AnswerRetention answer_retention(ioc.get_executor(), app.answers(), config.knowledge.keep_answers_days, &hand_offs);
     answer_retention.start(background);
     auto const endpoint = server.listen(config.server.address, config.server.port);
     log::info("listening", {{"address", endpoint.address().to_string()}, {"port", endpoint.port()}});

@@ -3,6 +3,7 @@
 #include "bot/config.hpp"
 #include "storage/answer_log.hpp"
 #include "storage/database.hpp"
+#include "storage/hand_offs.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <catch2/catch.hpp>
@@ -23,6 +24,19 @@ TEST_CASE("answers older than keep_answers_days are forgotten and younger ones k
     CHECK(retention.forget_old(now) == 1);
     CHECK(answers.vote({kept, "p1", true, "2026-11-22T12:00:00Z"}) == storage::VoteOutcome::recorded);
     CHECK(retention.forget_old(now) == 0);
+}
+
+TEST_CASE("questions sent on to a person are forgotten with the answers", "[bot][answer_retention][hand_off]") {
+    storage::Database db(":memory:");
+    storage::AnswerLog answers(db);
+    storage::HandOffs hand_offs(db);
+    auto const old = hand_offs.add({0, "2026-08-01T10:00:00Z", "teams", "29:anne", "", "Anne", std::nullopt, "gammelt spørgsmål", "", ""});
+    auto const young = hand_offs.add({0, "2026-11-01T10:00:00Z", "teams", "29:anne", "", "Anne", std::nullopt, "nyt spørgsmål", "", ""});
+    boost::asio::io_context ioc;
+    bot::AnswerRetention retention(ioc.get_executor(), answers, 90, &hand_offs);
+    CHECK(retention.forget_old(std::chrono::sys_days{std::chrono::year{2026} / 11 / 22}) == 1);
+    CHECK_FALSE(hand_offs.find(old));
+    CHECK(hand_offs.find(young));
 }
 
 TEST_CASE("keep_answers_days is read from the config and checked", "[bot][answer_retention][config]") {

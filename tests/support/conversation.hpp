@@ -1,7 +1,8 @@
 // The whole conversation as a console or Teams user meets it: the Assistant with the role
 // directory, the change-request desk and the release desk over one in-memory database, a small
 // network (Næstved with two superbrugere and a systemansvarlig, Ærø, Korsbæk, a coordinator) and
-// the release DUBU 3.4. People are named by e-mail; each has one chat identity.
+// the release DUBU 3.4, and the hand-off desk. People are named by e-mail; each has one chat
+// identity once they have written (link_chat_identity gives it before).
 #pragma once
 
 #include "bot/assistant.hpp"
@@ -9,6 +10,7 @@
 #include "bot/config.hpp"
 #include "bot/directory/directory_answers.hpp"
 #include "bot/directory/directory_csv.hpp"
+#include "bot/hand_off/hand_off_desk.hpp"
 #include "bot/knowledge_service.hpp"
 #include "bot/releases/release_desk.hpp"
 #include "bot/releases/release_registry.hpp"
@@ -19,7 +21,9 @@
 #include "storage/outbox.hpp"
 #include "storage/question_log.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <string>
@@ -46,7 +50,8 @@ struct Conversation {
     std::chrono::system_clock::time_point now = std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + std::chrono::hours(9);
     bot::change_requests::ChangeRequestDesk desk{db, directory, std::chrono::minutes(30), [this] { return now; }};
     bot::releases::ReleaseDesk releases{db, directory, {14, 7, 2}};
-    bot::Assistant assistant{knowledge, questions, answers, &directory_answers, &desk, &releases};
+    bot::hand_off::HandOffDesk hand_off{db, directory, [this] { return now; }};
+    bot::Assistant assistant{knowledge, questions, answers, &directory_answers, &desk, &releases, &hand_off};
     storage::Outbox outbox{db};
 
     explicit Conversation(bool with_release = true) {
@@ -84,6 +89,24 @@ struct Conversation {
     }
 
     std::size_t unanswered() { return questions.summary(100).size(); }
+
+    /// The directory learns the chat identity `say` writes as, so the bot can write to them first.
+    void link_chat_identity(std::string const& email, std::string const& chat = {}) {
+        auto const person = directory.store().person_with_email(email);
+        REQUIRE(person);
+        directory.store().add_identity(person->id, "teams", "29:" + email + chat, {"test", "2026-11-22T10:00:00Z", "2026-11-22"});
+    }
+
+    /// The outbox messages queued so far whose text contains `needle`, as (recipient, text).
+    std::vector<std::pair<std::string, std::string>> queued_with(std::string const& needle) {
+        std::vector<std::pair<std::string, std::string>> out;
+        SQLite::Statement q(db.connection(), "SELECT recipient, message FROM outbox ORDER BY id");
+        while (q.executeStep()) {
+            auto const text = nlohmann::json::parse(q.getColumn(1).getString()).value("text", "");
+            if (text.find(needle) != std::string::npos) out.emplace_back(q.getColumn(0).getString(), text);
+        }
+        return out;
+    }
 };
 
 /// A reply that is the bot's own (a command, a dialog, help), not a knowledge answer.

@@ -1,0 +1,119 @@
+// "Spørg en person": a declined or unhelpful answer offers to send the question on; it reaches the
+// asker's systemansvarlig (or the coordinators when the municipality has none the bot can reach)
+// through the outbox, and the answer "svar <nr>: …" reaches the asker the same way.
+#include "storage/hand_offs.hpp"
+#include "tests/support/conversation.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace superbruger;
+using namespace superbruger::tests;
+
+namespace {
+
+std::optional<adapters::ReplyAction> hand_off_button(adapters::ChatReply const& reply) {
+    for (auto const& a : reply.actions) {
+        if (a.label == "Spørg en person" || a.label == "Ask a person") return a;
+    }
+    return std::nullopt;
+}
+
+std::string const unanswerable = "hvor mange kopper kaffe drikker en superbruger om ugen?";
+
+}  // namespace
+
+TEST_CASE("a declined question goes on to the asker's systemansvarlig and her answer comes back", "[bot][hand_off]") {
+    Conversation c;
+    c.link_chat_identity("sara@naestved.dk");
+    auto const declined = c.say("anne@naestved.dk", unanswerable);
+    REQUIRE(is_decline(declined));
+    auto const button = hand_off_button(declined);
+    REQUIRE(button);
+    CHECK(button->value == "spørg en person: " + unanswerable);
+
+    auto const sent = c.say("anne@naestved.dk", button->value);
+    CHECK_THAT(sent.text, Catch::Contains("sendt til Sara Holm") && Catch::Contains("systemansvarlig"));
+    auto const to_sara = c.queued_with("kopper kaffe");
+    REQUIRE(to_sara.size() == 1);
+    CHECK(to_sara[0].first == "29:sara@naestved.dk");
+    CHECK_THAT(to_sara[0].second, Catch::Contains("Anne Sørensen (Næstved)") && Catch::Contains("svar 1:"));
+
+    // Another municipality's superbruger may not answer it; Sara may.
+    CHECK_THAT(c.say("bo@aeroe.dk", "svar 1: to om dagen").text, Catch::Contains("besvares af spørgerens systemansvarlige"));
+    CHECK_THAT(c.say("sara@naestved.dk", "svar 1:").text, Catch::Contains("Skriv svaret efter kolonet"));
+    CHECK_THAT(c.say("sara@naestved.dk", "svar 1: Omkring ti, men det står ingen steder.").text, Catch::Contains("sendt til Anne Sørensen"));
+    auto const to_anne = c.queued_with("Svar fra Sara Holm");
+    REQUIRE(to_anne.size() == 1);
+    CHECK(to_anne[0].first == "29:anne@naestved.dk");
+    CHECK_THAT(to_anne[0].second, Catch::Contains("Omkring ti") && Catch::Contains(unanswerable));
+
+    // The coordinator may answer too; a second answer is sent as well, and said to be one.
+    c.link_chat_identity("karen@kl.dk");
+    CHECK_THAT(c.say("karen@kl.dk", "svar 1: Vi spørger i netværket.").text, Catch::Contains("allerede besvaret"));
+    CHECK(c.queued_with("Svar fra Karen Koordinator").size() == 1);
+    CHECK_THAT(c.say("sara@naestved.dk", "svar 99: hm").text, Catch::Contains("intet spørgsmål 99"));
+}
+
+TEST_CASE("without a reachable systemansvarlig the question goes to the coordinators, and to nobody when none is reachable", "[bot][hand_off]") {
+    Conversation c;
+    CHECK_THAT(c.say("bo@aeroe.dk", "spørg en person: hvem betaler for kurset?").text, Catch::Contains("ingen at sende spørgsmålet til"));
+    CHECK(c.queued_with("kurset").empty());
+
+    c.link_chat_identity("karen@kl.dk");
+    CHECK_THAT(c.say("bo@aeroe.dk", "spørg en person: hvem betaler for kurset?").text,
+               Catch::Contains("Karen Koordinator") && Catch::Contains("koordinatorer"));
+    auto const to_karen = c.queued_with("kurset");
+    REQUIRE(to_karen.size() == 1);
+    CHECK(to_karen[0].first == "29:karen@kl.dk");
+    CHECK_THAT(c.say("bo@aeroe.dk", "spørg en person").text, Catch::Contains("Skriv spørgsmålet efter kolonet"));
+}
+
+TEST_CASE("an answer voted not helpful offers to ask a person, in the asker's language", "[bot][hand_off]") {
+    Conversation c;
+    c.link_chat_identity("sara@naestved.dk");
+    auto const answered = c.say("anne@naestved.dk", "Who may contact Netcompany's service desk?");
+    REQUIRE(answered.confident);
+    std::string vote;
+    for (auto const& a : answered.actions) {
+        if (a.value.ends_with(" nej")) vote = a.value;
+    }
+    REQUIRE_FALSE(vote.empty());
+    auto const after_vote = c.say("anne@naestved.dk", vote);
+    auto const button = hand_off_button(after_vote);
+    REQUIRE(button);
+    CHECK(button->value == "ask a person: Who may contact Netcompany's service desk?");
+    CHECK_THAT(c.say("anne@naestved.dk", button->value).text, Catch::Contains("Your question was sent to Sara Holm"));
+    // A helpful vote offers nothing.
+    auto const helpful = vote.substr(0, vote.size() - 3) + "ja";
+    CHECK_FALSE(hand_off_button(c.say("anne@naestved.dk", helpful)));
+}
+
+TEST_CASE("a hand-off command in the middle of a dialog is not taken as the dialog's answer", "[bot][hand_off]") {
+    Conversation c;
+    c.link_chat_identity("sara@naestved.dk");
+    CHECK_THAT(c.say("anne@naestved.dk", "nyt ændringsønske").text, Catch::Contains("Trin 1 af 6"));
+    auto const sent = c.say("anne@naestved.dk", "spørg en person: må vi ønske flere felter?");
+    CHECK_THAT(sent.text, Catch::Contains("sendt til Sara Holm"));
+    CHECK_THAT(c.say("anne@naestved.dk", "Flere felter").text, Catch::Contains("Trin 2 af 6"));  // the dialog waited
+}
+
+TEST_CASE("a long question is cut on a character boundary for the button", "[bot][hand_off]") {
+    std::string question;
+    while (question.size() < 1200) question += "æøå ";
+    auto const button = bot::hand_off::HandOffDesk::offer(knowledge::Language::da, question);
+    CHECK(button.value.size() <= std::string("spørg en person: ").size() + bot::hand_off::HandOffDesk::max_question_bytes + std::string("…").size());
+    CHECK(button.value.ends_with("…"));
+    auto const before_mark = button.value.substr(0, button.value.size() - std::string("…").size());
+    CHECK((static_cast<unsigned char>(before_mark.back()) & 0xC0) != 0xC0);  // no half character
+}
+
+TEST_CASE("erasing a person deletes the questions they sent on", "[bot][hand_off]") {
+    Conversation c;
+    c.link_chat_identity("sara@naestved.dk");
+    c.link_chat_identity("anne@naestved.dk");
+    CHECK_THAT(c.say("anne@naestved.dk", "spørg en person: " + unanswerable).text, Catch::Contains("sendt til Sara Holm"));
+    storage::HandOffs hand_offs(c.db);
+    REQUIRE(hand_offs.find(1));
+    REQUIRE(c.directory.store().forget("anne@naestved.dk", {"test", "2026-11-24T10:00:00Z", "2026-11-24"}));
+    CHECK_FALSE(hand_offs.find(1));
+}
