@@ -54,6 +54,7 @@ TEST_CASE("Mattermost's server_url may be plain http only to loopback", "[bot][c
     CHECK(read(R"({"server_url": "http://127.0.0.1:8065"})").server_url == "http://127.0.0.1:8065");
     CHECK(read(R"({"server_url": "http://[::1]:8065/"})").server_url == "http://[::1]:8065");
     CHECK(read(R"({"server_url": "http://localhost"})").server_url == "http://localhost");
+    CHECK(read(R"({"server_url": ""})").server_url.empty());  // as the example config shows it
     CHECK_THAT(error_of(R"({"server_url": "http://chat.example.dk"})"), Catch::Contains("'mattermost.server_url'") && Catch::Contains("loopback"));
     CHECK_THAT(error_of(R"({"server_url": "http://127.0.0.1.example.dk"})"), Catch::Contains("'mattermost.server_url'"));
     CHECK_THAT(error_of(R"({"server_url": "ftp://chat.example.dk"})"), Catch::Contains("'mattermost.server_url'"));
@@ -67,6 +68,8 @@ TEST_CASE("Mattermost settings are checked, naming the key", "[bot][config][matt
     CHECK_THAT(error_of("{" + enabled + R"(, "action_secret_env": ""})"), Catch::Contains("'mattermost.action_secret_env'"));
     CHECK_THAT(error_of(R"({"enabled": true})"), Catch::Contains("'mattermost.public_url'"));
     CHECK_THAT(error_of(R"({"public_url": "bot.example.dk"})"), Catch::Contains("'mattermost.public_url'"));
+    CHECK_THAT(error_of(R"({"enabled": true, "public_url": ""})"), Catch::Contains("'mattermost.public_url'"));
+    CHECK_THAT(error_of(R"({"public_url": 7})"), Catch::Contains("'mattermost.public_url'"));
     CHECK_THAT(error_of("{" + enabled + R"(, "bot_token_env": "MM_BOT"})"), Catch::Contains("'mattermost.server_url'"));
     CHECK_THAT(error_of(R"({"send_attempts": 0})"), Catch::Contains("'mattermost.send_attempts'"));
     CHECK_THAT(error_of(R"({"max_retry_wait_seconds": 601})"), Catch::Contains("'mattermost.max_retry_wait_seconds'"));

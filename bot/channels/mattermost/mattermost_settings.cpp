@@ -24,12 +24,19 @@ bool is_loopback_host(std::string const& host) {
     return !ec && address.is_loopback();
 }
 
+/// A URL, or "" for none (the example config shows the empty defaults); without a trailing '/',
+/// as paths are appended ("<server>/api/v4/posts", "<public>/api/mattermost/action").
+void read_optional_url(ConfigSection& r, std::string const& key, std::string& out) {
+    auto const* v = r.find(key);
+    if (v == nullptr || (v->is_string() && v->get<std::string>().empty())) return;
+    r.read_url(key, out);
+    while (out.ends_with('/')) out.pop_back();
+}
+
 /// The HTTP client refuses plain http off loopback only when it connects; the config is where
 /// the mistake is made, so it is refused here, naming the key.
 void read_server_url(ConfigSection& r, std::string& out) {
-    if (r.find("server_url") == nullptr) return;
-    r.read_url("server_url", out);
-    while (out.ends_with('/')) out.pop_back();  // REST paths are appended: <server>/api/v4/…
+    read_optional_url(r, "server_url", out);
     if (!out.starts_with("http://")) return;
     if (is_loopback_host(host_of(out))) return;
     config_fail(r.key_path("server_url"), "may use plain http only to loopback (127.0.0.1, ::1, localhost): the bot token would travel in clear text");
@@ -44,10 +51,7 @@ std::shared_ptr<ChannelSettings const> read_mattermost_settings(ConfigSection& r
     r.read("tokens_env", c->tokens_env);
     r.read("bot_token_env", c->bot_token_env);
     r.read("action_secret_env", c->action_secret_env);
-    if (r.find("public_url") != nullptr) {
-        r.read_url("public_url", c->public_url);
-        while (c->public_url.ends_with('/')) c->public_url.pop_back();
-    }
+    read_optional_url(r, "public_url", c->public_url);
     r.read("send_attempts", c->send_attempts, 1, 10);
     r.read("max_retry_wait_seconds", c->max_retry_wait, 1, 600);
     r.read("outbox_per_tenant_per_second", c->outbox_per_tenant_per_second, 1, 1000000);  // the top is for load tests
