@@ -45,8 +45,11 @@ struct MattermostFixture {
     std::filesystem::path database = work_dir() / (name + ".sqlite");
     pid_t pid = 0;
 
+    /// `before_start` may write into the server's database, `prepare` tell the stand-in how to
+    /// answer, both before the server starts.
     explicit MattermostFixture(std::function<void(storage::Database&)> const& before_start = [](storage::Database&) {},
-                               std::string const& directory_csv = {}) {
+                               std::string const& directory_csv = {},
+                               std::function<void(MattermostStandIn&)> const& prepare = [](MattermostStandIn&) {}) {
         ::setenv(hook_token_env, hook_token, 1);
         ::setenv(command_token_env, command_token, 1);
         ::setenv(bot_token_env, MattermostStandIn::bot_token, 1);
@@ -70,6 +73,7 @@ struct MattermostFixture {
             auto const csv = write_config(name + ".csv", directory_csv);
             REQUIRE(std::system((superbot + " directory import " + csv.string() + " --config " + cfg.string() + " > /dev/null").c_str()) == 0);
         }
+        prepare(mattermost);
         pid = start_serve(cfg, port, work_dir() / (name + ".log"));
     }
     ~MattermostFixture() { stop_serve(pid); }
@@ -209,4 +213,38 @@ TEST_CASE("an outbox message to a Mattermost user is delivered via channels/dire
     auto const post = f.mattermost.calls("/api/v4/posts").front();
     CHECK(post.json.value("channel_id", "") == MattermostStandIn::direct_channel_of("uberit"));
     CHECK_THAT(post.json.value("message", ""), Catch::Contains("Release 7"));
+}
+
+namespace {
+void enqueue_release_news(storage::Database& db) {
+    adapters::ChatReply reply;
+    reply.text = "Release 8 er på vej";
+    auto const now = bot::utc_timestamp();
+    storage::Outbox(db).enqueue(storage::OutboxMessage::to("test:2", "mattermost", "uberit", MattermostStandIn::team_id,
+                                                           bot::reply_to_json(reply).dump(), now, now));
+}
+
+/// Waits until the outbox has a message with `status`.
+bool outbox_has(std::filesystem::path const& database, std::string const& status) {
+    for (int i = 0; i < 150; ++i) {
+        storage::Database db(database.string());
+        if (storage::Outbox(db).count(status) > 0) return true;
+        std::this_thread::sleep_for(100ms);
+    }
+    return false;
+}
+}  // namespace
+
+TEST_CASE("a message Mattermost refuses for good (403) is parked, not retried", "[mattermost][integration]") {
+    MattermostFixture f(enqueue_release_news, {}, [](MattermostStandIn& m) { m.fail_next(100, 403); });
+    CHECK(outbox_has(f.database, "parked"));
+    CHECK(f.mattermost.calls("/api/v4/posts").empty());
+    CHECK(f.mattermost.calls().size() == 1);  // one refusal, no retries
+}
+
+TEST_CASE("a Mattermost 429 is waited out and the message delivered", "[mattermost][integration]") {
+    MattermostFixture f(enqueue_release_news, {}, [](MattermostStandIn& m) { m.fail_next(1, 429); });
+    REQUIRE(f.mattermost.wait_for("/api/v4/posts", 1, 15s));
+    CHECK_THAT(f.mattermost.calls("/api/v4/posts").front().json.value("message", ""), Catch::Contains("Release 8"));
+    CHECK(outbox_has(f.database, "sent"));
 }
