@@ -2,6 +2,7 @@
 // without the channels themselves, whose coroutine code the fuzz build leaves out. A new
 // platform adds its settings reader here as it adds its line there.
 #include "bot/channels/registry.hpp"
+#include "bot/channels/mattermost/mattermost_settings.hpp"
 #include "bot/channels/slack/slack_settings.hpp"
 #include "bot/channels/teams/teams_settings.hpp"
 #include "bot/channels/teams_webhook/teams_webhook_settings.hpp"
@@ -22,6 +23,7 @@ std::vector<ChannelRegistration> const& registered_channels() {
         settings_only("teams", teams::read_teams_settings),
         settings_only("slack", slack::read_slack_settings),
         settings_only("teams_webhook", teams_webhook::read_teams_webhook_settings),
+        settings_only("mattermost", mattermost::read_mattermost_settings),
     };
     return all;
 }

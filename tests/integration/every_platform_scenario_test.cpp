@@ -39,10 +39,11 @@ std::size_t messages_with(ChatNetwork& network, Member const& who, std::string c
 
 }  // namespace
 
-TEST_CASE("every job of the bot works the same on every platform", "[integration][teams][slack][scenario]") {
+TEST_CASE("every job of the bot works the same on every platform", "[integration][teams][slack][mattermost][scenario]") {
     auto const [platform, make] = GENERATE(table<std::string, NetworkFactory>({
         {"teams", teams_network},
         {"slack", slack_network},
+        {"mattermost", mattermost_network},
     }));
     DYNAMIC_SECTION(platform) {
         auto network = make("every-platform", {anne, bo, karen});

@@ -55,6 +55,10 @@ std::unique_ptr<ChatNetwork> teams_network(std::string const& name, std::vector<
 /// workspace (the network's shared one).
 std::unique_ptr<ChatNetwork> slack_network(std::string const& name, std::vector<Member> const& members);
 
+/// `superbot serve` with `members` imported, behind the Mattermost REST stand-in, all in one
+/// team; people write with the slash command in their direct channel with the bot.
+std::unique_ptr<ChatNetwork> mattermost_network(std::string const& name, std::vector<Member> const& members);
+
 /// The directory CSV with the platform identity columns (platform;tenant;identitet).
 std::string directory_csv(std::vector<Member> const& members, std::string const& platform, std::string (*tenant_of)(Member const&),
                           std::string (*identity_of)(Member const&));
