@@ -1,6 +1,8 @@
 // Percent-encoding and form bodies.
 #include "adapters/percent_encoding.hpp"
 
+#include "adapters/error.hpp"
+
 namespace superbruger::adapters {
 
 namespace {
@@ -48,6 +50,39 @@ std::string form_decode(std::string_view value) {
     return out;
 }
 
+namespace {
+
+/// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing past U+10FFFF.
+bool well_formed_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c < 0x80) len = 1;
+        else if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            auto const b = static_cast<unsigned char>(s[i + k]);
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::map<std::string, std::string> parse_form_body(std::string_view body) {
     std::map<std::string, std::string> fields;
     while (!body.empty()) {
@@ -58,6 +93,11 @@ std::map<std::string, std::string> parse_form_body(std::string_view body) {
         auto const eq = pair.find('=');
         auto name = form_decode(pair.substr(0, eq));
         auto value = eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1));
+        // Percent-encoding can carry any byte; what comes from a platform is UTF-8, and the ids
+        // and texts read here go into JSON later, which cannot hold anything else.
+        if (!well_formed_utf8(name) || !well_formed_utf8(value)) {
+            throw AdapterError(AdapterError::Kind::bad_request, "a form field that is not UTF-8");
+        }
         fields.emplace(std::move(name), std::move(value));
     }
     return fields;

@@ -17,7 +17,8 @@ std::string percent_encode(std::string_view value);
 std::string form_decode(std::string_view value);
 
 /// The name=value pairs of a form body, decoded. The first of repeated names wins; a pair
-/// without "=" has the empty value; empty pairs ("a=1&&b=2") are skipped.
+/// without "=" has the empty value; empty pairs ("a=1&&b=2") are skipped. Throws
+/// AdapterError{bad_request} when a decoded name or value is not well-formed UTF-8.
 std::map<std::string, std::string> parse_form_body(std::string_view body);
 
 }  // namespace superbruger::adapters

@@ -61,6 +61,14 @@ TEST_CASE("form bodies are decoded with + as space, %XX as bytes and odd input k
     CHECK(fields.at("") == "x");
     CHECK(fields.at("d") == "&=");
     CHECK(parse_form_body("").empty());
+    // Percent-encoding carries any byte; what is not UTF-8 is refused, not passed on to JSON.
+    CHECK(parse_form_body("text=%C3%A6").at("text") == "æ");
+    CHECK_THROWS_AS(parse_form_body("user_id=%FF"), AdapterError);
+    CHECK_THROWS_AS(parse_form_body("text=%C3"), AdapterError);         // cut sequence
+    CHECK_THROWS_AS(parse_form_body("text=%C0%AF"), AdapterError);      // overlong "/"
+    CHECK_THROWS_AS(parse_form_body("text=%ED%A0%80"), AdapterError);   // a surrogate
+    CHECK_THROWS_AS(parse_form_body("%FE=x"), AdapterError);            // in the name too
+    CHECK(parse_form_body("t=%F0%9F%98%80").at("t") == "\xF0\x9F\x98\x80");
 }
 
 TEST_CASE("url_verification answers the challenge", "[adapters][slack]") {
