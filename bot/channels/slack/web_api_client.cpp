@@ -2,14 +2,8 @@
 #include "bot/channels/slack/web_api_client.hpp"
 
 #include "adapters/percent_encoding.hpp"
-#include "bot/error.hpp"
+#include "bot/channels/api_call.hpp"
 #include "bot/json_text.hpp"
-#include "bot/log.hpp"
-
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot::channels::slack {
 
@@ -45,38 +39,16 @@ net::awaitable<adapters::slack::UserInfo> WebApiClient::user_info(std::string us
 net::awaitable<WebApiClient::Answer> WebApiClient::send(std::string what, std::string url, std::string payload, bool with_token,
                                                         http::RetryPolicy retry) {
     auto const method = payload.empty() ? http::bhttp::verb::get : http::bhttp::verb::post;
-    for (int attempt = 1;; ++attempt) {
-        unsigned status = 0;
-        std::string retry_after, failure;
-        try {
-            // Built before co_await: GCC 12 mis-compiles brace-initialised temporaries in a co_await.
-            http::ClientRequest request{method, url, {}, payload};
-            if (with_token) request.headers.emplace_back("Authorization", "Bearer " + bot_token_);
-            if (!payload.empty()) request.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
-            auto const res = co_await client_.send(std::move(request));
-            status = res.status;
-            retry_after = res.header("Retry-After");
-            auto outcome = adapters::slack::classify_response(res.status, retry_after, res.body);
-            if (outcome.kind == ApiOutcome::Kind::sent) co_return Answer{std::move(outcome), res.body};
-            failure = outcome.error;
-            log::warn("slack_api_refused", {{"call", what}, {"status", status}, {"error", outcome.error}, {"attempt", attempt}});
-            if (outcome.kind == ApiOutcome::Kind::refused) throw BotError::refused(what + ": " + outcome.error, status);
-            if (outcome.retry_after.count() > 0) retry_after = std::to_string(outcome.retry_after.count());
-        } catch (BotError const& e) {
-            if (e.permanent() || e.kind() != BotError::Kind::upstream || status != 0) throw;
-            failure = e.what();  // transport: worth another try
-            log::warn("slack_api_unreachable", {{"call", what}, {"error", failure}, {"attempt", attempt}});
-        }
-        auto const wait = retry.delay_before(attempt + 1, retry_after, random_);
-        if (!wait) {
-            // The outbox may wait longer than we do here: tell it what Slack asked for.
-            auto const asked = http::parse_retry_after(retry_after, std::chrono::system_clock::now());
-            throw BotError(BotError::Kind::upstream, what + ": gave up after " + std::to_string(attempt) + " attempts: " + failure, status,
-                           asked.value_or(std::chrono::milliseconds(0)));
-        }
-        net::steady_timer timer(co_await net::this_coro::executor, *wait);
-        co_await timer.async_wait(net::as_tuple(net::use_awaitable));
-    }
+    http::ClientRequest request{method, std::move(url), {}, std::move(payload)};
+    if (with_token) request.headers.emplace_back("Authorization", "Bearer " + bot_token_);
+    if (method == http::bhttp::verb::post) request.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+    // Slack answers most errors with 200 and ok:false: the body decides (adapters/slack/web_api.hpp).
+    auto judge = [](http::ClientResponse const& res) {
+        return verdict_of(adapters::slack::classify_response(res.status, res.header("Retry-After"), res.body));
+    };
+    auto res = co_await call_with_retries(client_, std::move(request), judge, retry, random_, std::move(what), "slack");
+    auto outcome = adapters::slack::classify_response(res.status, res.header("Retry-After"), res.body);
+    co_return Answer{std::move(outcome), std::move(res.body)};
 }
 
 }  // namespace superbruger::bot::channels::slack
