@@ -1,11 +1,10 @@
 // The Bot Framework stand-in.
 #include "tests/support/bot_framework_standin.hpp"
+#include "tests/support/loopback_server.hpp"
 
-#include "bot/http/metrics.hpp"
 #include "bot/http/responses.hpp"
 #include "bot/http/server.hpp"
 
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -19,10 +18,6 @@ namespace bh = superbruger::bot::http;
 using nlohmann::json;
 
 struct BotFrameworkStandIn::Impl {
-    boost::asio::io_context ioc{1};
-    bh::Metrics metrics;
-    std::unique_ptr<bh::Server> server;
-    std::thread thread;
 
     mutable std::mutex mutex;
     mutable std::condition_variable changed;
@@ -40,6 +35,7 @@ struct BotFrameworkStandIn::Impl {
     std::chrono::milliseconds connector_delay{0};
     std::map<std::string, std::string> answered_keys;  ///< Idempotency-Key → the body answered
     std::map<std::string, std::string> personal_chats;  ///< member id → conversation id
+    std::unique_ptr<LoopbackServer> server;  ///< last: it stops before the state above goes
 };
 
 BotFrameworkStandIn::BotFrameworkStandIn()
@@ -107,16 +103,11 @@ BotFrameworkStandIn::BotFrameworkStandIn()
         }
         co_return bh::error_response(bh::bhttp::status::not_found, "no such stand-in route", "");
     };
-    impl->server = std::make_unique<bh::Server>(impl->ioc, bh::ServerLimits{}, handler, impl->metrics);
-    port_ = impl->server->listen("127.0.0.1", 0).port();
-    impl->thread = std::thread([impl] { impl->ioc.run(); });
+    impl->server = std::make_unique<LoopbackServer>(handler);
+    port_ = impl->server->port();
 }
 
-BotFrameworkStandIn::~BotFrameworkStandIn() {
-    boost::asio::post(impl_->ioc, [impl = impl_.get()] { impl->server->shutdown(std::chrono::seconds(0), [] {}); });
-    impl_->ioc.stop();
-    impl_->thread.join();
-}
+BotFrameworkStandIn::~BotFrameworkStandIn() = default;
 
 std::string BotFrameworkStandIn::token(json const& changes) const {
     auto const now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();

@@ -1,11 +1,10 @@
 // The Mattermost REST API stand-in.
 #include "tests/support/mattermost_standin.hpp"
+#include "tests/support/loopback_server.hpp"
 
-#include "bot/http/metrics.hpp"
 #include "bot/http/responses.hpp"
 #include "bot/http/server.hpp"
 
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
 #include <condition_variable>
@@ -27,10 +26,6 @@ bh::Response app_error(bh::bhttp::status status, std::string const& id, std::str
 }  // namespace
 
 struct MattermostStandIn::Impl {
-    boost::asio::io_context ioc{1};
-    bh::Metrics metrics;
-    std::unique_ptr<bh::Server> server;
-    std::thread thread;
 
     mutable std::mutex mutex;
     mutable std::condition_variable changed;
@@ -74,6 +69,7 @@ struct MattermostStandIn::Impl {
         }
         return app_error(bh::bhttp::status::not_found, "api.context.404.app_error", "Sorry, we could not find the page.");
     }
+    std::unique_ptr<LoopbackServer> server;  ///< last: it stops before the state above goes
 };
 
 MattermostStandIn::MattermostStandIn() : impl_(std::make_unique<Impl>()) {
@@ -92,16 +88,11 @@ MattermostStandIn::MattermostStandIn() : impl_(std::make_unique<Impl>()) {
         impl->changed.notify_all();
         co_return impl->answer(call);
     };
-    impl->server = std::make_unique<bh::Server>(impl->ioc, bh::ServerLimits{}, handler, impl->metrics);
-    port_ = impl->server->listen("127.0.0.1", 0).port();
-    impl->thread = std::thread([impl] { impl->ioc.run(); });
+    impl->server = std::make_unique<LoopbackServer>(handler);
+    port_ = impl->server->port();
 }
 
-MattermostStandIn::~MattermostStandIn() {
-    boost::asio::post(impl_->ioc, [impl = impl_.get()] { impl->server->shutdown(std::chrono::seconds(0), [] {}); });
-    impl_->ioc.stop();
-    impl_->thread.join();
-}
+MattermostStandIn::~MattermostStandIn() = default;
 
 void MattermostStandIn::fail_next(int count, unsigned status) {
     std::lock_guard lock(impl_->mutex);

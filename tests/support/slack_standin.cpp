@@ -1,13 +1,12 @@
 // The Slack Web API stand-in.
 #include "tests/support/slack_standin.hpp"
+#include "tests/support/loopback_server.hpp"
 
 #include "adapters/percent_encoding.hpp"
 #include "adapters/slack/request_signature.hpp"
-#include "bot/http/metrics.hpp"
 #include "bot/http/responses.hpp"
 #include "bot/http/server.hpp"
 
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
 #include <condition_variable>
@@ -43,10 +42,6 @@ bh::Response slack_error(std::string const& error) { return bh::json_response(bh
 }  // namespace
 
 struct SlackStandIn::Impl {
-    boost::asio::io_context ioc{1};
-    bh::Metrics metrics;
-    std::unique_ptr<bh::Server> server;
-    std::thread thread;
 
     mutable std::mutex mutex;
     mutable std::condition_variable changed;
@@ -98,6 +93,7 @@ struct SlackStandIn::Impl {
         }
         return bh::json_response(bh::bhttp::status::not_found, {{"ok", false}, {"error", "unknown_method"}});
     }
+    std::unique_ptr<LoopbackServer> server;  ///< last: it stops before the state above goes
 };
 
 SlackStandIn::SlackStandIn() : impl_(std::make_unique<Impl>()) {
@@ -118,16 +114,11 @@ SlackStandIn::SlackStandIn() : impl_(std::make_unique<Impl>()) {
         impl->changed.notify_all();
         co_return impl->answer(call);
     };
-    impl->server = std::make_unique<bh::Server>(impl->ioc, bh::ServerLimits{}, handler, impl->metrics);
-    port_ = impl->server->listen("127.0.0.1", 0).port();
-    impl->thread = std::thread([impl] { impl->ioc.run(); });
+    impl->server = std::make_unique<LoopbackServer>(handler);
+    port_ = impl->server->port();
 }
 
-SlackStandIn::~SlackStandIn() {
-    boost::asio::post(impl_->ioc, [impl = impl_.get()] { impl->server->shutdown(std::chrono::seconds(0), [] {}); });
-    impl_->ioc.stop();
-    impl_->thread.join();
-}
+SlackStandIn::~SlackStandIn() = default;
 
 void SlackStandIn::add_user(std::string const& user_id, std::string const& email, std::string const& real_name) {
     std::lock_guard lock(impl_->mutex);
