@@ -285,8 +285,10 @@ std::string withdraw_too_late(Language lang, std::string const& ref, std::string
 
 std::string withdrawn(Language lang, std::string const& ref, std::size_t supporters) {
     auto const n = std::to_string(supporters);
-    return da(lang) ? ref + " er trukket tilbage (status »trukket tilbage«)." + (supporters == 0 ? "" : " De " + n + " kommuner, der støttede det, får besked.")
-                    : ref + " is withdrawn (status \"trukket tilbage\")." + (supporters == 0 ? "" : " The " + n + " supporting municipalities are told.");
+    std::string told;
+    if (supporters == 1) told = da(lang) ? " Kommunen, der støttede det, får besked." : " The supporting municipality is told.";
+    else if (supporters > 1) told = da(lang) ? " De " + n + " kommuner, der støttede det, får besked." : " The " + n + " supporting municipalities are told.";
+    return (da(lang) ? ref + " er trukket tilbage (status »trukket tilbage«)." : ref + " is withdrawn (status \"trukket tilbage\").") + told;
 }
 
 std::string withdrawn_notification(Language lang, storage::ChangeRequest const& r, std::string const& municipality, std::string const& actor,
