@@ -39,4 +39,17 @@ nlohmann::json parse_untrusted_json(std::string_view text, std::size_t max_depth
     return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
 }
 
+std::string string_member(nlohmann::json const& j, char const* key) {
+    if (!j.is_object()) return {};
+    auto const it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+nlohmann::json const& member(nlohmann::json const& j, char const* key) {
+    static nlohmann::json const null;
+    if (!j.is_object()) return null;
+    auto const it = j.find(key);
+    return it == j.end() ? null : *it;
+}
+
 }  // namespace superbruger::adapters

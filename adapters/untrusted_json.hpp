@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace superbruger::adapters {
@@ -22,5 +23,13 @@ bool nests_deeper_than(std::string_view text, std::size_t max_depth) noexcept;
 /// The parsed value, or a discarded value (`is_discarded()`) when `text` is not JSON or nests
 /// deeper than `max_depth`. Never throws for bad input.
 nlohmann::json parse_untrusted_json(std::string_view text, std::size_t max_depth = untrusted_json_max_depth);
+
+/// A member's string value, or "" when `j` is no object, has no such member, or holds another
+/// type there: in a sender's JSON a field of the wrong type counts as absent (json::value would
+/// throw type_error for it).
+std::string string_member(nlohmann::json const& j, char const* key);
+
+/// A member, or a null value when `j` is no object or has no such member.
+nlohmann::json const& member(nlohmann::json const& j, char const* key);
 
 }  // namespace superbruger::adapters

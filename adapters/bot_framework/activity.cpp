@@ -12,21 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(json const& object, char const* key) {
-    if (!object.is_object()) return {};
-    auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-json const& member(json const& object, char const* key) {
-    static json const null;
-    if (!object.is_object()) return null;
-    auto it = object.find(key);
-    return it == object.end() ? null : *it;
-}
-
 ChannelAccount account(json const& j) {
-    return {str(j, "id"), str(j, "name"), str(j, "aadObjectId")};
+    return {string_member(j, "id"), string_member(j, "name"), string_member(j, "aadObjectId")};
 }
 
 }  // namespace
@@ -39,22 +26,22 @@ Activity parse_activity(std::string_view body) {
     if (doc.is_discarded()) throw AdapterError(AdapterError::Kind::bad_request, "body is not valid JSON");
     if (!doc.is_object()) throw AdapterError(AdapterError::Kind::bad_request, "body is not a JSON object");
     Activity a;
-    a.type = str(doc, "type");
+    a.type = string_member(doc, "type");
     if (a.type.empty()) throw AdapterError(AdapterError::Kind::bad_request, "activity has no type");
-    a.id = str(doc, "id");
-    a.service_url = str(doc, "serviceUrl");
-    a.channel_id = str(doc, "channelId");
+    a.id = string_member(doc, "id");
+    a.service_url = string_member(doc, "serviceUrl");
+    a.channel_id = string_member(doc, "channelId");
     a.from = account(member(doc, "from"));
     a.recipient = account(member(doc, "recipient"));
     auto const& conversation = member(doc, "conversation");
-    a.conversation_id = str(conversation, "id");
-    a.conversation_type = str(conversation, "conversationType");
-    a.tenant_id = str(member(member(doc, "channelData"), "tenant"), "id");
-    if (a.tenant_id.empty()) a.tenant_id = str(conversation, "tenantId");
-    a.text = str(doc, "text");
-    a.reply_to_id = str(doc, "replyToId");
-    a.locale = str(doc, "locale");
-    a.action = str(doc, "action");
+    a.conversation_id = string_member(conversation, "id");
+    a.conversation_type = string_member(conversation, "conversationType");
+    a.tenant_id = string_member(member(member(doc, "channelData"), "tenant"), "id");
+    if (a.tenant_id.empty()) a.tenant_id = string_member(conversation, "tenantId");
+    a.text = string_member(doc, "text");
+    a.reply_to_id = string_member(doc, "replyToId");
+    a.locale = string_member(doc, "locale");
+    a.action = string_member(doc, "action");
     a.value = member(doc, "value");
     a.entities = member(doc, "entities");
     if (!a.entities.is_array()) a.entities = json::array();
@@ -83,7 +70,7 @@ ChatMessage to_chat_message(Activity const& activity) {
     m.sender.aad_object_id = activity.from.aad_object_id;
     // Action.Submit arrives as a message whose `value` is the action's data (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions);
     // our cards put the command to run in data.command.
-    auto const command = str(activity.value, "command");
+    auto const command = string_member(activity.value, "command");
     if (activity.value.is_object()) {
         for (auto const& [key, v] : activity.value.items()) {
             if (key != "command" && v.is_string()) m.form_values[key] = v.get<std::string>();

@@ -2,6 +2,8 @@
 // and escapes a literal "<" as &lt;, so a "<" followed by a letter, "/" or "!" starts a tag.
 #include "adapters/bot_framework/teams_text.hpp"
 
+#include "adapters/untrusted_json.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -129,18 +131,12 @@ std::string strip_bot_mentions(std::string_view text, nlohmann::json const& enti
         if (needle.empty()) return;
         for (auto pos = out.find(needle); pos != std::string::npos; pos = out.find(needle, pos)) out.erase(pos, needle.size());
     };
-    // Entities come from the sender: a field of the wrong type counts as absent (json::value()
-    // would throw type_error for it).
-    auto string_field = [](nlohmann::json const& object, char const* key) {
-        auto const it = object.find(key);
-        return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
     for (auto const& e : entities) {
-        if (!e.is_object() || string_field(e, "type") != "mention") continue;
+        if (!e.is_object() || string_member(e, "type") != "mention") continue;
         auto const mentioned = e.find("mentioned");
-        if (mentioned == e.end() || !mentioned->is_object() || string_field(*mentioned, "id") != bot_id) continue;
-        erase_all(string_field(e, "text"));
-        auto const name = string_field(*mentioned, "name");
+        if (mentioned == e.end() || !mentioned->is_object() || string_member(*mentioned, "id") != bot_id) continue;
+        erase_all(string_member(e, "text"));
+        auto const name = string_member(*mentioned, "name");
         if (!name.empty()) {
             erase_all("<at>" + name + "</at>");
             erase_all("<at>@" + name + "</at>");

@@ -1,16 +1,13 @@
 // Forms to and from button contexts.
 #include "adapters/mattermost/form_context.hpp"
 
+#include "adapters/untrusted_json.hpp"
+
 namespace superbruger::adapters::mattermost {
 
 namespace {
 
 using nlohmann::json;
-
-std::string str(json const& j, char const* key) {
-    auto const it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 char const* kind_name(FormField::Kind kind) {
     switch (kind) {
@@ -49,17 +46,17 @@ json form_to_json(Form const& form) {
 std::optional<Form> form_from_json(json const& j) {
     if (!j.is_object()) return std::nullopt;
     Form form;
-    form.submit_label = str(j, "submit_label");
-    form.submit_command = str(j, "submit_command");
+    form.submit_label = string_member(j, "submit_label");
+    form.submit_command = string_member(j, "submit_command");
     auto const it = j.find("fields");
     if (form.submit_command.empty() || it == j.end() || !it->is_array() || it->empty()) return std::nullopt;
     for (auto const& f : *it) {
         if (!f.is_object()) return std::nullopt;
         FormField field;
-        field.id = str(f, "id");
-        field.label = str(f, "label");
-        field.value = str(f, "value");
-        auto const kind = kind_of(str(f, "kind"));
+        field.id = string_member(f, "id");
+        field.label = string_member(f, "label");
+        field.value = string_member(f, "value");
+        auto const kind = kind_of(string_member(f, "kind"));
         if (field.id.empty() || !kind) return std::nullopt;
         field.kind = *kind;
         if (auto const m = f.find("max"); m != f.end() && m->is_number_unsigned()) field.max_chars = m->get<std::size_t>();

@@ -26,20 +26,6 @@ constexpr char const* context_form = "sb_form";
 [[noreturn]] void bad_request(std::string const& reason) { throw AdapterError(AdapterError::Kind::bad_request, reason); }
 [[noreturn]] void refuse(std::string const& reason) { throw AdapterError(AdapterError::Kind::unauthenticated, reason); }
 
-/// A string member, or "" for a missing one or any other type: hostile field types are ignored.
-std::string str(json const& j, char const* key) {
-    if (!j.is_object()) return {};
-    auto const it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-json const& member(json const& j, char const* key) {
-    static json const null;
-    if (!j.is_object()) return null;
-    auto const it = j.find(key);
-    return it == j.end() ? null : *it;
-}
-
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool is_json(std::string_view content_type) {
@@ -211,21 +197,21 @@ Inbound parse_slash_command(std::string_view content_type, std::string_view body
 Inbound parse_action(std::string_view body, InboundSettings const& settings) {
     auto const j = parse_untrusted_json(body);
     if (!j.is_object()) bad_request("the Mattermost action body is not a JSON object");
-    auto const user_id = str(j, "user_id");
+    auto const user_id = string_member(j, "user_id");
     auto const& context = member(j, "context");
     if (user_id.empty() || !context.is_object()) bad_request("a Mattermost action without user_id or context");
-    check_secret(str(context, context_secret), settings, "a button click");
-    auto const command = str(context, context_command);
+    check_secret(string_member(context, context_secret), settings, "a button click");
+    auto const command = string_member(context, context_command);
     Inbound in;
     in.source = Inbound::Source::action;
-    in.message = message_from(user_id, str(j, "user_name"), str(j, "team_id"), str(j, "trigger_id"));
+    in.message = message_from(user_id, string_member(j, "user_name"), string_member(j, "team_id"), string_member(j, "trigger_id"));
     ReplyAddress to;
-    to.channel_id = str(j, "channel_id");
+    to.channel_id = string_member(j, "channel_id");
     // No root: the clicked post may itself be a reply, and the click's own answer is the HTTP
     // response (update / ephemeral_text) anyway.
-    to.trigger_id = str(j, "trigger_id");
+    to.trigger_id = string_member(j, "trigger_id");
     to.user_id = user_id;
-    to.team_id = str(j, "team_id");
+    to.team_id = string_member(j, "team_id");
     in.message.reply_address = format_reply_address(to);
     if (auto const& form = member(context, context_form); !form.is_null()) {
         in.form = form_from_json(form);
@@ -244,19 +230,19 @@ Inbound parse_dialog_submission(std::string_view body, InboundSettings const& se
     if (!j.is_object()) bad_request("the Mattermost dialog submission is not a JSON object");
     Inbound in;
     in.source = Inbound::Source::dialog_submission;
-    auto const user_id = str(j, "user_id");
+    auto const user_id = string_member(j, "user_id");
     if (user_id.empty()) bad_request("a dialog submission without user_id");
-    in.message = message_from(user_id, str(j, "user_name"), str(j, "team_id"), {});
-    if (str(j, "type") != "dialog_submission") return ignored(std::move(in), "dialog request type '" + str(j, "type") + "'");
-    if (str(j, "callback_id") != dialog_callback_id) return ignored(std::move(in), "a submission of another dialog");
+    in.message = message_from(user_id, string_member(j, "user_name"), string_member(j, "team_id"), {});
+    if (string_member(j, "type") != "dialog_submission") return ignored(std::move(in), "dialog request type '" + string_member(j, "type") + "'");
+    if (string_member(j, "callback_id") != dialog_callback_id) return ignored(std::move(in), "a submission of another dialog");
     auto const& cancelled = member(j, "cancelled");
     if (cancelled.is_boolean() && cancelled.get<bool>()) return ignored(std::move(in), "a cancelled dialog");
 
-    auto const state = parse_untrusted_json(str(j, "state"));
-    auto const command = str(state, "command");
-    auto const address_text = str(state, "to");
+    auto const state = parse_untrusted_json(string_member(j, "state"));
+    auto const command = string_member(state, "command");
+    auto const address_text = string_member(state, "to");
     if (command.empty() || address_text.empty()) bad_request("a submission of our dialog without its state");
-    check_secret(str(state, "secret"), settings, "a dialog submission");
+    check_secret(string_member(state, "secret"), settings, "a dialog submission");
     auto to = parse_reply_address(address_text);
 
     auto const& submission = member(j, "submission");
@@ -276,9 +262,9 @@ Inbound parse_request(std::string_view content_type, std::string_view body, Inbo
     }
     auto const j = parse_untrusted_json(body);
     if (!j.is_object()) bad_request("the Mattermost body is not a JSON object");
-    if (j.contains("submission") || str(j, "type") == "dialog_submission") return parse_dialog_submission(body, settings);
+    if (j.contains("submission") || string_member(j, "type") == "dialog_submission") return parse_dialog_submission(body, settings);
     if (member(j, "context").is_object()) return parse_action(body, settings);
-    if (!str(j, "command").empty()) return parse_slash_command(content_type, body, settings);
+    if (!string_member(j, "command").empty()) return parse_slash_command(content_type, body, settings);
     return parse_outgoing_webhook(content_type, body, settings);
 }
 

@@ -40,11 +40,6 @@ json button(std::string const& id, std::string const& label, json context, Rende
     return {{"id", id}, {"type", "button"}, {"name", label}, {"integration", {{"url", settings.action_url}, {"context", std::move(context)}}}};
 }
 
-std::string str(json const& j, char const* key) {
-    auto const it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::optional<long long> number_of(std::string_view header) {
     while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
     while (!header.empty() && header.back() == ' ') header.remove_suffix(1);
@@ -73,8 +68,8 @@ std::string error_of(unsigned status, std::string_view body) {
     auto out = "HTTP " + std::to_string(status);
     auto const j = parse_untrusted_json(body);
     if (!j.is_object()) return out;
-    if (auto id = str(j, "id"); !id.empty()) out += " " + id;
-    if (auto message = str(j, "message"); !message.empty()) out += ": " + message;
+    if (auto id = string_member(j, "id"); !id.empty()) out += " " + id;
+    if (auto message = string_member(j, "message"); !message.empty()) out += ": " + message;
     return out;
 }
 
@@ -193,7 +188,7 @@ ApiOutcome classify_response(unsigned status, std::string_view retry_after, std:
         o.kind = ApiOutcome::Kind::sent;
         // posts and channels/direct answer the new object (its `id`); dialogs/open {"status":"OK"}.
         auto const j = parse_untrusted_json(body);
-        if (j.is_object()) o.id = str(j, "id");
+        if (j.is_object()) o.id = string_member(j, "id");
         return o;
     }
     // 400 (an invalid post or dialog), 401 (a revoked token), 403 (no permission in the channel),

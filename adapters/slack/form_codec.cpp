@@ -38,11 +38,6 @@ json to_json(Form const& form) {
     return {{"f", fields}, {"s", form.submit_label}, {"c", form.submit_command}};
 }
 
-std::string text_of(json const& j, char const* key) {
-    auto const it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 std::string encode_form(Form const& form, std::size_t limit) {
@@ -61,16 +56,16 @@ std::optional<Form> decode_form(std::string_view text) {
     auto const j = parse_untrusted_json(text);
     if (!j.is_object() || !j.contains("f") || !j["f"].is_array()) return std::nullopt;
     Form form;
-    form.submit_label = text_of(j, "s");
-    form.submit_command = text_of(j, "c");
+    form.submit_label = string_member(j, "s");
+    form.submit_command = string_member(j, "c");
     if (form.submit_command.empty()) return std::nullopt;
     for (auto const& f : j["f"]) {
         if (!f.is_object()) return std::nullopt;
         FormField field;
-        field.id = text_of(f, "i");
+        field.id = string_member(f, "i");
         if (field.id.empty()) return std::nullopt;
-        field.label = text_of(f, "l");
-        auto const kind = text_of(f, "k");
+        field.label = string_member(f, "l");
+        auto const kind = string_member(f, "k");
         field.kind = kind == "text" ? FormField::Kind::text : kind == "choice" ? FormField::Kind::choice : FormField::Kind::line;
         if (auto m = f.find("m"); m != f.end() && m->is_number_unsigned()) field.max_chars = m->get<std::size_t>();
         if (auto c = f.find("c"); c != f.end() && c->is_array()) {
@@ -80,7 +75,7 @@ std::optional<Form> decode_form(std::string_view text) {
                 }
             }
         }
-        field.value = text_of(f, "v");
+        field.value = string_member(f, "v");
         form.fields.push_back(std::move(field));
     }
     return form;

@@ -24,20 +24,6 @@ constexpr std::size_t max_private_metadata = 3000;  ///< https://docs.slack.dev/
 
 [[noreturn]] void bad_request(std::string const& reason) { throw AdapterError(AdapterError::Kind::bad_request, reason); }
 
-/// A string member, or "" for a missing one or any other type: hostile field types are ignored.
-std::string str(json const& j, char const* key) {
-    if (!j.is_object()) return {};
-    auto const it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-json const& member(json const& j, char const* key) {
-    static json const null;
-    if (!j.is_object()) return null;
-    auto const it = j.find(key);
-    return it == j.end() ? null : *it;
-}
-
 Inbound ignored(Inbound in, std::string reason) {
     in.kind = Inbound::Kind::ignored;
     in.reason = std::move(reason);
@@ -58,18 +44,18 @@ std::string bot_user_of(json const& body, InboundSettings const& settings) {
     if (!auths.is_array()) return {};
     for (auto const& a : auths) {
         auto const bot = member(a, "is_bot");
-        if (bot.is_boolean() && bot.get<bool>()) return str(a, "user_id");
+        if (bot.is_boolean() && bot.get<bool>()) return string_member(a, "user_id");
     }
     return {};
 }
 
 std::string enterprise_of_event(json const& body) {
-    if (auto e = str(body, "enterprise_id"); !e.empty()) return e;
+    if (auto e = string_member(body, "enterprise_id"); !e.empty()) return e;
     auto const& auths = member(body, "authorizations");
     if (auths.is_array() && !auths.empty()) {
-        if (auto e = str(auths[0], "enterprise_id"); !e.empty()) return e;
+        if (auto e = string_member(auths[0], "enterprise_id"); !e.empty()) return e;
     }
-    return str(body, "context_enterprise_id");
+    return string_member(body, "context_enterprise_id");
 }
 
 /// The tenant as the rest of the bot sees it: the workspace, else (org-wide installs send no
@@ -84,24 +70,24 @@ bool contains_mention(std::string_view raw, std::string_view bot_user_id) {
 Inbound read_event_callback(json const& body, Inbound in, InboundSettings const& settings) {
     auto const& event = member(body, "event");
     if (!event.is_object()) return ignored(std::move(in), "event_callback without an event");
-    auto const type = str(event, "type");
+    auto const type = string_member(event, "type");
     if (type != "message" && type != "app_mention") return ignored(std::move(in), "event type '" + type + "' is not handled");
 
     // Edits, deletions, joins and bot posts arrive as message subtypes; only a person's new
     // message is a question (https://api.slack.com/events/message#subtypes). A file shared with
     // a comment and a thread reply also sent to the channel still carry the person's text.
-    auto const subtype = str(event, "subtype");
+    auto const subtype = string_member(event, "subtype");
     if (!subtype.empty() && subtype != "file_share" && subtype != "thread_broadcast") {
         return ignored(std::move(in), "message subtype '" + subtype + "'");
     }
     auto const bot_user = bot_user_of(body, settings);
-    auto const user = str(event, "user");
-    if (!str(event, "bot_id").empty() || member(event, "bot_profile").is_object()) return ignored(std::move(in), "a bot's message");
+    auto const user = string_member(event, "user");
+    if (!string_member(event, "bot_id").empty() || member(event, "bot_profile").is_object()) return ignored(std::move(in), "a bot's message");
     if (user.empty()) return ignored(std::move(in), "a message without a user");
     if (user == bot_user) return ignored(std::move(in), "the bot's own message");
 
-    auto const raw = str(event, "text");
-    auto const channel_type = str(event, "channel_type");
+    auto const raw = string_member(event, "text");
+    auto const channel_type = string_member(event, "channel_type");
     bool const direct = type == "message" && channel_type == "im";
     if (type == "message" && !direct) {
         // A mention in a channel arrives twice, as app_mention and (with channels:history) as
@@ -114,20 +100,20 @@ Inbound read_event_callback(json const& body, Inbound in, InboundSettings const&
     if (text.empty()) return ignored(std::move(in), "an empty message");
 
     ReplyAddress to;
-    to.channel = str(event, "channel");
+    to.channel = string_member(event, "channel");
     to.user_id = user;
     to.team_id = in.team_id;
     // In channels the answer goes into the thread of the question; in a DM only when the
     // question was itself asked in a thread.
-    to.thread_ts = str(event, "thread_ts");
-    if (to.thread_ts.empty() && !direct) to.thread_ts = str(event, "ts");
+    to.thread_ts = string_member(event, "thread_ts");
+    if (to.thread_ts.empty() && !direct) to.thread_ts = string_member(event, "ts");
     if (to.channel.empty()) return ignored(std::move(in), "a message without a channel");
 
     in.kind = Inbound::Kind::message;
     in.message.platform = platform;
-    in.message.message_id = str(body, "event_id");
+    in.message.message_id = string_member(body, "event_id");
     // The old wrapper (no event_id) still names the message by channel and ts.
-    if (in.message.message_id.empty()) in.message.message_id = to.channel + ":" + str(event, "ts");
+    if (in.message.message_id.empty()) in.message.message_id = to.channel + ":" + string_member(event, "ts");
     in.message.sender.user_id = user;
     in.message.sender.tenant_id = tenant_of(in);
     in.message.text = std::move(text);
@@ -137,41 +123,41 @@ Inbound read_event_callback(json const& body, Inbound in, InboundSettings const&
 
 Inbound read_block_actions(json const& payload, Inbound in) {
     auto const& user = member(payload, "user");
-    auto const user_id = str(user, "id");
+    auto const user_id = string_member(user, "id");
     if (user_id.empty()) return ignored(std::move(in), "block_actions without a user");
     auto const& container = member(payload, "container");
-    if (str(container, "type") == "view") return ignored(std::move(in), "an action inside a modal");
+    if (string_member(container, "type") == "view") return ignored(std::move(in), "an action inside a modal");
     auto const& actions = member(payload, "actions");
     if (!actions.is_array() || actions.empty() || !actions[0].is_object()) return ignored(std::move(in), "block_actions without an action");
     auto const& action = actions[0];
-    auto const action_id = str(action, "action_id");
+    auto const action_id = string_member(action, "action_id");
 
     ReplyAddress to;
-    to.channel = str(member(payload, "channel"), "id");
-    if (to.channel.empty()) to.channel = str(container, "channel_id");
-    to.thread_ts = str(member(payload, "message"), "thread_ts");
-    to.response_url = str(payload, "response_url");
-    to.trigger_id = str(payload, "trigger_id");
+    to.channel = string_member(member(payload, "channel"), "id");
+    if (to.channel.empty()) to.channel = string_member(container, "channel_id");
+    to.thread_ts = string_member(member(payload, "message"), "thread_ts");
+    to.response_url = string_member(payload, "response_url");
+    to.trigger_id = string_member(payload, "trigger_id");
     to.user_id = user_id;
     to.team_id = in.team_id;
 
     in.message.platform = platform;
-    in.message.message_id = "action:" + (to.trigger_id.empty() ? str(action, "action_ts") : to.trigger_id);
+    in.message.message_id = "action:" + (to.trigger_id.empty() ? string_member(action, "action_ts") : to.trigger_id);
     in.message.sender.user_id = user_id;
-    in.message.sender.display_name = str(user, "name");
+    in.message.sender.display_name = string_member(user, "name");
     in.message.sender.tenant_id = tenant_of(in);
     in.message.reply_address = format_reply_address(to);
 
     if (action_id == open_form_action_id) {
-        in.form = decode_form(str(action, "value"));
+        in.form = decode_form(string_member(action, "value"));
         if (!in.form) return ignored(std::move(in), "a form button whose value is no form");
         in.kind = Inbound::Kind::open_form;
         return in;
     }
     // A button's value, or a select menu's chosen option, is the command it carries, like a Teams
     // card's Action.Submit data.
-    auto value = str(action, "value");
-    if (value.empty()) value = str(member(action, "selected_option"), "value");
+    auto value = string_member(action, "value");
+    if (value.empty()) value = string_member(member(action, "selected_option"), "value");
     if (value.empty()) return ignored(std::move(in), "an action without a value");
     in.kind = Inbound::Kind::message;
     in.message.text = std::move(value);
@@ -180,15 +166,15 @@ Inbound read_block_actions(json const& payload, Inbound in) {
 
 Inbound read_view_submission(json const& payload, Inbound in) {
     auto const& view = member(payload, "view");
-    if (str(view, "callback_id") != form_callback_id) return ignored(std::move(in), "a submission of another view");
-    auto const user_id = str(member(payload, "user"), "id");
+    if (string_member(view, "callback_id") != form_callback_id) return ignored(std::move(in), "a submission of another view");
+    auto const user_id = string_member(member(payload, "user"), "id");
     if (user_id.empty()) bad_request("a view_submission without a user");
-    auto const metadata = parse_untrusted_json(str(view, "private_metadata"));
-    auto const command = str(metadata, "command");
-    auto const address_text = str(metadata, "to");
+    auto const metadata = parse_untrusted_json(string_member(view, "private_metadata"));
+    auto const command = string_member(metadata, "command");
+    auto const address_text = string_member(metadata, "to");
     if (command.empty() || address_text.empty()) bad_request("a submission of our form without its private_metadata");
     auto to = parse_reply_address(address_text);
-    if (auto trigger = str(payload, "trigger_id"); !trigger.empty()) to.trigger_id = trigger;
+    if (auto trigger = string_member(payload, "trigger_id"); !trigger.empty()) to.trigger_id = trigger;
 
     // state.values: {block_id: {action_id: {type, value | selected_option}}}; our block ids are the
     // field ids (https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload).
@@ -198,17 +184,17 @@ Inbound read_view_submission(json const& payload, Inbound in) {
             if (!actions.is_object()) continue;
             for (auto const& [action_id, state] : actions.items()) {
                 (void)action_id;
-                auto value = str(state, "value");
-                if (value.empty()) value = str(member(state, "selected_option"), "value");
+                auto value = string_member(state, "value");
+                if (value.empty()) value = string_member(member(state, "selected_option"), "value");
                 in.message.form_values[block_id] = value;
             }
         }
     }
     in.kind = Inbound::Kind::message;
     in.message.platform = platform;
-    in.message.message_id = "view:" + str(view, "id") + ":" + str(payload, "trigger_id");
+    in.message.message_id = "view:" + string_member(view, "id") + ":" + string_member(payload, "trigger_id");
     in.message.sender.user_id = user_id;
-    in.message.sender.display_name = str(member(payload, "user"), "name");
+    in.message.sender.display_name = string_member(member(payload, "user"), "name");
     in.message.sender.tenant_id = tenant_of(in);
     in.message.text = command;
     in.message.reply_address = format_reply_address(to);
@@ -226,21 +212,21 @@ bool is_form(std::string_view content_type) {
 Inbound parse_event(std::string_view body, InboundSettings const& settings, std::string_view retry_num, std::string_view retry_reason) {
     auto const j = parse_untrusted_json(body);
     if (!j.is_object()) bad_request("the Slack event body is not a JSON object");
-    auto const type = str(j, "type");
+    auto const type = string_member(j, "type");
     if (type.empty()) bad_request("the Slack event body has no type");
     Inbound in;
     in.source = Inbound::Source::event;
     in.retry_num = retry_number(retry_num);
     in.retry_reason = std::string(retry_reason);
-    in.team_id = str(j, "team_id");
+    in.team_id = string_member(j, "team_id");
     in.enterprise_id = enterprise_of_event(j);
     if (type == "url_verification") {
         in.kind = Inbound::Kind::url_verification;
-        in.challenge = str(j, "challenge");
+        in.challenge = string_member(j, "challenge");
         if (in.challenge.empty()) bad_request("url_verification without a challenge");
         return in;
     }
-    if (!settings.app_id.empty() && str(j, "api_app_id") != settings.app_id) return ignored(std::move(in), "an event for another app");
+    if (!settings.app_id.empty() && string_member(j, "api_app_id") != settings.app_id) return ignored(std::move(in), "an event for another app");
     if (type != "event_callback") return ignored(std::move(in), "envelope type '" + type + "' is not handled");
     return read_event_callback(j, std::move(in), settings);
 }
@@ -285,15 +271,15 @@ Inbound parse_interaction(std::string_view body, InboundSettings const& settings
     if (it == fields.end()) bad_request("an interaction without a payload field");
     auto const payload = parse_untrusted_json(it->second);
     if (!payload.is_object()) bad_request("the interaction payload is not a JSON object");
-    auto const type = str(payload, "type");
+    auto const type = string_member(payload, "type");
     if (type.empty()) bad_request("the interaction payload has no type");
     Inbound in;
     auto const& team = member(payload, "team");
-    in.team_id = str(team, "id");
-    if (in.team_id.empty()) in.team_id = str(member(payload, "user"), "team_id");
-    in.enterprise_id = str(member(payload, "enterprise"), "id");
-    if (in.enterprise_id.empty()) in.enterprise_id = str(team, "enterprise_id");
-    if (!settings.app_id.empty() && str(payload, "api_app_id") != settings.app_id) return ignored(std::move(in), "an interaction for another app");
+    in.team_id = string_member(team, "id");
+    if (in.team_id.empty()) in.team_id = string_member(member(payload, "user"), "team_id");
+    in.enterprise_id = string_member(member(payload, "enterprise"), "id");
+    if (in.enterprise_id.empty()) in.enterprise_id = string_member(team, "enterprise_id");
+    if (!settings.app_id.empty() && string_member(payload, "api_app_id") != settings.app_id) return ignored(std::move(in), "an interaction for another app");
     if (type == "block_actions") {
         in.source = Inbound::Source::block_actions;
         return read_block_actions(payload, std::move(in));

@@ -29,11 +29,6 @@ constexpr std::array<std::string_view, 8> transient_errors = {"ratelimited",    
                                                               "fatal_error",      "service_unavailable", "request_timeout",
                                                               "team_added_to_org", "message_limit_exceeded"};
 
-std::string str(json const& j, char const* key) {
-    auto const it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 /// Retry-After as delta-seconds (RFC 9110 §10.2.3); Slack sends seconds. Anything else: nothing.
 std::optional<std::chrono::seconds> seconds_of(std::string_view header) {
     while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
@@ -76,11 +71,11 @@ ApiOutcome classify_response(unsigned status, std::string_view retry_after, std:
         o.kind = ApiOutcome::Kind::sent;
         auto const it = j.find("channel");
         if (it != j.end() && it->is_string()) o.channel = it->get<std::string>();
-        else if (it != j.end() && it->is_object()) o.channel = str(*it, "id");
-        o.ts = str(j, "ts");
+        else if (it != j.end() && it->is_object()) o.channel = string_member(*it, "id");
+        o.ts = string_member(j, "ts");
         return o;
     }
-    auto error = str(j, "error");
+    auto error = string_member(j, "error");
     if (error.empty()) error = "ok:false without an error";
     if (std::find(transient_errors.begin(), transient_errors.end(), error) != transient_errors.end()) {
         bool const limited = error == "ratelimited" || error == "rate_limited";
@@ -100,15 +95,15 @@ UserInfo parse_user_info(std::string_view body) {
     }
     auto const& u = j["user"];
     UserInfo info;
-    info.id = str(u, "id");
+    info.id = string_member(u, "id");
     if (info.id.empty()) throw AdapterError(AdapterError::Kind::bad_request, "users.info answered a user without an id");
-    info.team_id = str(u, "team_id");
+    info.team_id = string_member(u, "team_id");
     json const profile = u.contains("profile") && u["profile"].is_object() ? u["profile"] : json::object();
-    info.email = str(profile, "email");
-    info.name = str(profile, "display_name");
-    if (info.name.empty()) info.name = str(profile, "real_name");
-    if (info.name.empty()) info.name = str(u, "real_name");
-    if (info.name.empty()) info.name = str(u, "name");
+    info.email = string_member(profile, "email");
+    info.name = string_member(profile, "display_name");
+    if (info.name.empty()) info.name = string_member(profile, "real_name");
+    if (info.name.empty()) info.name = string_member(u, "real_name");
+    if (info.name.empty()) info.name = string_member(u, "name");
     info.is_bot = u.contains("is_bot") && u["is_bot"].is_boolean() && u["is_bot"].get<bool>();
     info.deleted = u.contains("deleted") && u["deleted"].is_boolean() && u["deleted"].get<bool>();
     return info;

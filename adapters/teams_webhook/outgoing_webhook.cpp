@@ -7,6 +7,7 @@
 #include "adapters/crypto/base64.hpp"
 #include "adapters/crypto/hmac.hpp"
 #include "adapters/error.hpp"
+#include "adapters/untrusted_json.hpp"
 
 namespace superbruger::adapters::teams_webhook {
 
@@ -29,17 +30,6 @@ std::string within_units(std::string text, std::size_t units) {
     }
     text.resize(cut);
     return text + "…";
-}
-
-/// Fields from the sender: a wrong type counts as absent (json::value would throw).
-std::string string_field(nlohmann::json const& object, char const* key) {
-    auto const it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-nlohmann::json const* find_object(nlohmann::json const& object, char const* key) {
-    auto const it = object.find(key);
-    return it != object.end() && it->is_object() ? &*it : nullptr;
 }
 
 }  // namespace
@@ -70,10 +60,10 @@ ChatMessage parse_message(std::string_view raw_body) {
     // webhook by its own 28:… id, so that id is the one to strip.
     std::string webhook_mention;
     for (auto const& e : activity.entities) {
-        auto const* mentioned = e.is_object() && string_field(e, "type") == "mention" ? find_object(e, "mentioned") : nullptr;
-        if (mentioned == nullptr || !string_field(*mentioned, "id").starts_with("28:")) continue;
-        activity.recipient.id = string_field(*mentioned, "id");
-        webhook_mention = string_field(e, "text");
+        auto const id = string_member(member(e, "mentioned"), "id");
+        if (string_member(e, "type") != "mention" || !id.starts_with("28:")) continue;
+        activity.recipient.id = id;
+        webhook_mention = string_member(e, "text");
         break;
     }
     // The mention's text does not always match the message (Microsoft's own example names the

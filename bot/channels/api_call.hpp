@@ -30,6 +30,15 @@ struct ApiVerdict {
     std::string error;
 };
 
+/// The retry policy of a platform's settings: its `send_attempts` and `max_retry_wait`.
+template <typename Settings>
+http::RetryPolicy retry_policy_of(Settings const& settings) {
+    http::RetryPolicy p;
+    p.attempts = settings.send_attempts;
+    p.max_delay = settings.max_retry_wait;
+    return p;
+}
+
 /// A platform adapter's outcome (adapters/<platform>: kind sent / retry / refused, retry_after,
 /// error) as a verdict.
 template <typename Outcome>

@@ -7,6 +7,7 @@
 #include "adapters/percent_encoding.hpp"
 #include "adapters/untrusted_json.hpp"
 #include "bot/background_tasks.hpp"
+#include "bot/channels/api_call.hpp"
 #include "bot/channels/channel_secret.hpp"
 #include "bot/error.hpp"
 #include "bot/http/responses.hpp"
@@ -34,13 +35,6 @@ constexpr std::size_t max_replies_in_flight = 256;
 /// What a click on a form button gets when there is no REST to open the dialog with.
 constexpr char const* no_dialogs_text = "Formularen kan ikke åbnes her: botten har ikke adgang til Mattermosts REST API.";
 
-http::RetryPolicy retry_policy_of(MattermostSettings const& c) {
-    http::RetryPolicy p;
-    p.attempts = c.send_attempts;
-    p.max_delay = c.max_retry_wait;
-    return p;
-}
-
 std::string header(http::Request const& request, http::bhttp::field name) { return std::string(request[name]); }
 
 bool is_json(std::string_view content_type) {
@@ -54,12 +48,7 @@ bool is_json(std::string_view content_type) {
 /// the one field taken, so no field is interpreted before the token matched; parse() reads the
 /// rest only after verify() let the request through.
 std::string body_token(std::string_view content_type, std::string_view body) {
-    if (is_json(content_type)) {
-        auto const j = adapters::parse_untrusted_json(body);
-        if (!j.is_object()) return {};
-        auto const it = j.find("token");
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-    }
+    if (is_json(content_type)) return adapters::string_member(adapters::parse_untrusted_json(body), "token");
     auto const fields = adapters::parse_form_body(body);
     auto const it = fields.find("token");
     return it == fields.end() ? std::string() : it->second;

@@ -44,9 +44,14 @@ net::awaitable<ApiOutcome> RestClient::send(http::bhttp::verb method, std::strin
     http::ClientRequest request{method, std::move(url), {}, std::move(payload)};
     if (with_token) request.headers.emplace_back("Authorization", "Bearer " + bot_token_);
     if (method == http::bhttp::verb::post) request.headers.emplace_back("Content-Type", "application/json");
-    auto judge = [](http::ClientResponse const& res) { return verdict_of(classify(res)); };
-    auto res = co_await call_with_retries(client_, std::move(request), judge, retry_, random_, std::move(what), "mattermost");
-    co_return classify(res);
+    // The last answer's outcome is kept: on success it is the one returned, read once.
+    ApiOutcome last;
+    auto judge = [&last](http::ClientResponse const& res) {
+        last = classify(res);
+        return verdict_of(last);
+    };
+    co_await call_with_retries(client_, std::move(request), judge, retry_, random_, std::move(what), "mattermost");
+    co_return last;
 }
 
 }  // namespace superbruger::bot::channels::mattermost

@@ -1,6 +1,7 @@
 // SlackChannel: verify the signature, read the request, answer inline or post back.
 #include "bot/channels/slack/slack_channel.hpp"
 
+#include "bot/channels/api_call.hpp"
 #include "bot/channels/channel_secret.hpp"
 #include "bot/channels/slack/slack_command.hpp"
 
@@ -27,13 +28,6 @@ std::string const slack_platform = "slack";
 
 /// Replies on their way to Slack at most; more requests wait (backpressure).
 constexpr std::size_t max_replies_in_flight = 256;
-
-http::RetryPolicy retry_policy_of(SlackSettings const& c) {
-    http::RetryPolicy p;
-    p.attempts = c.send_attempts;
-    p.max_delay = c.max_retry_wait;
-    return p;
-}
 
 std::string header(http::Request const& request, char const* name) { return std::string(request[name]); }
 

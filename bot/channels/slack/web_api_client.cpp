@@ -43,12 +43,14 @@ net::awaitable<WebApiClient::Answer> WebApiClient::send(std::string what, std::s
     if (with_token) request.headers.emplace_back("Authorization", "Bearer " + bot_token_);
     if (method == http::bhttp::verb::post) request.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
     // Slack answers most errors with 200 and ok:false: the body decides (adapters/slack/web_api.hpp).
-    auto judge = [](http::ClientResponse const& res) {
-        return verdict_of(adapters::slack::classify_response(res.status, res.header("Retry-After"), res.body));
+    // The last answer's outcome is kept: on success it is the one returned, read once.
+    ApiOutcome last;
+    auto judge = [&last](http::ClientResponse const& res) {
+        last = adapters::slack::classify_response(res.status, res.header("Retry-After"), res.body);
+        return verdict_of(last);
     };
     auto res = co_await call_with_retries(client_, std::move(request), judge, retry, random_, std::move(what), "slack");
-    auto outcome = adapters::slack::classify_response(res.status, res.header("Retry-After"), res.body);
-    co_return Answer{std::move(outcome), std::move(res.body)};
+    co_return Answer{std::move(last), std::move(res.body)};
 }
 
 }  // namespace superbruger::bot::channels::slack

@@ -1,6 +1,7 @@
 // TeamsChannel: verify the token, read the activity, reply through the Connector.
 #include "bot/channels/teams/teams_channel.hpp"
 
+#include "bot/channels/api_call.hpp"
 #include "bot/channels/channel_secret.hpp"
 
 #include "adapters/bot_framework/activity.hpp"
@@ -23,13 +24,6 @@ std::string const teams_platform = "teams";
 
 /// Replies on their way to the Connector at most; more requests wait (backpressure).
 constexpr std::size_t max_replies_in_flight = 256;
-
-http::RetryPolicy retry_policy_of(TeamsSettings const& c) {
-    http::RetryPolicy p;
-    p.attempts = c.send_attempts;
-    p.max_delay = c.max_retry_wait;
-    return p;
-}
 
 /// One activity whose bearer token was verified.
 class TeamsRequest final : public VerifiedRequest {
