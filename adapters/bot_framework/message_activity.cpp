@@ -72,20 +72,6 @@ std::size_t split_point(std::string_view text, std::size_t limit) {
     return last_char;
 }
 
-/// `text` cut to at most `limit` UTF-16 units at a character boundary, ending in "…" when cut.
-std::string shortened(std::string const& text, std::size_t limit) {
-    if (utf16_units(text) <= limit) return text;
-    std::size_t units = 0, end = 0;
-    while (end < text.size()) {
-        std::size_t const len = sequence_length(text, end);
-        std::size_t const u = len == 4 ? 2 : 1;
-        if (units + u + 1 > limit) break;  // one unit stays for the ellipsis
-        units += u;
-        end += len;
-    }
-    return text.substr(0, end) + "…";
-}
-
 std::string trim_newlines(std::string s) {
     while (!s.empty() && s.back() == '\n') s.pop_back();
     while (!s.empty() && s.front() == '\n') s.erase(0, 1);
@@ -101,6 +87,19 @@ std::size_t utf16_units(std::string_view utf8) {
         units += c >= 0xF0 ? 2 : 1;        // 4-byte sequences are surrogate pairs
     }
     return units;
+}
+
+std::string shortened(std::string const& text, std::size_t limit) {
+    if (utf16_units(text) <= limit) return text;
+    std::size_t units = 0, end = 0;
+    while (end < text.size()) {
+        std::size_t const len = sequence_length(text, end);
+        std::size_t const u = len == 4 ? 2 : 1;
+        if (units + u + 1 > limit) break;  // one unit stays for the ellipsis
+        units += u;
+        end += len;
+    }
+    return text.substr(0, end) + "…";
 }
 
 json adaptive_card(ChatReply const& reply) {

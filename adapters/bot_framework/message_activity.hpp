@@ -34,4 +34,7 @@ nlohmann::json adaptive_card(ChatReply const& reply);
 /// Length of UTF-8 text in UTF-16 code units, how Teams measures a message.
 std::size_t utf16_units(std::string_view utf8);
 
+/// `text` cut to at most `limit` UTF-16 units at a character boundary, ending in "…" when cut.
+std::string shortened(std::string const& text, std::size_t limit);
+
 }  // namespace superbruger::adapters::bot_framework

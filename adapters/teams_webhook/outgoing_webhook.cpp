@@ -15,23 +15,6 @@ namespace {
 
 [[noreturn]] void refuse(std::string const& reason) { throw AdapterError(AdapterError::Kind::unauthenticated, reason); }
 
-/// Cut to at most `units` UTF-16 code units, on a character boundary, marked with "…".
-std::string within_units(std::string text, std::size_t units) {
-    if (bot_framework::utf16_units(text) <= units) return text;
-    std::size_t used = 0, cut = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        auto const c = static_cast<unsigned char>(text[i]);
-        std::size_t const len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        std::size_t const need = c >= 0xF0 ? 2 : 1;
-        if (used + need + 1 > units) break;  // room for the "…"
-        used += need;
-        i += len;
-        cut = std::min(i, text.size());
-    }
-    text.resize(cut);
-    return text + "…";
-}
-
 }  // namespace
 
 std::string key_of_security_token(std::string_view token_base64) {
@@ -76,15 +59,17 @@ ChatMessage parse_message(std::string_view raw_body) {
     return message;
 }
 
+std::string actions_to_type(ChatReply const& reply) {
+    std::string hint;
+    for (auto const& a : reply.actions) hint += (hint.empty() ? "" : " · ") + std::string("»") + a.value + "«";
+    return hint;
+}
+
 nlohmann::json response_body(ChatReply const& reply) {
     std::string text = reply.text;
     if (!reply.footer.empty()) text += "\n\n" + reply.footer;
-    if (!reply.actions.empty()) {
-        std::string hint;
-        for (auto const& a : reply.actions) hint += (hint.empty() ? "" : " · ") + std::string("»") + a.value + "«";
-        text += "\n\n" + hint;
-    }
-    return {{"type", "message"}, {"textFormat", "markdown"}, {"text", within_units(std::move(text), bot_framework::max_activity_utf16_units)}};
+    if (auto const hint = actions_to_type(reply); !hint.empty()) text += "\n\n" + hint;
+    return {{"type", "message"}, {"textFormat", "markdown"}, {"text", bot_framework::shortened(text, bot_framework::max_activity_utf16_units)}};
 }
 
 }  // namespace superbruger::adapters::teams_webhook

@@ -30,6 +30,10 @@ void verify_request(std::string_view key, std::string_view authorization_header,
 /// AdapterError{bad_request} for a body that is no message activity.
 ChatMessage parse_message(std::string_view raw_body);
 
+/// The reply's actions written out as what to type ("»gennemgå DUBU 3.5« · »…«"), for places
+/// where its buttons could not be pressed; "" for none.
+std::string actions_to_type(ChatReply const& reply);
+
 /// The HTTP answer's body: one message activity in Markdown, the source and the reply's actions
 /// written out as what to type (its buttons could not be pressed here), under Teams' size limit.
 /// A form is left out: the conversation asks field by field instead.
