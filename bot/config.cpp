@@ -142,6 +142,15 @@ Config parse_config(std::string const& text, std::filesystem::path const& base) 
     return config;
 }
 
+std::vector<MunicipalityChannel> municipality_channels(Config const& config) {
+    std::vector<MunicipalityChannel> out;
+    for (auto const& [platform, settings] : config.channels) {
+        if (!settings->enabled()) continue;
+        for (auto& municipality : settings->municipality_channels()) out.push_back({platform, std::move(municipality)});
+    }
+    return out;
+}
+
 Config load_config(std::optional<std::filesystem::path> const& file) {
     if (!file) return parse_config("{}", std::filesystem::current_path());  // every default, each platform's too
     std::ifstream in(*file, std::ios::binary);

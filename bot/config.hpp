@@ -58,6 +58,17 @@ struct ChannelSettings {
     /// The outbox's pace towards one tenant (workspace, team) of the platform: below the
     /// platform's own limit, so that replies to people still have room.
     int outbox_per_tenant_per_second = 40;
+    /// Municipalities (by name or kommunenummer, as the role directory has them) whose
+    /// announcements and reminders this platform posts into a channel of theirs, as well as to
+    /// each superbruger it can reach: for a platform that cannot write to people first.
+    virtual std::vector<std::string> municipality_channels() const { return {}; }
+};
+
+/// One municipality's channel on one platform (see ChannelSettings::municipality_channels): an
+/// outbox recipient of its own, `municipality` as the config names it.
+struct MunicipalityChannel {
+    std::string platform;
+    std::string municipality;
 };
 
 struct ChangeRequestConfig {
@@ -104,6 +115,9 @@ struct Config {
 /// to the file's folder. Throws BotError{config} naming the key (as a JSON path such as
 /// "server.port") for a wrong type, a value out of range or an unknown key.
 Config load_config(std::optional<std::filesystem::path> const& file);
+
+/// Every municipality channel of the enabled platforms, by platform.
+std::vector<MunicipalityChannel> municipality_channels(Config const& config);
 
 /// The same, from JSON text (for tests); `base` resolves relative paths.
 Config parse_config(std::string const& text, std::filesystem::path const& base);

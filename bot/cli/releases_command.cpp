@@ -77,7 +77,7 @@ int add(App& app, Arguments const& args, knowledge::Language lang) {
     releases::NewRelease const wanted{required(args, "--name", lang), required(args, "--date", lang), required(args, "--deadline", lang),
                                       read_text(required(args, "--notes", lang), lang), args.option("--by").value_or("cli")};
     auto const preview = registry.prepare(wanted);
-    releases::ReminderPlanner planner(app.database(), app.directory(), app.config().releases.reminder_offsets_days);
+    releases::ReminderPlanner planner(app.database(), app.directory(), app.config().releases.reminder_offsets_days, municipality_channels(app.config()));
     auto const reach = planner.announcement_reach();
 
     std::cout << preview.name << say(lang, ": releasedato ", ": release date ") << preview.release_date

@@ -125,7 +125,12 @@ int run_serve(std::vector<std::string> const& argv) {
         log::info("channel_enabled", {{"platform", registration.platform}});
     }
     outbox_worker.start(background);
-    releases::ReminderPlanner reminders(app.database(), app.directory(), config.releases.reminder_offsets_days);
+    releases::ReminderPlanner reminders(app.database(), app.directory(), config.releases.reminder_offsets_days, municipality_channels(config));
+    for (auto const& c : reminders.unknown_channels()) {
+        log::warn("municipality_channel_unknown", {{"platform", c.platform},
+                                                   {"municipality", c.municipality},
+                                                   {"hint", "no municipality of the role directory has this name or kommunenummer"}});
+    }
     auto reminder_timer = std::make_shared<boost::asio::steady_timer>(ioc);
     background.spawn("reminders", [](releases::ReminderPlanner& planner, std::shared_ptr<boost::asio::steady_timer> timer,
                                      std::chrono::seconds every) -> boost::asio::awaitable<void> {

@@ -103,8 +103,10 @@ adapters::Form item_form(Language lang) {
 
 }  // namespace
 
-ReleaseDesk::ReleaseDesk(storage::Database& db, directory::DirectoryService& directory, std::vector<int> reminder_offsets_days)
-    : db_(db), directory_(directory), registry_(db), reviews_(db), mutes_(db), planner_(db, directory, std::move(reminder_offsets_days)) {}
+ReleaseDesk::ReleaseDesk(storage::Database& db, directory::DirectoryService& directory, std::vector<int> reminder_offsets_days,
+                         std::vector<MunicipalityChannel> channels)
+    : db_(db), directory_(directory), registry_(db), reviews_(db), mutes_(db),
+      planner_(db, directory, std::move(reminder_offsets_days), std::move(channels)) {}
 
 std::optional<ChatReply> ReleaseDesk::registration(adapters::ChatMessage const& message, std::string const& folded) {
     Key const key{message.platform, message.sender.user_id};

@@ -27,7 +27,8 @@ namespace superbruger::bot::releases {
 
 class ReleaseDesk {
 public:
-    ReleaseDesk(storage::Database& db, directory::DirectoryService& directory, std::vector<int> reminder_offsets_days);
+    ReleaseDesk(storage::Database& db, directory::DirectoryService& directory, std::vector<int> reminder_offsets_days,
+                std::vector<MunicipalityChannel> channels = {});
 
     /// The reply when the message is about release reviews or reminders; nullopt otherwise.
     /// With `dialog_may_answer` false, an open review does not take the message as its answer.

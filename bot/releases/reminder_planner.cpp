@@ -11,8 +11,24 @@
 
 namespace superbruger::bot::releases {
 
-ReminderPlanner::ReminderPlanner(storage::Database& db, directory::DirectoryService& directory, std::vector<int> offsets_days)
-    : directory_(directory), releases_(db), reviews_(db), mutes_(db), outbox_(db), offsets_(std::move(offsets_days)) {}
+namespace {
+bool is_of(MunicipalityChannel const& channel, storage::Municipality const& m) {
+    return channel.municipality == m.name || channel.municipality == m.kommunenummer;
+}
+}  // namespace
+
+ReminderPlanner::ReminderPlanner(storage::Database& db, directory::DirectoryService& directory, std::vector<int> offsets_days,
+                                 std::vector<MunicipalityChannel> channels)
+    : directory_(directory), releases_(db), reviews_(db), mutes_(db), outbox_(db), offsets_(std::move(offsets_days)), channels_(std::move(channels)) {}
+
+std::vector<MunicipalityChannel> ReminderPlanner::unknown_channels() const {
+    auto const all = directory_.store().municipalities();
+    std::vector<MunicipalityChannel> out;
+    for (auto const& c : channels_) {
+        if (std::none_of(all.begin(), all.end(), [&](auto const& m) { return is_of(c, m); })) out.push_back(c);
+    }
+    return out;
+}
 
 std::vector<ReminderPlanner::Recipient> ReminderPlanner::recipients(storage::Municipality const& m, bool leave_out_muted) const {
     std::vector<Recipient> out;
@@ -22,6 +38,11 @@ std::vector<ReminderPlanner::Recipient> ReminderPlanner::recipients(storage::Mun
             if (leave_out_muted && mutes_.muted(platform, user_id)) continue;
             out.push_back({platform, user_id, store.tenant_of(m.id, platform)});
         }
+    }
+    // A channel is its own recipient and tenant: the platform paces each channel on its own.
+    for (auto const& c : channels_) {
+        if (!is_of(c, m) || (leave_out_muted && mutes_.muted(c.platform, c.municipality))) continue;
+        out.push_back({c.platform, c.municipality, c.municipality});
     }
     return out;
 }

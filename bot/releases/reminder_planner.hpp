@@ -1,10 +1,12 @@
 // ReminderPlanner: puts release announcements and review reminders in the outbox, for the
-// current superbrugere of each municipality that can be reached in chat. Reminders go to
+// current superbrugere of each municipality that can be reached in chat, and into the
+// municipality's own channel where a platform posts there (ChannelSettings::municipality_channels). Reminders go to
 // municipalities whose review is still open, at the schedule's times (weekdays 08-16 Copenhagen
 // time, the configured days before the deadline); muted people are left out. Every message has
 // an idempotency key, so queuing again (after a restart, on every check) never sends twice.
 #pragma once
 
+#include "bot/config.hpp"
 #include "bot/directory/directory_service.hpp"
 #include "bot/releases/reminder_schedule.hpp"
 #include "storage/outbox.hpp"
@@ -19,7 +21,13 @@ namespace superbruger::bot::releases {
 
 class ReminderPlanner {
 public:
-    ReminderPlanner(storage::Database& db, directory::DirectoryService& directory, std::vector<int> offsets_days);
+    /// `channels`: the municipalities' channels that get every announcement and reminder too.
+    ReminderPlanner(storage::Database& db, directory::DirectoryService& directory, std::vector<int> offsets_days,
+                    std::vector<MunicipalityChannel> channels = {});
+
+    /// The configured channels whose municipality the role directory does not know (by name or
+    /// kommunenummer): they would never get anything, which the server logs at start.
+    std::vector<MunicipalityChannel> unknown_channels() const;
 
     /// Queues the announcement of a newly registered release, to go out at the next window.
     /// Returns how many messages were queued.
@@ -27,7 +35,7 @@ public:
 
     /// Who an announcement would reach now, for the preview before a release is registered.
     struct Reach {
-        std::size_t recipients = 0;      ///< chat identities of superbrugere (what `announce` queues)
+        std::size_t recipients = 0;      ///< chat identities of superbrugere and municipality channels (what `announce` queues)
         std::size_t municipalities = 0;  ///< with at least one of them
         std::string example_municipality;  ///< one of those, to show the announcement as it reads there
     };
@@ -56,6 +64,7 @@ private:
     storage::ReminderMutes mutes_;
     storage::Outbox outbox_;
     std::vector<int> offsets_;
+    std::vector<MunicipalityChannel> channels_;
 };
 
 }  // namespace superbruger::bot::releases

@@ -80,6 +80,37 @@ TEST_CASE("reminders go to open municipalities at the schedule once each and ski
     CHECK(h.planner.queue_due_reminders(utc(2026, 12, 16, 9, 0)) == 0);   // after the deadline
 }
 
+TEST_CASE("a municipality's channel gets the announcement and its reminders besides its superbrugere", "[bot][releases][reminders][workflows]") {
+    Harness h;
+    // Ærø by kommunenummer, Næstved by name; Herning is in no directory.
+    ReminderPlanner planner{h.db, h.directory, {14, 7, 2}, {{"teams_webhook", "492"}, {"teams_webhook", "Næstved"}, {"teams_webhook", "Herning"}}};
+    auto const unknown = planner.unknown_channels();
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0].municipality == "Herning");
+
+    CHECK(planner.announcement_reach().recipients == 5);
+    CHECK(planner.announce(h.release, utc(2026, 11, 28, 12)) == 5);
+    CHECK(planner.announce(h.release, utc(2026, 11, 28, 13)) == 0);  // once, channels too
+    std::vector<storage::OutboxMessage> channels;
+    for (auto const& m : h.queued()) {
+        if (m.platform == "teams_webhook") channels.push_back(m);
+    }
+    REQUIRE(channels.size() == 2);
+    for (auto const& m : channels) {
+        CHECK(m.tenant == m.recipient);  // each channel is paced on its own
+        CHECK(m.idempotency_key == "release-announce:" + std::to_string(h.release.id) + ":teams_webhook:" + m.recipient);
+    }
+    CHECK_THAT(channels[0].message + channels[1].message, Catch::Contains("Ærø") && Catch::Contains("Næstved"));
+
+    // Næstved finishes: only Ærø's channel (and Bo) are reminded; a muted channel is left out.
+    storage::ReleaseReviews reviews(h.db);
+    auto const naestved = *h.directory.municipality_named("Næstved");
+    for (int item : {1, 2}) reviews.save({h.release.id, naestved.id, item, "lav", false, "", false, "", "", "Anne", "2026-12-02T09:00:00Z"});
+    CHECK(planner.queue_due_reminders(utc(2026, 12, 8, 7, 0)) == 2);
+    storage::ReminderMutes(h.db).mute("teams_webhook", "492", "2026-12-09T09:00:00Z");
+    CHECK(planner.queue_due_reminders(utc(2026, 12, 14, 7, 0)) == 1);
+}
+
 TEST_CASE("a Teams user who writes stop påmindelser gets no more reminders", "[bot][releases][reminders]") {
     // Teams names the sender by a chat id ("29:…") and an Entra object id; the directory knows
     // people by the object id, so the mute must be found under that.
