@@ -2,6 +2,7 @@
 #include "bot/channels/channel_secret.hpp"
 
 #include "bot/error.hpp"
+#include "bot/http/client.hpp"
 
 #include <cstdlib>
 
@@ -15,6 +16,20 @@ std::string secret_from_environment(std::string const& variable, std::string con
                        "config: " + because + ", so the environment variable " + variable + " (" + setting + ") must hold " + what);
     }
     return value;
+}
+
+std::string secret_url_from_environment(std::string const& variable, std::string const& setting, std::string const& because,
+                                        std::string const& what) {
+    auto url = secret_from_environment(variable, setting, because, what);
+    // Url::parse names the URL in its error: only the variable is named here.
+    bool usable = url.starts_with("https://") || url.starts_with("http://");
+    try {
+        (void)http::Url::parse(url);
+    } catch (BotError const&) {
+        usable = false;
+    }
+    if (!usable) throw BotError(BotError::Kind::config, "config: the environment variable " + variable + " (" + setting + ") holds no https:// URL");
+    return url;
 }
 
 }  // namespace superbruger::bot::channels

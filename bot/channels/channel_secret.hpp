@@ -11,4 +11,10 @@ namespace superbruger::bot::channels {
 std::string secret_from_environment(std::string const& variable, std::string const& setting, std::string const& because,
                                     std::string const& what);
 
+/// A URL that is its own credential (an incoming webhook's, a Workflows flow's), from `variable`
+/// like secret_from_environment. Throws BotError{config} for one that is no http(s) URL, naming
+/// the variable but never the value.
+std::string secret_url_from_environment(std::string const& variable, std::string const& setting, std::string const& because,
+                                        std::string const& what);
+
 }  // namespace superbruger::bot::channels

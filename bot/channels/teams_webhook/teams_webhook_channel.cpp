@@ -4,6 +4,7 @@
 #include "adapters/error.hpp"
 #include "adapters/percent_encoding.hpp"
 #include "adapters/teams_webhook/outgoing_webhook.hpp"
+#include "bot/channels/api_call.hpp"
 #include "bot/channels/channel_secret.hpp"
 #include "bot/error.hpp"
 #include "bot/http/responses.hpp"
@@ -47,7 +48,8 @@ private:
 
 }  // namespace
 
-TeamsWebhookChannel::TeamsWebhookChannel(std::map<std::string, std::string> keys) : keys_(std::move(keys)) {}
+TeamsWebhookChannel::TeamsWebhookChannel(std::map<std::string, std::string> keys, WorkflowsPoster poster)
+    : keys_(std::move(keys)), poster_(std::move(poster)) {}
 
 std::string const& TeamsWebhookChannel::platform() const noexcept { return platform_name; }
 
@@ -65,16 +67,16 @@ net::awaitable<std::unique_ptr<VerifiedRequest>> TeamsWebhookChannel::verify(htt
     co_return std::make_unique<WebhookRequest>(request);
 }
 
-net::awaitable<void> TeamsWebhookChannel::send_to_person(storage::OutboxMessage const&, adapters::ChatReply) {
-    throw BotError::refused("a Teams outgoing webhook can only answer; it cannot write to a person", 0);
-    co_return;
+net::awaitable<void> TeamsWebhookChannel::send_to_person(storage::OutboxMessage const& message, adapters::ChatReply reply) {
+    auto municipality = message.recipient;
+    co_await poster_.post(std::move(municipality), std::move(reply));
 }
 
 ChannelRegistration registration() {
     ChannelRegistration r;
     r.platform = platform_name;
     r.read_settings = read_teams_webhook_settings;
-    r.make = [](ChannelSettings const& settings, ChannelDependencies) -> std::unique_ptr<Channel> {
+    r.make = [](ChannelSettings const& settings, ChannelDependencies deps) -> std::unique_ptr<Channel> {
         auto const& s = static_cast<TeamsWebhookSettings const&>(settings);
         std::map<std::string, std::string> keys;
         for (auto const& [id, env] : s.webhooks) {
@@ -86,7 +88,13 @@ ChannelRegistration registration() {
                 throw BotError(BotError::Kind::config, "config: the environment variable " + env + " (" + setting + "): " + e.what());
             }
         }
-        return std::make_unique<TeamsWebhookChannel>(std::move(keys));
+        std::map<std::string, std::string> urls;
+        for (auto const& [municipality, env] : s.workflows) {
+            urls[municipality] = secret_url_from_environment(env, "teams_webhook.workflows." + municipality, "'teams_webhook.enabled' is true",
+                                                             "the channel's Workflows URL");
+        }
+        WorkflowsPoster poster(deps.outbound_client, deps.outbound, std::move(urls), retry_policy_of(s));
+        return std::make_unique<TeamsWebhookChannel>(std::move(keys), std::move(poster));
     };
     return r;
 }

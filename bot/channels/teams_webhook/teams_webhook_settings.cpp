@@ -18,6 +18,12 @@ bool valid_id(std::string const& id) {
 
 }  // namespace
 
+std::vector<std::string> TeamsWebhookSettings::municipality_channels() const {
+    std::vector<std::string> out;
+    for (auto const& [municipality, env] : workflows) out.push_back(municipality);
+    return out;
+}
+
 std::shared_ptr<ChannelSettings const> read_teams_webhook_settings(ConfigSection& r, std::filesystem::path const&) {
     auto c = std::make_shared<TeamsWebhookSettings>();
     r.read("enabled", c->on);
@@ -30,7 +36,21 @@ std::shared_ptr<ChannelSettings const> read_teams_webhook_settings(ConfigSection
             c->webhooks[id] = env.get<std::string>();
         }
     }
-    if (c->on && c->webhooks.empty()) config_fail(r.key_path("webhooks"), "names no webhook, but teams_webhook.enabled is true");
+    if (auto const* flows = r.find("workflows")) {
+        auto const path = r.key_path("workflows");
+        if (!flows->is_object()) config_fail(path, "must be an object of municipality → environment variable of its Workflows URL");
+        for (auto const& [municipality, env] : flows->items()) {
+            if (municipality.empty()) config_fail(path, "names a municipality with no name");
+            if (!env.is_string() || env.get<std::string>().empty()) config_fail(path + "." + municipality, "must name an environment variable");
+            c->workflows[municipality] = env.get<std::string>();
+        }
+    }
+    r.read("send_attempts", c->send_attempts, 1, 10);
+    r.read("max_retry_wait_seconds", c->max_retry_wait, 1, 600);
+    r.read("outbox_per_tenant_per_second", c->outbox_per_tenant_per_second, 1, 4);
+    if (c->on && c->webhooks.empty() && c->workflows.empty()) {
+        config_fail(r.key_path("webhooks"), "names no webhook (and workflows no channel), but teams_webhook.enabled is true");
+    }
     r.refuse_unknown_keys();
     return c;
 }
