@@ -147,6 +147,13 @@ json post_body(std::string const& channel_id, ChatReply const& reply, RenderSett
     return out;
 }
 
+json incoming_webhook_body(ChatReply const& reply, RenderSettings const& settings) {
+    json out = {{"text", message_text(reply)}};
+    // A webhook takes the attachments at the top level, not inside props.
+    if (auto props = message_props(reply, settings); props.contains("attachments")) out["attachments"] = std::move(props["attachments"]);
+    return out;
+}
+
 json direct_channel_body(std::string const& bot_user_id, std::string const& user_id) { return json::array({bot_user_id, user_id}); }
 
 json dialog(Form const& form, std::string const& state, RenderSettings const& settings, std::string const& intro) {

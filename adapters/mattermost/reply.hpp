@@ -63,6 +63,11 @@ nlohmann::json command_response(ChatReply const& reply, RenderSettings const& se
 nlohmann::json post_body(std::string const& channel_id, ChatReply const& reply, RenderSettings const& settings,
                          std::string const& root_id = {});
 
+/// The body for an incoming webhook (POST <server>/hooks/<key>,
+/// https://developers.mattermost.com/integrate/webhooks/incoming/): {text[, attachments]}, into
+/// the channel the webhook was made for; its buttons work like a post's.
+nlohmann::json incoming_webhook_body(ChatReply const& reply, RenderSettings const& settings);
+
 /// POST /api/v4/channels/direct: the two user ids, the bot's first; the answer's `id` is the channel.
 nlohmann::json direct_channel_body(std::string const& bot_user_id, std::string const& user_id);
 

@@ -208,6 +208,18 @@ TEST_CASE("REST bodies for a direct message and a post", "[adapters][mattermost]
     CHECK(plain["props"] == json::object());
 }
 
+TEST_CASE("an incoming webhook's body has the text and the buttons at the top level", "[adapters][mattermost]") {
+    auto const hook = incoming_webhook_body(answer(), settings());
+    CHECK(hook["text"] == message_text(answer()));
+    CHECK(hook["attachments"][0]["actions"].size() == 2);
+    CHECK_FALSE(hook.contains("props"));
+    CHECK_FALSE(hook.contains("channel"));  // the webhook's own channel
+    auto const plain = incoming_webhook_body(ChatReply{"Hej", {}, {}, {}, true, {}}, settings());
+    CHECK(plain == json{{"text", "Hej"}});
+    // Mattermost answers a webhook with a plain "ok".
+    CHECK(classify_response(200, "", "", "ok").kind == ApiOutcome::Kind::sent);
+}
+
 TEST_CASE("REST answers: sent, retried after the rate limit, refused", "[adapters][mattermost]") {
     auto const sent = classify_response(201, "", "", R"({"id":"post1","channel_id":"chan1","message":"Hej"})");
     CHECK(sent.kind == ApiOutcome::Kind::sent);

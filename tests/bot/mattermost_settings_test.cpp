@@ -48,6 +48,16 @@ TEST_CASE("Mattermost settings are read", "[bot][config][mattermost]") {
     CHECK(s.send_attempts == 2);
     CHECK(s.max_retry_wait == std::chrono::seconds(5));
     CHECK(s.outbox_per_tenant_per_second == 3);
+    CHECK(s.municipality_channels().empty());
+}
+
+TEST_CASE("Mattermost incoming webhooks are read per municipality, each its channel of announcements", "[bot][config][mattermost]") {
+    auto const s = read(R"({"incoming_webhooks": {"Næstved": "MM_IN_NAESTVED", "492": "MM_IN_AEROE"}})");
+    CHECK(s.incoming_webhooks.at("Næstved") == "MM_IN_NAESTVED");
+    CHECK(s.municipality_channels() == std::vector<std::string>{"492", "Næstved"});
+    CHECK_THAT(error_of(R"({"incoming_webhooks": ["X"]})"), Catch::Contains("'mattermost.incoming_webhooks'"));
+    CHECK_THAT(error_of(R"({"incoming_webhooks": {"Næstved": ""}})"), Catch::Contains("mattermost.incoming_webhooks.Næstved"));
+    CHECK_THAT(error_of(R"({"incoming_webhooks": {"": "X"}})"), Catch::Contains("mattermost.incoming_webhooks"));
 }
 
 TEST_CASE("Mattermost's server_url may be plain http only to loopback", "[bot][config][mattermost]") {

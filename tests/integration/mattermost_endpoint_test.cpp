@@ -30,6 +30,7 @@ constexpr char const* hook_token_env = "SB_TEST_MM_HOOK_TOKEN";
 constexpr char const* command_token_env = "SB_TEST_MM_COMMAND_TOKEN";
 constexpr char const* bot_token_env = "SB_TEST_MM_BOT_TOKEN";
 constexpr char const* secret_env = "SB_TEST_MM_ACTION_SECRET";
+constexpr char const* incoming_env = "SB_TEST_MM_INCOMING_NAESTVED";
 constexpr char const* hook_token = "hooktoken0123456789abcdefg";
 constexpr char const* command_token = "cmdtoken0123456789abcdefgh";
 constexpr char const* action_secret = "standin-action-secret";
@@ -54,6 +55,7 @@ struct MattermostFixture {
         ::setenv(command_token_env, command_token, 1);
         ::setenv(bot_token_env, MattermostStandIn::bot_token, 1);
         ::setenv(secret_env, action_secret, 1);
+        ::setenv(incoming_env, (mattermost.server_url() + "/hooks/" + MattermostStandIn::incoming_hook_key).c_str(), 1);
         {
             storage::Database db(database.string());
             before_start(db);
@@ -68,6 +70,7 @@ struct MattermostFixture {
                             {"bot_token_env", bot_token_env},
                             {"action_secret_env", secret_env},
                             {"public_url", "http://127.0.0.1:" + std::to_string(port)},
+                            {"incoming_webhooks", {{"Næstved", incoming_env}}},
                             {"max_retry_wait_seconds", 5}}}}.dump());
         if (!directory_csv.empty()) {
             auto const csv = write_config(name + ".csv", directory_csv);
@@ -246,5 +249,26 @@ TEST_CASE("a Mattermost 429 is waited out and the message delivered", "[mattermo
     MattermostFixture f(enqueue_release_news, {}, [](MattermostStandIn& m) { m.fail_next(1, 429); });
     REQUIRE(f.mattermost.wait_for("/api/v4/posts", 1, 15s));
     CHECK_THAT(f.mattermost.calls("/api/v4/posts").front().json.value("message", ""), Catch::Contains("Release 8"));
+    CHECK(outbox_has(f.database, "sent"));
+}
+
+TEST_CASE("a municipality's announcement reaches its Mattermost channel through the incoming webhook, buttons and all", "[mattermost][integration]") {
+    MattermostFixture f([](storage::Database& db) {
+        adapters::ChatReply reply;
+        reply.text = "Ny DUBU-release: DUBU 3.5, som Næstved skal gennemgå";
+        reply.actions.push_back({"Gennemgå", "gennemgå DUBU 3.5"});
+        auto const now = bot::utc_timestamp();
+        storage::Outbox(db).enqueue(storage::OutboxMessage::to("release-announce:1", "mattermost", "Næstved", "Næstved", bot::reply_to_json(reply).dump(), now, now));
+    });
+    auto const hook = std::string("/hooks/") + MattermostStandIn::incoming_hook_key;
+    REQUIRE(f.mattermost.wait_for(hook, 1, 15s));
+    auto const post = f.mattermost.calls(hook).front();
+    CHECK(post.authorization.empty());  // the URL is the credential; the bot token stays home
+    CHECK_THAT(post.json.value("text", ""), Catch::Contains("som Næstved skal gennemgå"));
+    REQUIRE(post.json.contains("attachments"));
+    auto const& button = post.json["attachments"][0]["actions"][0];
+    CHECK(button.value("name", "") == "Gennemgå");
+    CHECK_THAT(button["integration"].value("url", ""), Catch::EndsWith("/api/mattermost/action"));
+    CHECK(f.mattermost.calls("/api/v4/channels/direct").empty());
     CHECK(outbox_has(f.database, "sent"));
 }

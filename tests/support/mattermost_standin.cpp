@@ -35,6 +35,22 @@ struct MattermostStandIn::Impl {
     int posted = 0;
 
     bh::Response answer(MattermostCall const& call) {
+        if (call.path.starts_with("/hooks/")) {
+            // Incoming webhooks: the key in the path is the credential; text or attachments required
+            // (https://developers.mattermost.com/integrate/webhooks/incoming/). Success is a plain "ok".
+            if (call.path != std::string("/hooks/") + incoming_hook_key) {
+                return app_error(bh::bhttp::status::bad_request, "web.incoming_webhook.invalid.app_error", "Invalid webhook.");
+            }
+            if (errors_left > 0) {
+                --errors_left;
+                return app_error(static_cast<bh::bhttp::status>(error_status), "standin.fail_next", "told to fail");
+            }
+            auto const& j = call.json;
+            if (!j.is_object() || (j.value("text", "").empty() && !j.contains("attachments"))) {
+                return app_error(bh::bhttp::status::bad_request, "web.incoming_webhook.text.app_error", "No text specified.");
+            }
+            return bh::text_response(bh::bhttp::status::ok, "ok");
+        }
         if (call.authorization != std::string("Bearer ") + bot_token) {
             return app_error(bh::bhttp::status::unauthorized, "api.context.session_expired.app_error", "Invalid or expired session, please login again.");
         }

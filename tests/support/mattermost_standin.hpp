@@ -1,5 +1,5 @@
 // A loopback stand-in for Mattermost's REST API (https://api.mattermost.com/): users/me,
-// channels/direct, posts and actions/dialogs/open, on 127.0.0.1 with an ephemeral port. It checks
+// channels/direct, posts and actions/dialogs/open, and one incoming webhook (/hooks/<key>), on 127.0.0.1 with an ephemeral port. It checks
 // the bot token like Mattermost (a wrong or missing one gets 401 with an AppError body), records
 // every call for assertions, and can be told to answer the next calls with an error status.
 // Runs the project's own HTTP server on its own thread.
@@ -28,6 +28,8 @@ public:
     static constexpr char const* bot_token = "mm-standin-bot-token";
     static constexpr char const* bot_user_id = "botstandin";
     static constexpr char const* team_id = "teamstandin";
+    /// The key of the one incoming webhook (POST /hooks/<key>); no bot token is needed there.
+    static constexpr char const* incoming_hook_key = "hookstandin0123456789abcde";
 
     MattermostStandIn();
     ~MattermostStandIn();

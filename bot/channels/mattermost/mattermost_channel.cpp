@@ -174,6 +174,7 @@ ma::RenderSettings render_settings_of(MattermostSettings const& settings, std::s
 MattermostChannel::MattermostChannel(MattermostSettings const& settings, MattermostSecrets secrets, ChannelDependencies deps)
     : deps_(deps),
       tokens_(std::move(secrets.tokens)),
+      incoming_webhooks_(std::move(secrets.incoming_webhooks)),
       inbound_{{}, {}, secrets.action_secret},
       render_(render_settings_of(settings, secrets.action_secret)),
       api_(deps.outbound_client, settings.server_url, std::move(secrets.bot_token), retry_policy_of(settings)),
@@ -199,6 +200,13 @@ net::awaitable<std::unique_ptr<VerifiedRequest>> MattermostChannel::verify(http:
 }
 
 net::awaitable<void> MattermostChannel::send_to_person(storage::OutboxMessage const& message, adapters::ChatReply reply) {
+    // A channel's recipient is the municipality as configured; user ids are 26 letters and digits.
+    if (auto const hook = incoming_webhooks_.find(message.recipient); hook != incoming_webhooks_.end()) {
+        auto municipality = hook->first;
+        auto url = hook->second;
+        co_await messenger_.send_to_channel(std::move(municipality), std::move(url), std::move(reply));
+        co_return;
+    }
     if (!has_rest()) throw BotError::refused("Mattermost: no bot token (mattermost.bot_token_env), so no messages to a person", 0);
     auto user_id = message.recipient;
     co_await messenger_.send_to_person(std::move(user_id), std::move(reply));
@@ -220,6 +228,10 @@ ChannelRegistration registration() {
         if (mm.has_rest()) {
             secrets.bot_token = secret_from_environment(mm.bot_token_env, "mattermost.bot_token_env", "'mattermost.bot_token_env' is set",
                                                         "the bot account's personal access token");
+        }
+        for (auto const& [municipality, env] : mm.incoming_webhooks) {
+            secrets.incoming_webhooks[municipality] = secret_url_from_environment(env, "mattermost.incoming_webhooks." + municipality, because,
+                                                                                 "the URL of the channel's incoming webhook");
         }
         return std::make_unique<MattermostChannel>(mm, std::move(secrets), deps);
     };

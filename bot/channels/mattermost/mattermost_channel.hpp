@@ -13,6 +13,7 @@
 #include "bot/channels/mattermost/rest_client.hpp"
 #include "bot/channels/registry.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct MattermostSecrets {
     std::vector<std::string> tokens;  ///< the outgoing webhooks' and slash commands' tokens
     std::string action_secret;
     std::string bot_token;  ///< empty: no REST
+    std::map<std::string, std::string> incoming_webhooks;  ///< municipality → its incoming webhook's URL
 };
 
 class MattermostChannel final : public Channel {
@@ -36,7 +38,9 @@ public:
     /// submissions: their credential is inside the body, checked by parse() before it yields anything.
     net::awaitable<std::unique_ptr<VerifiedRequest>> verify(http::Request const& request, http::RequestContext const& context) override;
 
-    /// channels/direct, then posts. Throws BotError::refused without a bot token.
+    /// A municipality's channel (see ChannelSettings::municipality_channels) through its incoming
+    /// webhook; a person through channels/direct, then posts. Throws BotError::refused for a
+    /// person without a bot token.
     net::awaitable<void> send_to_person(storage::OutboxMessage const& message, adapters::ChatReply reply) override;
 
     adapters::mattermost::InboundSettings const& inbound_settings() const noexcept { return inbound_; }
@@ -48,6 +52,7 @@ public:
 private:
     ChannelDependencies deps_;
     std::vector<std::string> tokens_;
+    std::map<std::string, std::string> incoming_webhooks_;
     adapters::mattermost::InboundSettings inbound_;
     adapters::mattermost::RenderSettings render_;
     RestClient api_;

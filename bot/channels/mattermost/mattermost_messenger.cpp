@@ -29,7 +29,8 @@ net::awaitable<void> MattermostMessenger::post(ma::ReplyAddress to, adapters::Ch
     }
     if (to.response_url.empty()) throw BotError::refused("Mattermost: a reply with neither a channel nor a response_url", 0);
     auto body = ma::command_response(reply, render_);
-    co_await api_.respond(std::move(to.response_url), std::move(body));
+    std::string what = "Mattermost response_url";
+    co_await api_.post_to_url(std::move(what), std::move(to.response_url), std::move(body));
 }
 
 net::awaitable<void> MattermostMessenger::reply(ma::ReplyAddress to, adapters::ChatReply reply) {
@@ -65,6 +66,16 @@ net::awaitable<void> MattermostMessenger::open_and_post(std::string user_id, ada
     to.channel_id = opened.id;
     to.user_id = std::move(user_id);
     co_await post(std::move(to), std::move(message));
+}
+
+net::awaitable<void> MattermostMessenger::post_to_webhook(std::string municipality, std::string url, adapters::ChatReply message) {
+    auto body = ma::incoming_webhook_body(message, render_);
+    auto what = "Mattermost incoming webhook of " + municipality;
+    co_await api_.post_to_url(std::move(what), std::move(url), std::move(body));
+}
+
+net::awaitable<void> MattermostMessenger::send_to_channel(std::string municipality, std::string url, adapters::ChatReply message) {
+    co_await net::co_spawn(outbound_, post_to_webhook(std::move(municipality), std::move(url), std::move(message)), net::use_awaitable);
 }
 
 net::awaitable<void> MattermostMessenger::send_to_person(std::string user_id, adapters::ChatReply message) {

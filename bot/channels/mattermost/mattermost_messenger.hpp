@@ -33,10 +33,14 @@ public:
     /// Into the person's direct channel with the bot (channels/direct finds or makes it).
     net::awaitable<void> send_to_person(std::string user_id, adapters::ChatReply message);
 
+    /// Into a municipality's channel through its incoming webhook `url` (no token needed).
+    net::awaitable<void> send_to_channel(std::string municipality, std::string url, adapters::ChatReply message);
+
 private:
     net::awaitable<void> post(adapters::mattermost::ReplyAddress to, adapters::ChatReply reply);
     net::awaitable<void> dialogs_open(adapters::mattermost::ReplyAddress to, adapters::Form form);
     net::awaitable<void> open_and_post(std::string user_id, adapters::ChatReply message);
+    net::awaitable<void> post_to_webhook(std::string municipality, std::string url, adapters::ChatReply message);
 
     RestClient& api_;
     adapters::mattermost::RenderSettings render_;

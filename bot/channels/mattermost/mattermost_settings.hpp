@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ struct MattermostSettings : ChannelSettings {
     std::string action_secret_env = "SUPERBOT_MATTERMOST_ACTION_SECRET";
     /// The bot's own public base URL (https://bot.example.dk): buttons and dialogs post there.
     std::string public_url;
+    /// Municipality (name or kommunenummer, as in the role directory) → the environment variable
+    /// holding the URL of an incoming webhook into its channel (https://your.mattermost/hooks/…):
+    /// announcements and reminders are posted there, also without a bot token.
+    std::map<std::string, std::string> incoming_webhooks;
     int send_attempts = 4;                    ///< per REST call, for 429s, 5xx and transport failures
     std::chrono::seconds max_retry_wait{30};  ///< a longer wait gives up (the outbox tries later)
 
@@ -42,6 +47,7 @@ struct MattermostSettings : ChannelSettings {
     MattermostSettings() { outbox_per_tenant_per_second = 4; }
     bool enabled() const noexcept override { return on; }
     bool has_rest() const noexcept { return !bot_token_env.empty(); }
+    std::vector<std::string> municipality_channels() const override;
 };
 
 /// Reads the section. Throws BotError{config} naming the key.

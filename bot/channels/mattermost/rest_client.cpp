@@ -33,10 +33,9 @@ net::awaitable<ApiOutcome> RestClient::get(std::string path) {
     co_return co_await send(http::bhttp::verb::get, std::move(what), std::move(url), std::move(no_payload), true);
 }
 
-net::awaitable<void> RestClient::respond(std::string response_url, nlohmann::json body) {
-    std::string what = "Mattermost response_url";
+net::awaitable<void> RestClient::post_to_url(std::string what, std::string url, nlohmann::json body) {
     auto payload = json_text(body);
-    co_await send(http::bhttp::verb::post, std::move(what), std::move(response_url), std::move(payload), false);
+    co_await send(http::bhttp::verb::post, std::move(what), std::move(url), std::move(payload), false);
 }
 
 net::awaitable<ApiOutcome> RestClient::send(http::bhttp::verb method, std::string what, std::string url, std::string payload, bool with_token) {

@@ -34,8 +34,9 @@ public:
     /// GETs `path` with the bot token; the same errors as post().
     net::awaitable<adapters::mattermost::ApiOutcome> get(std::string path);
 
-    /// POSTs to a slash command's response_url (no token: the URL is the credential).
-    net::awaitable<void> respond(std::string response_url, nlohmann::json body);
+    /// POSTs to a URL that is its own credential, without the token: a slash command's
+    /// response_url, an incoming webhook. `what` names it in errors (never the URL).
+    net::awaitable<void> post_to_url(std::string what, std::string url, nlohmann::json body);
 
 private:
     net::awaitable<adapters::mattermost::ApiOutcome> send(http::bhttp::verb method, std::string what, std::string url, std::string payload,
