@@ -25,6 +25,9 @@ using adapters::ChatReply;
 using knowledge::Language;
 using nlohmann::json;
 
+/// How long after a submit the same "send" counts as a repeat of it.
+constexpr auto resubmit_window = std::chrono::minutes(2);
+
 Language lang_of(json const& draft) { return draft.value("lang", "da") == "en" ? Language::en : Language::da; }
 
 std::chrono::system_clock::time_point parse_utc(std::string const& iso) {
@@ -167,8 +170,11 @@ std::optional<ChatReply> ChangeRequestDesk::continue_dialog(adapters::ChatMessag
     auto const command = knowledge::fold_case(trim_space(message.text));
     bool const resume = one_of(command, {"fortsæt", "continue"});
     if (stored->step == "done") {
-        // The submit went through: a platform's retry of "send" gets the same answer, not a second request.
-        if (one_of(command, {"send", "ja", "yes", "submit"})) {
+        // The submit went through: the same "send" again at once (a double click, a platform's
+        // retry) gets the same answer, not a second request. Anything else, and a "send" later,
+        // is not this dialog's: a "ja" may answer a release review started since.
+        bool const just_submitted = clock_() - parse_utc(stored->updated_at) <= resubmit_window;
+        if (just_submitted && one_of(command, {"send", "submit"})) {
             ChatReply r;
             r.text = texts::already_submitted(lang, draft.value("ref", ""));
             return r;
