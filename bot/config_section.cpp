@@ -78,6 +78,18 @@ void ConfigSection::read(std::string const& key, std::vector<std::string>& out) 
     }
 }
 
+void ConfigSection::read_environment_names(std::string const& key, std::map<std::string, std::string>& out, std::string const& what) {
+    auto const* v = find(key);
+    if (v == nullptr) return;
+    if (!v->is_object()) config_fail(key_path(key), "must be an object of " + what + " → environment variable");
+    out.clear();
+    for (auto const& [name, env] : v->items()) {
+        if (name.empty()) config_fail(key_path(key), "names a " + what + " that is empty");
+        if (!env.is_string() || env.get<std::string>().empty()) config_fail(key_path(key) + "." + name, "must name an environment variable");
+        out[name] = env.get<std::string>();
+    }
+}
+
 void ConfigSection::read_url(std::string const& key, std::string& out) {
     read(key, out);
     if (out.rfind("https://", 0) != 0 && out.rfind("http://", 0) != 0) config_fail(key_path(key), "must be an http(s) URL");

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,6 +36,9 @@ public:
     void read(std::string const& key, std::filesystem::path& out, std::filesystem::path const& base);
     void read(std::string const& key, std::vector<std::filesystem::path>& out, std::filesystem::path const& base);
     void read(std::string const& key, std::vector<std::string>& out);
+    /// An object naming, for each of several things (`what`: "webhook id", "municipality"), the
+    /// environment variable that holds its secret: non-empty names only.
+    void read_environment_names(std::string const& key, std::map<std::string, std::string>& out, std::string const& what);
     /// An http:// or https:// URL.
     void read_url(std::string const& key, std::string& out);
 

@@ -58,15 +58,7 @@ std::shared_ptr<ChannelSettings const> read_mattermost_settings(ConfigSection& r
     r.read("bot_token_env", c->bot_token_env);
     r.read("action_secret_env", c->action_secret_env);
     read_optional_url(r, "public_url", c->public_url);
-    if (auto const* hooks = r.find("incoming_webhooks")) {
-        auto const path = r.key_path("incoming_webhooks");
-        if (!hooks->is_object()) config_fail(path, "must be an object of municipality → environment variable of its incoming webhook's URL");
-        for (auto const& [municipality, env] : hooks->items()) {
-            if (municipality.empty()) config_fail(path, "names a municipality with no name");
-            if (!env.is_string() || env.get<std::string>().empty()) config_fail(path + "." + municipality, "must name an environment variable");
-            c->incoming_webhooks[municipality] = env.get<std::string>();
-        }
-    }
+    r.read_environment_names("incoming_webhooks", c->incoming_webhooks, "municipality");
     r.read("send_attempts", c->send_attempts, 1, 10);
     r.read("max_retry_wait_seconds", c->max_retry_wait, 1, 600);
     r.read("outbox_per_tenant_per_second", c->outbox_per_tenant_per_second, 1, 1000000);  // the top is for load tests

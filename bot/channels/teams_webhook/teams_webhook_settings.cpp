@@ -27,24 +27,11 @@ std::vector<std::string> TeamsWebhookSettings::municipality_channels() const {
 std::shared_ptr<ChannelSettings const> read_teams_webhook_settings(ConfigSection& r, std::filesystem::path const&) {
     auto c = std::make_shared<TeamsWebhookSettings>();
     r.read("enabled", c->on);
-    if (auto const* hooks = r.find("webhooks")) {
-        auto const path = r.key_path("webhooks");
-        if (!hooks->is_object()) config_fail(path, "must be an object of webhook id → environment variable of its security token");
-        for (auto const& [id, env] : hooks->items()) {
-            if (!valid_id(id)) config_fail(path + "." + id, "a webhook id is 1 to 40 of a-z, 0-9, - and _ (it goes into the URL)");
-            if (!env.is_string() || env.get<std::string>().empty()) config_fail(path + "." + id, "must name an environment variable");
-            c->webhooks[id] = env.get<std::string>();
-        }
+    r.read_environment_names("webhooks", c->webhooks, "webhook id");
+    for (auto const& [id, env] : c->webhooks) {
+        if (!valid_id(id)) config_fail(r.key_path("webhooks") + "." + id, "a webhook id is 1 to 40 of a-z, 0-9, - and _ (it goes into the URL)");
     }
-    if (auto const* flows = r.find("workflows")) {
-        auto const path = r.key_path("workflows");
-        if (!flows->is_object()) config_fail(path, "must be an object of municipality → environment variable of its Workflows URL");
-        for (auto const& [municipality, env] : flows->items()) {
-            if (municipality.empty()) config_fail(path, "names a municipality with no name");
-            if (!env.is_string() || env.get<std::string>().empty()) config_fail(path + "." + municipality, "must name an environment variable");
-            c->workflows[municipality] = env.get<std::string>();
-        }
-    }
+    r.read_environment_names("workflows", c->workflows, "municipality");
     r.read("send_attempts", c->send_attempts, 1, 10);
     r.read("max_retry_wait_seconds", c->max_retry_wait, 1, 600);
     r.read("outbox_per_tenant_per_second", c->outbox_per_tenant_per_second, 1, 4);
