@@ -27,7 +27,7 @@ App::App(Config config)
       directory_answers_(directory_),
       desk_(database_, directory_, config_.change_requests.dialog_timeout),
       release_desk_(database_, directory_, config_.releases.reminder_offsets_days, municipality_channels(config_)),
-      hand_off_desk_(database_, directory_),
+      hand_off_desk_(database_, directory_, &knowledge_),
       assistant_(knowledge_, questions_, answers_, &directory_answers_, &desk_, &release_desk_, &hand_off_desk_) {}
 
 std::string App::readiness() {

@@ -118,14 +118,16 @@ std::string card(Language lang, Topic topic) {
                   "- knapperne **Nyttigt** og **Ikke nyttigt** fortæller, om svaret hjalp\n"
                   "Kender jeg ikke svaret, siger jeg det ærligt og noterer spørgsmålet, så vidensbasen kan blive udbygget. "
                   "Knappen **Spørg en person** (eller »spørg en person: dit spørgsmål«) sender det til din kommunes "
-                  "systemansvarlige, eller til netværkets koordinatorer; svaret kommer her i chatten."
+                  "systemansvarlige, eller til netværkets koordinatorer; svaret kommer her i chatten. "
+                  "Koordinatorer kan lægge et svar i vidensbasen med »føj svar 12 til vidensbasen«."
                 : "**Questions**\nWrite your question in plain words, e.g. \"who may contact Netcompany's servicedesk?\". "
                   "The answer shows its source. Under the answer:\n"
                   "- the **Read more** button shows the whole text behind it\n"
                   "- the **Helpful** and **Not helpful** buttons tell whether it helped\n"
                   "When I do not know, I say so and note the question so the knowledge base can be extended. "
                   "The **Ask a person** button (or \"ask a person: your question\") sends it to your municipality's "
-                  "systemansvarlig, or to the network's coordinators; the answer comes here in the chat.";
+                  "systemansvarlig, or to the network's coordinators; the answer comes here in the chat. "
+                  "Coordinators can add an answer to the knowledge base with \"add answer 12 to the knowledge base\".";
         case Topic::directory:
             return da(lang)
                 ? "**Rolleoversigten**\nHvem har hvilken rolle i kommunerne:\n"

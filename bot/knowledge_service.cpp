@@ -5,6 +5,8 @@
 #include "bot/log.hpp"
 #include "knowledge/knowledge_base.hpp"
 
+#include <fstream>
+
 namespace superbruger::bot {
 
 KnowledgeService::KnowledgeService(KnowledgeConfig config) : config_(std::move(config)) {
@@ -13,6 +15,47 @@ KnowledgeService::KnowledgeService(KnowledgeConfig config) : config_(std::move(c
         throw BotError(BotError::Kind::config,
                        "config: 'knowledge.bundled_dir' has no knowledge documents: " + config_.bundled_dir.string());
     }
+}
+
+KnowledgeService::Added KnowledgeService::add_local_document(std::string const& file_stem, std::string const& text) {
+    if (config_.local_dirs.empty()) throw BotError(BotError::Kind::user_facing, "no local knowledge folder is configured (knowledge.local_dirs)");
+    auto const folder = config_.local_dirs.front();
+    Added added;
+    added.file = folder / (file_stem + ".md");
+    auto const temporary = folder / ("." + file_stem + ".md.tmp");  // not *.md: a reload meanwhile skips it
+    auto const previous = folder / ("." + file_stem + ".md.previous");
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    auto const write = [&](std::filesystem::path const& path) {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.close();
+        return static_cast<bool>(out);
+    };
+    if (!write(temporary)) {
+        std::filesystem::remove(temporary, ec);
+        throw BotError(BotError::Kind::user_facing, "cannot write into the local knowledge folder " + folder.string());
+    }
+    // A file that loaded before is kept aside until the new one has loaded.
+    bool const replacing = std::filesystem::exists(added.file, ec);
+    if (replacing) std::filesystem::rename(added.file, previous, ec);
+    std::filesystem::rename(temporary, added.file, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        if (replacing) std::filesystem::rename(previous, added.file, ec);
+        throw BotError(BotError::Kind::user_facing, "cannot write " + added.file.string() + ": " + ec.message());
+    }
+    for (auto const& p : reload()) {
+        if (std::filesystem::path(p.file) == added.file) added.problems.push_back(p);
+    }
+    if (added.problems.empty()) {
+        if (replacing) std::filesystem::remove(previous, ec);
+    } else {
+        if (replacing) std::filesystem::rename(previous, added.file, ec);
+        else std::filesystem::remove(added.file, ec);
+        reload();
+    }
+    return added;
 }
 
 std::vector<knowledge::LoadProblem> KnowledgeService::reload() {

@@ -5,7 +5,9 @@
 #include "knowledge/document_loader.hpp"
 #include "knowledge/index.hpp"
 
+#include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace superbruger::bot {
@@ -24,6 +26,20 @@ public:
 
     /// What the last load skipped.
     std::vector<knowledge::LoadProblem> const& problems() const noexcept { return problems_; }
+
+    /// Whether documents can be added (knowledge.local_dirs names a folder).
+    bool can_add_documents() const noexcept { return !config_.local_dirs.empty(); }
+
+    /// Writes `text` as `<file_stem>.md` into the first local folder (replacing a file of that
+    /// name; written whole to a temporary file first, so a reload never reads half of it) and
+    /// reloads. When the new file does not load, it is removed again and the base stays as it
+    /// was. Returns the file's path and what was wrong with it (empty: it loaded). Throws
+    /// BotError{user_facing} without a local folder or when the file cannot be written.
+    struct Added {
+        std::filesystem::path file;
+        std::vector<knowledge::LoadProblem> problems;
+    };
+    Added add_local_document(std::string const& file_stem, std::string const& text);
 
     std::shared_ptr<knowledge::KnowledgeIndex const> index() const { return index_; }
     KnowledgeConfig const& config() const noexcept { return config_; }

@@ -32,7 +32,7 @@ std::optional<HandOff> HandOffs::find(std::int64_t id) const {
     try {
         SQLite::Statement q(db_.connection(),
                             "SELECT id, asked_at, platform, asker_user_id, asker_tenant, asker_name, municipality_id, question, answered_at, "
-                            "answered_by FROM hand_off WHERE id = ?");
+                            "answered_by, latest_answer, latest_answer_by FROM hand_off WHERE id = ?");
         q.bind(1, id);
         if (!q.executeStep()) return std::nullopt;
         HandOff h;
@@ -46,19 +46,27 @@ std::optional<HandOff> HandOffs::find(std::int64_t id) const {
         h.question = q.getColumn(7).getString();
         h.answered_at = q.getColumn(8).getString();
         h.answered_by = q.getColumn(9).getString();
+        h.latest_answer = q.getColumn(10).getString();
+        h.latest_answer_by = q.getColumn(11).getString();
         return h;
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "read a question sent on to a person");
     }
 }
 
-bool HandOffs::mark_answered(std::int64_t id, std::string const& by, std::string const& at) {
+bool HandOffs::record_answer(std::int64_t id, std::string const& by, std::string const& at, std::string const& answer) {
     try {
-        SQLite::Statement update(db_.connection(), "UPDATE hand_off SET answered_at = ?, answered_by = ? WHERE id = ? AND answered_at = ''");
-        update.bind(1, at);
-        update.bind(2, by);
-        update.bind(3, id);
-        return update.exec() == 1;
+        SQLite::Statement first(db_.connection(), "UPDATE hand_off SET answered_at = ?, answered_by = ? WHERE id = ? AND answered_at = ''");
+        first.bind(1, at);
+        first.bind(2, by);
+        first.bind(3, id);
+        bool const was_first = first.exec() == 1;
+        SQLite::Statement latest(db_.connection(), "UPDATE hand_off SET latest_answer = ?, latest_answer_by = ? WHERE id = ?");
+        latest.bind(1, answer);
+        latest.bind(2, by);
+        latest.bind(3, id);
+        latest.exec();
+        return was_first;
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "record an answer to a question sent on");
     }

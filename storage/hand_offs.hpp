@@ -2,6 +2,7 @@
 // whether that person has answered. The asker's chat identity is kept so the answer reaches them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,7 +21,9 @@ struct HandOff {
     std::optional<std::int64_t> municipality_id;  ///< the asker's, when the directory knows it
     std::string question;
     std::string answered_at;  ///< empty while nobody has answered
-    std::string answered_by;
+    std::string answered_by;  ///< who answered first
+    std::string latest_answer;  ///< the last answer given (a correction replaces an earlier one)
+    std::string latest_answer_by;
 };
 
 class HandOffs {
@@ -29,8 +32,11 @@ public:
     /// Stores a new one; returns its id (the number people answer by).
     std::int64_t add(HandOff const& hand_off);
     std::optional<HandOff> find(std::int64_t id) const;
-    /// Records the first answer; a later one leaves the first in place. True when this was the first.
-    bool mark_answered(std::int64_t id, std::string const& by, std::string const& at);
+    /// Longest answer kept, in bytes.
+    static constexpr std::size_t max_answer_bytes = 8000;
+    /// Records an answer: the first one's time and author stay, the text is the latest (at most
+    /// max_answer_bytes). True when this was the first.
+    bool record_answer(std::int64_t id, std::string const& by, std::string const& at, std::string const& answer);
     /// Deletes those asked before `at` (UTC, ISO 8601); returns how many. They hold personal data.
     int delete_asked_before(std::string const& at);
 

@@ -15,7 +15,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 14> steps = {
+constexpr std::array<char const*, 15> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -390,6 +390,11 @@ constexpr std::array<char const*, 14> steps = {
         answered_by     TEXT    NOT NULL DEFAULT ''
     );
     CREATE INDEX hand_off_asked ON hand_off (asked_at);
+    )sql",
+    // 15: the latest answer to a question sent on, which a coordinator may add to the knowledge base.
+    R"sql(
+    ALTER TABLE hand_off ADD COLUMN latest_answer    TEXT NOT NULL DEFAULT '' CHECK (length(latest_answer) <= 8000);
+    ALTER TABLE hand_off ADD COLUMN latest_answer_by TEXT NOT NULL DEFAULT '';
     )sql",
 };
 

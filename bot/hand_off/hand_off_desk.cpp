@@ -1,6 +1,8 @@
 // HandOffDesk: find whom to ask, store the question, queue the messages both ways.
 #include "bot/hand_off/hand_off_desk.hpp"
 
+#include "bot/error.hpp"
+#include "bot/hand_off/answer_document.hpp"
 #include "bot/hand_off/hand_off_texts.hpp"
 #include "bot/json_text.hpp"
 #include "bot/log.hpp"
@@ -10,6 +12,7 @@
 #include "storage/database.hpp"
 
 #include <charconv>
+#include <vector>
 
 namespace superbruger::bot::hand_off {
 
@@ -54,6 +57,32 @@ std::optional<std::int64_t> answer_number(std::string_view folded) {
     return std::nullopt;
 }
 
+/// "føj svar 12 til vidensbasen" / "add answer 12 to the knowledge base": the number, or nullopt.
+std::optional<std::int64_t> knowledge_number(std::string_view folded) {
+    struct Words {
+        std::string_view before;
+        std::vector<std::string_view> after;
+    };
+    static std::vector<Words> const forms = {
+        {"føj svar ", {"til vidensbasen", "til videnbasen"}},
+        {"tilføj svar ", {"til vidensbasen", "til videnbasen"}},
+        {"læg svar ", {"i vidensbasen", "i videnbasen"}},
+        {"add answer ", {"to the knowledge base", "to knowledge", "to the knowledge"}},
+    };
+    for (auto const& form : forms) {
+        if (!folded.starts_with(form.before)) continue;
+        auto rest = folded.substr(form.before.size());
+        std::int64_t id = 0;
+        auto const [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), id);
+        if (error != std::errc{} || id <= 0) return std::nullopt;
+        auto const tail = trim_space(std::string_view(end, rest.data() + rest.size() - end));
+        for (auto const words : form.after) {
+            if (tail == words) return id;
+        }
+    }
+    return std::nullopt;
+}
+
 bool is_ask_command(std::string_view folded) {
     for (std::string_view words : {"spørg en person", "ask a person"}) {
         if (folded == words || folded.starts_with(std::string(words) + ":") || folded.starts_with(std::string(words) + " ")) return true;
@@ -63,8 +92,8 @@ bool is_ask_command(std::string_view folded) {
 
 }  // namespace
 
-HandOffDesk::HandOffDesk(storage::Database& db, directory::DirectoryService& directory, Clock clock)
-    : db_(db), directory_(directory), hand_offs_(db), outbox_(db), clock_(std::move(clock)) {}
+HandOffDesk::HandOffDesk(storage::Database& db, directory::DirectoryService& directory, KnowledgeService* knowledge, Clock clock)
+    : db_(db), directory_(directory), knowledge_(knowledge), hand_offs_(db), outbox_(db), clock_(std::move(clock)) {}
 
 adapters::ReplyAction HandOffDesk::offer(Language lang, std::string const& question) {
     return {texts::offer_label(lang), texts::offer_command(lang, cut_utf8(question, max_question_bytes))};
@@ -74,6 +103,7 @@ std::optional<ChatReply> HandOffDesk::answer(adapters::ChatMessage const& messag
     auto const bare = trim_space(folded);
     if (is_ask_command(bare)) return ask(message, after_colon(message.text), bare.starts_with("ask") ? Language::en : Language::da);
     if (auto const id = answer_number(bare)) return reply_to(message, *id, after_colon(message.text), bare.starts_with("answer") ? Language::en : lang);
+    if (auto const id = knowledge_number(bare)) return add_to_knowledge(message, *id, bare.starts_with("add") ? Language::en : Language::da);
     return std::nullopt;
 }
 
@@ -150,10 +180,11 @@ ChatReply HandOffDesk::reply_to(adapters::ChatMessage const& message, std::int64
     auto const expert = directory_.identify(message.platform, message.sender);
     if (!may_answer(expert, *hand_off)) return text_reply(texts::answer_not_allowed(lang, id));
     if (answer.empty()) return text_reply(texts::empty_answer(lang, id));
+    if (answer.size() > storage::HandOffs::max_answer_bytes) return text_reply(texts::answer_too_long(lang, answer.size(), storage::HandOffs::max_answer_bytes));
     auto const now = utc_timestamp(clock_());
     bool first = false;
     db_.write_all_or_nothing([&] {
-        first = hand_offs_.mark_answered(id, expert.person->name, now);
+        first = hand_offs_.record_answer(id, expert.person->name, now, answer);
         ChatReply note;
         note.text = texts::answer_for_asker(hand_off->question, expert.person->name, answer);
         // One message per answer: a second answer (another expert, or a correction) is sent too.
@@ -162,7 +193,32 @@ ChatReply HandOffDesk::reply_to(adapters::ChatMessage const& message, std::int64
                                                    json_text(reply_to_json(note)), now, now));
     });
     log::info("hand_off_answered", {{"hand_off", id}, {"first", first}});
-    return text_reply(texts::answer_sent(lang, hand_off->asker_name, first));
+    auto reply = text_reply(texts::answer_sent(lang, hand_off->asker_name, first));
+    if (expert.person->coordinator && knowledge_ != nullptr && knowledge_->can_add_documents()) {
+        reply.actions.push_back({texts::add_to_knowledge_label(lang), texts::add_to_knowledge_command(lang, id)});
+    }
+    return reply;
+}
+
+ChatReply HandOffDesk::add_to_knowledge(adapters::ChatMessage const& message, std::int64_t id, Language lang) {
+    auto const who = directory_.identify(message.platform, message.sender);
+    // Every municipality sees what goes into the base: only the network's coordinators put it there.
+    if (!who.person || !who.person->coordinator) return text_reply(texts::add_not_allowed(lang));
+    if (knowledge_ == nullptr || !knowledge_->can_add_documents()) return text_reply(texts::no_local_folder(lang));
+    auto const hand_off = hand_offs_.find(id);
+    if (!hand_off) return text_reply(texts::unknown_hand_off(lang, id));
+    if (hand_off->latest_answer.empty()) return text_reply(texts::not_answered_yet(lang, id));
+    auto const document = answer_document(*hand_off, utc_timestamp(clock_()).substr(0, 10));
+    KnowledgeService::Added added;
+    try {
+        added = knowledge_->add_local_document(document.file_stem, document.text);
+    } catch (BotError const& e) {
+        log::error("hand_off_knowledge_failed", {{"hand_off", id}, {"error", e.what()}});
+        return text_reply(texts::cannot_add(lang, e.what()));
+    }
+    if (!added.problems.empty()) return text_reply(texts::cannot_add(lang, added.problems.front().message));
+    log::info("hand_off_added_to_knowledge", {{"hand_off", id}, {"document", document.file_stem}});
+    return text_reply(texts::added_to_knowledge(lang, id, document.title, added.file.string()));
 }
 
 }  // namespace superbruger::bot::hand_off

@@ -69,4 +69,41 @@ std::string answer_sent(Language lang, std::string const& asker, bool first) {
     return "Your answer was sent to " + asker + "." + (first ? "" : " (The question had been answered already; yours was sent too.)");
 }
 
+std::string answer_too_long(Language lang, std::size_t bytes, std::size_t limit) {
+    return da(lang) ? "Svaret er for langt (" + std::to_string(bytes) + " tegn; højst " + std::to_string(limit) + "). Gør det kortere, eller henvis til et dokument."
+                    : "The answer is too long (" + std::to_string(bytes) + " characters; at most " + std::to_string(limit) + "). Shorten it, or point to a document.";
+}
+
+std::string add_to_knowledge_label(Language lang) { return da(lang) ? "Føj til vidensbasen" : "Add to the knowledge base"; }
+
+std::string add_to_knowledge_command(Language lang, std::int64_t id) {
+    return da(lang) ? "føj svar " + std::to_string(id) + " til vidensbasen" : "add answer " + std::to_string(id) + " to the knowledge base";
+}
+
+std::string no_local_folder(Language lang) {
+    return da(lang) ? "Der er ingen lokal vidensmappe at lægge svaret i: den driftsansvarlige kan angive en i knowledge.local_dirs."
+                    : "There is no local knowledge folder to put the answer in: the operator can set one in knowledge.local_dirs.";
+}
+
+std::string add_not_allowed(Language lang) {
+    return da(lang) ? "Kun netværkets koordinatorer kan lægge svar i vidensbasen, fordi alle kommuner får dem at se."
+                    : "Only the network's coordinators can add answers to the knowledge base, since every municipality sees them.";
+}
+
+std::string not_answered_yet(Language lang, std::int64_t id) {
+    return da(lang) ? "Spørgsmål " + std::to_string(id) + " er ikke besvaret endnu: svar først med »svar " + std::to_string(id) + ": …«."
+                    : "Question " + std::to_string(id) + " has no answer yet: answer it first with \"answer " + std::to_string(id) + ": …\".";
+}
+
+std::string cannot_add(Language lang, std::string const& why) {
+    return (da(lang) ? "Svaret kunne ikke lægges i vidensbasen: " : "The answer could not be added to the knowledge base: ") + why;
+}
+
+std::string added_to_knowledge(Language lang, std::int64_t id, std::string const& title, std::string const& file) {
+    return da(lang) ? "Svar " + std::to_string(id) + " er nu i vidensbasen som »" + title + "«, og spørgsmål som det besvares med det herfra. "
+                          "Filen er " + file + ": ret eller slet den dér, og genindlæs vidensbasen."
+                    : "Answer " + std::to_string(id) + " is now in the knowledge base as \"" + title + "\", and questions like it are answered with it from now on. "
+                          "The file is " + file + ": edit or delete it there, and reload the knowledge base.";
+}
+
 }  // namespace superbruger::bot::hand_off::texts

@@ -30,8 +30,8 @@ TEST_CASE("questions sent on to a person are forgotten with the answers", "[bot]
     storage::Database db(":memory:");
     storage::AnswerLog answers(db);
     storage::HandOffs hand_offs(db);
-    auto const old = hand_offs.add({0, "2026-08-01T10:00:00Z", "teams", "29:anne", "", "Anne", std::nullopt, "gammelt spørgsmål", "", ""});
-    auto const young = hand_offs.add({0, "2026-11-01T10:00:00Z", "teams", "29:anne", "", "Anne", std::nullopt, "nyt spørgsmål", "", ""});
+    auto const old = hand_offs.add({0, "2026-08-01T10:00:00Z", "teams", "29:anne", "", "Anne", std::nullopt, "gammelt spørgsmål", "", "", "", ""});
+    auto const young = hand_offs.add({0, "2026-11-01T10:00:00Z", "teams", "29:anne", "", "Anne", std::nullopt, "nyt spørgsmål", "", "", "", ""});
     boost::asio::io_context ioc;
     bot::AnswerRetention retention(ioc.get_executor(), answers, 90, &hand_offs);
     CHECK(retention.forget_old(std::chrono::sys_days{std::chrono::year{2026} / 11 / 22}) == 1);

@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <unistd.h>
+
 using namespace superbruger;
 using namespace superbruger::tests;
 
@@ -116,4 +119,60 @@ TEST_CASE("erasing a person deletes the questions they sent on", "[bot][hand_off
     REQUIRE(hand_offs.find(1));
     REQUIRE(c.directory.store().forget("anne@naestved.dk", {"test", "2026-11-24T10:00:00Z", "2026-11-24"}));
     CHECK_FALSE(hand_offs.find(1));
+}
+
+TEST_CASE("a coordinator puts an answer into the knowledge base, and the next asker gets it from the bot", "[bot][hand_off][knowledge]") {
+    auto const folder = std::filesystem::temp_directory_path() / ("sb-handoff-knowledge-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    Conversation c(true, folder);
+    c.link_chat_identity("karen@kl.dk");
+    c.link_chat_identity("sara@naestved.dk");
+    REQUIRE(is_decline(c.say("anne@naestved.dk", unanswerable)));
+    c.say("anne@naestved.dk", "spørg en person: " + unanswerable);
+
+    // Not before it is answered, and not by a systemansvarlig: every municipality would see it.
+    CHECK_THAT(c.say("karen@kl.dk", "føj svar 1 til vidensbasen").text, Catch::Contains("ikke besvaret endnu"));
+    auto const by_sara = c.say("sara@naestved.dk", "svar 1: Omkring ti om ugen, viser en rundspørge.");
+    CHECK(by_sara.actions.empty());  // no button for her
+    CHECK_THAT(c.say("sara@naestved.dk", "føj svar 1 til vidensbasen").text, Catch::Contains("Kun netværkets koordinatorer"));
+
+    // Karen corrects the answer; hers (the latest) is what goes in, through the button.
+    auto const by_karen = c.say("karen@kl.dk", "svar 1: En superbruger drikker omkring ti kopper kaffe om ugen ifølge netværkets rundspørge i 2026.");
+    REQUIRE(by_karen.actions.size() == 1);
+    CHECK(by_karen.actions[0].value == "føj svar 1 til vidensbasen");
+    CHECK_THAT(c.say("karen@kl.dk", by_karen.actions[0].value).text, Catch::Contains("er nu i vidensbasen") && Catch::Contains("svar-1.md"));
+    auto const file = folder / "svar-1.md";
+    REQUIRE(std::filesystem::exists(file));
+
+    // The same question is now answered, with the answer and its source.
+    auto const answered = c.say("bo@aeroe.dk", unanswerable);
+    CHECK(answered.confident);
+    CHECK_THAT(answered.text, Catch::Contains("ti kopper kaffe om ugen"));
+    CHECK_THAT(answered.footer, Catch::Contains("Svar fra Karen Koordinator"));
+
+    // Again: the file is replaced, not doubled. In English too.
+    CHECK_THAT(c.say("karen@kl.dk", "add answer 1 to the knowledge base").text, Catch::Contains("is now in the knowledge base"));
+    std::size_t files = 0;
+    for (auto const& e : std::filesystem::directory_iterator(folder)) files += e.path().extension() == ".md" ? 1 : 0;
+    CHECK(files == 1);
+    CHECK_THAT(c.say("karen@kl.dk", "føj svar 7 til vidensbasen").text, Catch::Contains("intet spørgsmål 7"));
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("without a local knowledge folder an answer cannot be added, and the coordinator is told why", "[bot][hand_off][knowledge]") {
+    Conversation c;
+    c.link_chat_identity("karen@kl.dk");
+    c.say("bo@aeroe.dk", "spørg en person: hvem betaler for kurset?");
+    auto const answered = c.say("karen@kl.dk", "svar 1: Kommunen selv.");
+    CHECK(answered.actions.empty());
+    CHECK_THAT(c.say("karen@kl.dk", "føj svar 1 til vidensbasen").text, Catch::Contains("knowledge.local_dirs"));
+}
+
+TEST_CASE("an answer longer than what is kept is refused before anything is stored", "[bot][hand_off]") {
+    Conversation c;
+    c.link_chat_identity("karen@kl.dk");
+    c.say("bo@aeroe.dk", "spørg en person: hvem betaler for kurset?");
+    CHECK_THAT(c.say("karen@kl.dk", "svar 1: " + std::string(9000, 'x')).text, Catch::Contains("for langt"));
+    CHECK(c.queued_with("Svar fra Karen").empty());
 }

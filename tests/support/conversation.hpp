@@ -40,6 +40,12 @@ inline constexpr char const* conversation_network =
     "Roskilde;265;Rita Rask;rita@roskilde.dk;systemansvarlig;nej\n"
     "KL;000;Karen Koordinator;karen@kl.dk;;ja\n";
 
+inline bot::KnowledgeConfig knowledge_config(std::filesystem::path const& local_knowledge) {
+    auto config = bot::load_config(std::nullopt).knowledge;
+    if (!local_knowledge.empty()) config.local_dirs.push_back(local_knowledge);
+    return config;
+}
+
 struct Conversation {
     storage::Database db{":memory:"};
     storage::QuestionLog questions{db};
@@ -50,11 +56,13 @@ struct Conversation {
     std::chrono::system_clock::time_point now = std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + std::chrono::hours(9);
     bot::change_requests::ChangeRequestDesk desk{db, directory, std::chrono::minutes(30), [this] { return now; }};
     bot::releases::ReleaseDesk releases{db, directory, {14, 7, 2}};
-    bot::hand_off::HandOffDesk hand_off{db, directory, [this] { return now; }};
+    bot::hand_off::HandOffDesk hand_off{db, directory, &knowledge, [this] { return now; }};
     bot::Assistant assistant{knowledge, questions, answers, &directory_answers, &desk, &releases, &hand_off};
     storage::Outbox outbox{db};
 
-    explicit Conversation(bool with_release = true) {
+    /// `local_knowledge`: the knowledge base's local folder (where coordinators add answers); none by default.
+    explicit Conversation(bool with_release = true, std::filesystem::path const& local_knowledge = {})
+        : knowledge(knowledge_config(local_knowledge)) {
         auto const imported = bot::directory::import_csv(conversation_network, directory, {"test", "2026-11-22T10:00:00Z", "2026-11-22"}, false);
         REQUIRE(imported.problems.empty());
         if (with_release) {
