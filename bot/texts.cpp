@@ -37,6 +37,13 @@ std::string did_you_mean_municipality(Language lang, std::string const& typed, s
                     : "I know no municipality called \"" + typed + "\" in the role directory. Did you mean " + name + "?";
 }
 
+std::string did_you_mean_person(Language lang, std::string const& typed, std::string const& name) {
+    return da(lang) ? "Jeg kender ingen ved navn »" + typed + "« i rolleoversigten. Mente du " + name + "?"
+                    : "I know nobody called \"" + typed + "\" in the role directory. Did you mean " + name + "?";
+}
+
+std::string yes_name(Language lang, std::string const& name) { return (da(lang) ? "Ja, " : "Yes, ") + name; }
+
 std::string help(Language lang) { return help::overview(lang); }
 
 std::string command_help(Language lang, commands::Desk desk, std::string const& suggestion) {

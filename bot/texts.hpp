@@ -19,6 +19,9 @@ std::string dont_know(Language lang);
 std::string dont_know(Language lang, std::string const& municipality, std::vector<std::string> const& systemansvarlige);
 /// "Jeg kender ingen kommune ved navn »Roskild«. Mente du Roskilde?"
 std::string did_you_mean_municipality(Language lang, std::string const& typed, std::string const& name);
+std::string did_you_mean_person(Language lang, std::string const& typed, std::string const& name);
+/// The button under a "mente du": "Ja, Roskilde".
+std::string yes_name(Language lang, std::string const& name);
 /// The overview of everything the bot does (bot/help_cards.hpp).
 std::string help(Language lang);
 std::string source_line(Language lang, adapters::Citation const& source);

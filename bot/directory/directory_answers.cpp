@@ -6,6 +6,8 @@
 #include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
 
+#include <algorithm>
+
 namespace superbruger::bot::directory {
 
 namespace {
@@ -65,9 +67,29 @@ bool asks_missing_roles(std::string_view folded) {
            mentions_any(folded, {"missing roles", "roles are missing", "roles missing", "unfilled roles", "roles are we missing"});
 }
 
+constexpr std::string_view person_roles_openings[] = {"hvilke roller har ", "hvad er rollerne for ", "what roles does ", "which roles does ",
+                                                      "what roles has ", "which roles has "};
+
 bool asks_roles_of_person(std::string_view folded) {
-    return starts_with_any(folded, {"hvilke roller har ", "hvad er rollerne for ", "what roles does ", "which roles does ",
-                                    "what roles has ", "which roles has "});
+    return std::any_of(std::begin(person_roles_openings), std::end(person_roles_openings), [&](auto o) { return folded.starts_with(o); });
+}
+
+/// The name typed in "hvilke roller har Sara Hom?" / "what roles does Sara Hom have?".
+std::string person_typed_in(std::string_view folded) {
+    for (auto const opening : person_roles_openings) {
+        if (!folded.starts_with(opening)) continue;
+        auto name = std::string(trim_space(folded.substr(opening.size())));
+        while (!name.empty() && (name.back() == '?' || name.back() == '.' || name.back() == ' ')) name.pop_back();
+        if (name.ends_with(" have")) name.resize(name.size() - 5);
+        return std::string(trim_space(name));
+    }
+    return {};
+}
+
+std::vector<std::string> person_names(DirectoryService& directory) {
+    std::vector<std::string> names;
+    for (auto const& p : directory.store().people()) names.push_back(p.name);
+    return names;
 }
 
 std::string role_line(Language lang, storage::Assignment const& a, bool with_contact) {
@@ -141,7 +163,18 @@ std::optional<adapters::ChatReply> DirectoryAnswers::answer_question(adapters::C
 
     if (person_roles) {
         auto const person = directory_.person_named_in(folded);
-        if (!person) return std::nullopt;  // a name the directory does not know: maybe a knowledge question
+        if (!person) {
+            // "hvilke roller har Sara Hom?": a name typed with a typo.
+            auto const typed = person_typed_in(folded);
+            auto const near = typed.empty() ? std::nullopt : nearest_name(typed, person_names(directory_));
+            if (!near) return std::nullopt;  // a name the directory does not know: maybe a knowledge question
+            reply.text = texts::did_you_mean_person(lang, typed, *near);
+            reply.footer.clear();
+            auto corrected = folded;
+            corrected.replace(corrected.find(typed), typed.size(), knowledge::fold_case(*near));
+            reply.actions.push_back({texts::yes_name(lang, *near), corrected});
+            return reply;
+        }
         auto const assignments = directory_.store().assignments_of(person->id);
         std::string text;
         for (auto const& a : assignments) {
@@ -165,7 +198,7 @@ std::optional<adapters::ChatReply> DirectoryAnswers::answer_question(adapters::C
                 reply.footer.clear();
                 auto corrected = folded;
                 corrected.replace(corrected.rfind(typed), typed.size(), knowledge::fold_case(*near));
-                reply.actions.push_back({lang == Language::da ? "Ja, " + *near : "Yes, " + *near, corrected});
+                reply.actions.push_back({texts::yes_name(lang, *near), corrected});
                 return reply;
             }
         }

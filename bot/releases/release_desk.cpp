@@ -7,6 +7,8 @@
 #include "bot/releases/release_texts.hpp"
 #include "bot/releases/review_progress.hpp"
 #include "bot/join.hpp"
+#include "bot/near_names.hpp"
+#include "bot/texts.hpp"
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
@@ -188,6 +190,11 @@ std::optional<ChatReply> ReleaseDesk::answer(adapters::ChatMessage const& messag
     if (starts(folded, {"status på ", "status of ", "status for "}, rest)) {
         auto const asked_in = folded.starts_with("status of") ? Language::en : folded.starts_with("status på") ? Language::da : lang;
         if (auto release = find_release(rest)) return status(message, release->name, asked_in);
+        if (auto near = near_release(rest)) {
+            auto reply = text_reply(texts::did_you_mean_release(asked_in, rest, *near));
+            reply.actions.push_back({bot::texts::yes_name(asked_in, *near), (asked_in == Language::da ? "status på " : "status of ") + *near});
+            return reply;
+        }
     }
     if (asks_for_releases(folded)) {
         bool const english = folded.starts_with("which") || folded.starts_with("what") || folded.starts_with("list") ||
@@ -250,6 +257,12 @@ std::optional<storage::Release> ReleaseDesk::find_release(std::string const& nam
     }
     if (found) return registry_.find(found->name);  // with its items
     return std::nullopt;
+}
+
+std::optional<std::string> ReleaseDesk::near_release(std::string const& typed) const {
+    std::vector<std::string> names;
+    for (auto const& r : registry_.store().all()) names.push_back(r.name);
+    return nearest_name(trim_space(typed), names);
 }
 
 std::optional<std::string> ReleaseDesk::dialog_note(adapters::ChatMessage const& message) const {
@@ -357,7 +370,13 @@ ChatReply ReleaseDesk::list(adapters::ChatMessage const& message, Language lang)
 
 ChatReply ReleaseDesk::start(adapters::ChatMessage const& message, std::string const& name, Language lang, std::optional<int> reopen_item) {
     auto const release = find_release(name);
-    if (!release) return text_reply(texts::unknown_release(lang, name));
+    if (!release) {
+        auto const near = near_release(name);
+        if (!near) return text_reply(texts::unknown_release(lang, name));
+        auto reply = text_reply(texts::did_you_mean_release(lang, name, *near));
+        reply.actions.push_back({bot::texts::yes_name(lang, *near), (lang == Language::da ? "gennemgå " : "review ") + *near});
+        return reply;
+    }
     auto const standing = change_requests::standing_of(directory_, message.platform, message.sender);
     if (!standing.may_submit() || !standing.asker.municipality) return text_reply(texts::not_allowed(lang));
     Key const key{message.platform, message.sender.user_id};

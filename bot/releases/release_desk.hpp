@@ -79,6 +79,8 @@ private:
     /// The release a user named: as registered, or without the blank or the "DUBU" ("3.4",
     /// "DUBU3.4" find "DUBU 3.4"); nullopt when none or more than one fit.
     std::optional<storage::Release> find_release(std::string const& name);
+    /// The registered release nearest a name typed with a typo ("DUBU 3.44"), if one is near.
+    std::optional<std::string> near_release(std::string const& typed) const;
     std::optional<adapters::ChatReply> registration(adapters::ChatMessage const& message, std::string const& folded);
 
     storage::Database& db_;

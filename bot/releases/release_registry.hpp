@@ -55,6 +55,7 @@ public:
     /// The release by name ("dubu 3.4", "DUBU 3.4" alike); nullopt when unknown.
     std::optional<storage::Release> find(std::string const& name) const;
     storage::Releases& store() noexcept { return releases_; }
+    storage::Releases const& store() const noexcept { return releases_; }
 
 private:
     storage::Releases releases_;

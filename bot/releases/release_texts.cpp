@@ -11,6 +11,10 @@ std::string unknown_release(Language lang, std::string const& name) {
     return da(lang) ? "Jeg kender ingen release ved navn »" + name + "«." : "I know no release called \"" + name + "\".";
 }
 
+std::string did_you_mean_release(Language lang, std::string const& typed, std::string const& name) {
+    return unknown_release(lang, typed) + (da(lang) ? " Mente du " : " Did you mean ") + name + "?";
+}
+
 std::string release_list(Language lang, std::vector<std::string> const& lines, std::string const& example) {
     std::string text = da(lang) ? "**Registrerede releases**" : "**Registered releases**";
     for (auto const& line : lines) text += "\n- " + line;

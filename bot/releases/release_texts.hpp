@@ -13,6 +13,7 @@ namespace superbruger::bot::releases::texts {
 using knowledge::Language;
 
 std::string unknown_release(Language lang, std::string const& name);
+std::string did_you_mean_release(Language lang, std::string const& typed, std::string const& name);
 std::string not_allowed(Language lang);
 /// The registered releases, newest first, each with its deadline and (when known) how far the
 /// asker's municipality is; ends with how to start a review.

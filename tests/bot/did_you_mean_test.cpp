@@ -47,3 +47,30 @@ TEST_CASE("when the bot does not know it names the asker's systemansvarlig", "[b
     CHECK_THAT(c.say("bo@aeroe.dk", "hvem vandt fodboldkampen i går?").text, Catch::Contains("Spørg jeres systemansvarlige eller superbrugernetværket"));
     CHECK(c.unanswered() == 2);  // the report groups the question asked twice
 }
+
+TEST_CASE("a person's name with a typo gets mente du, and the button asks again", "[bot][directory][did_you_mean]") {
+    Conversation c;
+    auto const typo = c.say("anne@naestved.dk", "hvilke roller har Sara Hom?");
+    CHECK_THAT(typo.text, Catch::Contains("Jeg kender ingen ved navn »sara hom«") && Catch::Contains("Mente du Sara Holm?"));
+    REQUIRE(typo.actions.size() == 1);
+    CHECK(typo.actions[0].label == "Ja, Sara Holm");
+    CHECK_THAT(c.say("anne@naestved.dk", typo.actions[0].value).text, Catch::Contains("systemansvarlig") && Catch::Contains("Næstved"));
+    CHECK_THAT(c.say("anne@naestved.dk", "what roles does Sara Hlom have?").text, Catch::Contains("Did you mean Sara Holm?"));
+    // Nobody near: as before, a question for the knowledge base.
+    CHECK_THAT(c.say("anne@naestved.dk", "hvilke roller har Frederik Ottesen?").text, !Catch::Contains("Mente du"));
+}
+
+TEST_CASE("a release name with a typo gets mente du, for a review and for its status", "[bot][releases][did_you_mean]") {
+    Conversation c;
+    auto const review = c.say("anne@naestved.dk", "gennemgå DUBU 3.44");
+    CHECK_THAT(review.text, Catch::Contains("ingen release ved navn »dubu 3.44«") && Catch::Contains("Mente du DUBU 3.4?"));
+    REQUIRE(review.actions.size() == 1);
+    CHECK(review.actions[0].value == "gennemgå DUBU 3.4");
+    CHECK_THAT(c.say("anne@naestved.dk", review.actions[0].value).text, Catch::Contains("punkt 1 af 3"));
+    c.say("anne@naestved.dk", "stop");
+    auto const status = c.say("karen@kl.dk", "status på DUBU 3,4x");
+    CHECK_THAT(status.text, Catch::Contains("Mente du DUBU 3.4?"));
+    REQUIRE(status.actions.size() == 1);
+    CHECK(status.actions[0].value == "status på DUBU 3.4");
+    CHECK_THAT(c.say("anne@naestved.dk", "review dubu 3.44").text, Catch::Contains("Did you mean DUBU 3.4?"));
+}
