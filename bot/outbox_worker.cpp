@@ -85,13 +85,24 @@ void OutboxWorker::forget_old_sent() {
     if (auto const n = outbox_.forget_sent_before(utc_timestamp(before))) log::info("outbox_sent_forgotten", {{"count", n}});
 }
 
+namespace {
+/// How long a message to a console persona waits for it in `superbot chat`.
+constexpr auto console_wait = std::chrono::hours(24);
+}  // namespace
+
 boost::asio::awaitable<void> OutboxWorker::deliver(std::vector<storage::OutboxMessage> const& due) {
     for (auto const& message : due) {
         if (stopping_) break;
         auto const platform = platforms_.find(message.platform);
         if (platform == platforms_.end() && message.platform == "console") {
-            // A console session (`superbot chat`) has no one to deliver to later: close the
-            // message instead of parking it, so trying the bot locally never raises the alert.
+            // A console persona (`superbot chat --as …`) reads its messages when it next talks.
+            // A server running on the same database leaves them a day for that, then closes them
+            // instead of parking them, so trying the bot locally never raises the alert.
+            if (message.attempts == 0) {
+                auto const later = utc_timestamp(std::chrono::system_clock::now() + console_wait);
+                outbox_.mark_failed(message.id, "waiting for the console persona to talk again", later, false);
+                continue;
+            }
             outbox_.close_undeliverable(message.id, "the console has no one to deliver to later", utc_timestamp());
             log::info("outbox_console_dropped", {{"id", message.id}});
             continue;

@@ -60,11 +60,19 @@ TEST_CASE("the outbox worker sends, retries later, parks after the attempts and 
     auto const text = metrics.render();
     CHECK_THAT(text, Catch::Contains("superbot_outbox_messages_total{outcome=\"retry_later\"} 1\n") &&
                          Catch::Contains("superbot_outbox_messages_total{outcome=\"parked\"} 1\n") &&
-                         Catch::Contains("superbot_outbox_pending 1\n") && Catch::Contains("superbot_outbox_parked 1\n"));
+                         Catch::Contains("superbot_outbox_pending 2\n") && Catch::Contains("superbot_outbox_parked 1\n"));
     CHECK(outbox.with_status("parked").size() == 1);  // the Mattermost message: no way to reach it
-    // The console's message is closed, not parked: trying the bot locally raises no alert.
-    CHECK(outbox.with_status("dismissed").size() == 1);
-    auto pending = outbox.with_status("pending");
+    // The console's message waits a day for its persona to talk again in `superbot chat` (which
+    // shows it then), is never parked: trying the bot locally raises no alert.
+    std::vector<storage::OutboxMessage> pending;
+    std::optional<storage::OutboxMessage> console;
+    for (auto& m : outbox.with_status("pending")) {
+        if (m.platform == "console") console = m;
+        else pending.push_back(m);
+    }
+    REQUIRE(console);
+    CHECK(console->next_attempt_at > utc_timestamp(std::chrono::system_clock::now() + std::chrono::hours(23)));
+    CHECK(outbox.with_status("dismissed").empty());
     REQUIRE(pending.size() == 1);
     CHECK(pending[0].attempts == 1);
     CHECK(pending[0].last_error == "HTTP 503");
@@ -77,6 +85,12 @@ TEST_CASE("the outbox worker sends, retries later, parks after the attempts and 
     db.write_all_or_nothing([&] { outbox.mark_failed(pending[0].id, "HTTP 503", utc_timestamp(), false); });
     round(ioc, worker);
     CHECK(calls == 2);
+    CHECK(outbox.with_status("parked").size() == 2);
+
+    // Nobody came for the console's message within the day: closed, still without an alert.
+    db.write_all_or_nothing([&] { outbox.mark_failed(console->id, console->last_error, utc_timestamp(), false); });
+    round(ioc, worker);
+    CHECK(outbox.with_status("dismissed").size() == 1);
     CHECK(outbox.with_status("parked").size() == 2);
 
     fail = false;
