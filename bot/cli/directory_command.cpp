@@ -1,6 +1,7 @@
 // `superbot directory`: the role directory from the command line (import, export, phase,
 // forget, and the export of what is held on one person).
 #include "bot/app.hpp"
+#include "bot/counted.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/setup.hpp"
 #include "bot/csv.hpp"
@@ -99,8 +100,8 @@ int import(App& app, std::string const& path, directory::ImportOptions const& op
     auto const result = directory::import_csv(*text, app.directory(), cli_change(), options);
     if (!result.problems.empty()) {
         for (auto const& p : result.problems) std::cerr << path << (p.line > 0 ? ":" + std::to_string(p.line) : "") << ": " << p.message << '\n';
-        std::cerr << say(lang, "intet blev importeret (", "nothing was imported (") << result.problems.size()
-                  << say(lang, " problem(er))\n", " problem(s))\n");
+        std::cerr << say(lang, "intet blev importeret (" + counted(result.problems.size(), "problem", "problemer") + ")\n",
+                         "nothing was imported (" + counted(result.problems.size(), "problem", "problems") + ")\n");
         return exit_failure;
     }
     if (options.dry_run) std::cout << say(lang, "Prøvekørsel: intet er skrevet. Sådan ville importen ændre kataloget:\n",
@@ -145,7 +146,10 @@ int phase(App& app, std::string const& name, std::string const& value, knowledge
     }
     auto const ended = app.directory().set_phase(*municipality, value[0] - '0', cli_change());
     std::cout << municipality->name << say(lang, " er nu i fase ", " is now in phase ") << value;
-    if (!ended.empty()) std::cout << say(lang, "; afsluttede ", "; ended ") << ended.size() << say(lang, " projektrolle-periode(r)", " project role term(s)");
+    if (!ended.empty()) {
+        std::cout << say(lang, "; afsluttede " + counted(ended.size(), "projektrolle-periode", "projektrolle-perioder"),
+                         "; ended " + counted(ended.size(), "project role term", "project role terms"));
+    }
     std::cout << '\n';
     return exit_ok;
 }

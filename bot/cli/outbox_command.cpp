@@ -1,6 +1,7 @@
 // `superbot outbox`: the messages the bot could not deliver, sending one again, withdrawing
 // queued messages (one, or all of a release's) and closing parked ones a coordinator has handled.
 #include "bot/app.hpp"
+#include "bot/counted.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/confirm.hpp"
 #include "bot/cli/setup.hpp"
@@ -64,7 +65,7 @@ int run_outbox(std::vector<std::string> const& argv) {
         for (auto const& m : parked) {
             auto text = reply_from_json(nlohmann::json::parse(m.message, nullptr, false)).text;
             if (text.size() > 80) text = text.substr(0, 77) + "...";
-            std::cout << m.id << "\t" << m.platform << ":" << m.recipient << "\t" << m.attempts << say(lang, " forsøg\t", " attempt(s)\t")
+            std::cout << m.id << "\t" << m.platform << ":" << m.recipient << "\t" << say(lang, counted(static_cast<std::size_t>(m.attempts), "forsøg", "forsøg"), counted(static_cast<std::size_t>(m.attempts), "attempt", "attempts")) << "\t"
                       << m.last_error << "\t" << text << "\n";
         }
         if (parked.empty()) std::cout << say(lang, "ingen parkerede beskeder\n", "no parked messages\n");
@@ -106,14 +107,15 @@ int run_outbox(std::vector<std::string> const& argv) {
         storage::Outbox outbox(app.database());
         auto const causes = releases::ReminderPlanner::causes_of(release->id);
         auto const queued = outbox.pending_by_cause(causes);
-        std::cout << queued << say(lang, " besked(er) om ", " queued message(s) about ") << release->name << say(lang, " er i kø.\n", ".\n");
+        std::cout << say(lang, counted(queued, "besked", "beskeder") + " om ", counted(queued, "queued message", "queued messages") + " about ")
+                  << release->name << say(lang, " er i kø.\n", ".\n");
         if (queued == 0) return exit_ok;
         if (!confirmed(args.flag("--yes"), say(lang, "Træk dem tilbage?", "Withdraw them?"), lang)) {
             std::cerr << say(lang, "Intet er trukket tilbage.\n", "Nothing was withdrawn.\n");
             return exit_failure;
         }
         auto const cancelled = outbox.cancel_by_cause(causes, utc_timestamp());
-        std::cout << cancelled << say(lang, " besked(er) trukket tilbage\n", " message(s) withdrawn\n");
+        std::cout << say(lang, counted(cancelled, "besked", "beskeder") + " trukket tilbage\n", counted(cancelled, "message", "messages") + " withdrawn\n");
         return exit_ok;
     }
     throw BotError(BotError::Kind::usage, say(lang, "ukendt outbox-handling (superbot outbox --help)", "unknown outbox action (see superbot outbox --help)"));

@@ -1,6 +1,7 @@
 // `superbot releases`: register DUBU releases (after a preview of what every superbruger will
 // get), correct their item split, remove one registered by mistake, list, show and report.
 #include "bot/app.hpp"
+#include "bot/counted.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/confirm.hpp"
 #include "bot/cli/setup.hpp"
@@ -135,8 +136,9 @@ int remove(App& app, std::string const& name, bool yes, knowledge::Language lang
     storage::Outbox outbox(app.database());
     auto const causes = releases::ReminderPlanner::causes_of(release.id);
     auto const queued = outbox.pending_by_cause(causes);
-    std::cout << release.name << " (" << release.release_date << ")" << say(lang, " fjernes, og ", " is removed, and ") << queued
-              << say(lang, " meddelelse(r) i kø trækkes tilbage.\n", " queued message(s) are withdrawn.\n");
+    std::cout << release.name << " (" << release.release_date << ")"
+              << say(lang, " fjernes, og " + counted(queued, "meddelelse", "meddelelser") + " i kø trækkes tilbage.\n",
+                     " is removed, and " + counted(queued, "queued message is", "queued messages are") + " withdrawn.\n");
     if (!confirmed(yes, say(lang, "Fjern releasen?", "Remove the release?"), lang)) {
         std::cerr << say(lang, "Intet er fjernet.\n", "Nothing was removed.\n");
         return exit_failure;
@@ -157,7 +159,8 @@ int correct_items(releases::ReleaseRegistry& registry, std::string const& name, 
     for (auto const& c : plan.changes) {
         std::string line;
         auto const answers = c.answers == 0 ? std::string()
-                                            : ", " + std::to_string(c.answers) + say(lang, " gemt(e) svar", " saved answer(s)");
+                                            : ", " + say(lang, counted(static_cast<std::size_t>(c.answers), "gemt svar", "gemte svar"),
+                                                         counted(static_cast<std::size_t>(c.answers), "saved answer", "saved answers"));
         switch (c.kind) {
         case Kind::unchanged:
             line = "  = " + std::to_string(c.new_number) + ". " + c.title +

@@ -1,6 +1,7 @@
 // Directory CSV import (validate all, then write all) and export.
 #include "bot/directory/directory_csv.hpp"
 
+#include "bot/counted.hpp"
 #include "bot/csv.hpp"
 #include "bot/directory/directory_import_report.hpp"
 #include "bot/error.hpp"
@@ -459,13 +460,16 @@ ImportResult import_csv(std::string_view text, DirectoryService& directory, stor
 
 std::string import_summary(ImportResult const& r, Language lang) {
     auto n = [](int count) { return std::to_string(count); };
+    auto c = [](int count, std::string_view one, std::string_view many) { return counted(static_cast<std::size_t>(count), one, many); };
     return lang == Language::da
-               ? n(r.municipalities_added) + " kommune(r) tilføjet, " + n(r.municipalities_changed) + " ændret; " + n(r.people_added) +
-                     " person(er) tilføjet, " + n(r.people_changed) + " ændret; " + n(r.assignments_added) + " rolle(r) tilføjet, " +
-                     n(r.assignments_ended) + " afsluttet, " + n(r.assignments_kept) + " uændret"
-               : n(r.municipalities_added) + " municipality(ies) added, " + n(r.municipalities_changed) + " changed; " +
-                     n(r.people_added) + " person(s) added, " + n(r.people_changed) + " changed; " + n(r.assignments_added) +
-                     " role(s) added, " + n(r.assignments_ended) + " ended, " + n(r.assignments_kept) + " unchanged";
+               ? c(r.municipalities_added, "kommune", "kommuner") + " tilføjet, " + n(r.municipalities_changed) + " ændret; " +
+                     c(r.people_added, "person", "personer") + " tilføjet, " + n(r.people_changed) + " ændret; " +
+                     c(r.assignments_added, "rolle", "roller") + " tilføjet, " + n(r.assignments_ended) + " afsluttet, " +
+                     n(r.assignments_kept) + " uændret"
+               : c(r.municipalities_added, "municipality", "municipalities") + " added, " + n(r.municipalities_changed) + " changed; " +
+                     c(r.people_added, "person", "people") + " added, " + n(r.people_changed) + " changed; " +
+                     c(r.assignments_added, "role", "roles") + " added, " + n(r.assignments_ended) + " ended, " + n(r.assignments_kept) +
+                     " unchanged";
 }
 
 std::string export_csv(DirectoryService& directory) {

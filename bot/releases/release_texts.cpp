@@ -1,6 +1,8 @@
 // Release-review sentences.
 #include "bot/releases/release_texts.hpp"
 
+#include "bot/counted.hpp"
+
 namespace superbruger::bot::releases::texts {
 
 namespace {
@@ -143,8 +145,8 @@ std::string all_reviewed(Language lang, std::string const& release, std::string 
 }
 
 std::string review_stopped(Language lang, std::size_t saved) {
-    return da(lang) ? "Gennemgangen er stoppet. " + std::to_string(saved) + " punkt(er) blev gemt i denne omgang; skriv »gennemgå« igen for at fortsætte."
-                    : "The review is stopped. " + std::to_string(saved) + " item(s) were saved this time; write \"review\" again to go on.";
+    return da(lang) ? "Gennemgangen er stoppet. " + counted(saved, "punkt", "punkter") + " blev gemt i denne omgang; skriv »gennemgå« igen for at fortsætte."
+                    : "The review is stopped. " + counted(saved, "item was", "items were") + " saved this time; write \"review\" again to go on.";
 }
 
 std::string progress_line(Language lang, std::string const& municipality, std::size_t reviewed, std::size_t total,

@@ -168,7 +168,7 @@ TEST_CASE("directory import, export, phase, export of a person and forget from t
     auto const base = superbot + " directory --config " + cfg.string();
     auto r = run(superbot + " directory import --config " + cfg.string() + " " + csv_path.string());
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("2 rolle(r) tilføjet"));
+    CHECK_THAT(r.out, Catch::Contains("2 roller tilføjet"));
 
     auto const bad = work_dir() / "bad.csv";
     std::ofstream(bad) << "kommune;kommunenummer;navn;email;rolle\nKorsbæk;999;X;x@y.dk;kaffeansvarlig\n";
@@ -181,7 +181,7 @@ TEST_CASE("directory import, export, phase, export of a person and forget from t
     CHECK_THAT(r.out, Catch::Contains("Mette Jensen"));
     r = run(superbot + " directory phase --config " + cfg.string() + " korsbæk 4");
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("afsluttede 1 projektrolle-periode(r)"));
+    CHECK_THAT(r.out, Catch::Contains("afsluttede 1 projektrolle-periode"));
 
     r = run(superbot + " directory export --config " + cfg.string() + " --person mette@korsbaek.dk", false);
     CHECK(r.exit_code == 0);
@@ -395,7 +395,7 @@ TEST_CASE("releases remove withdraws an unreviewed release and outbox cancel and
     CHECK(run(base + "remove \"DUBU 9.1\" < /dev/null").exit_code == 1);  // not confirmed
     auto r = run(base + "remove \"DUBU 9.1\" --yes");
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("2 meddelelse(r) i kø trækkes tilbage"));
+    CHECK_THAT(r.out, Catch::Contains("2 meddelelser i kø trækkes tilbage"));
     CHECK(count("pending") == 2);
     CHECK_THAT(run(base + "list").out, !Catch::Contains("DUBU 9.1\t") && Catch::Contains("DUBU 9.2\t"));
     REQUIRE(add("DUBU 9.1").exit_code == 0);  // registering it again works and queues again
@@ -424,7 +424,7 @@ TEST_CASE("releases remove withdraws an unreviewed release and outbox cancel and
     auto const corrected = write_config("remove-notes-2.md", "- Ny sagsoversigt\n- Breve\n- Journalfraser\n");
     r = run(base + "items \"DUBU 9.2\" --notes " + corrected.string() + " < /dev/null");
     CHECK(r.exit_code == 1);
-    CHECK_THAT(r.out, Catch::Contains("+ 1. Ny sagsoversigt (nyt)") && Catch::Contains("= 2. Breve (uændret, var nr. 1, 1 gemt(e) svar, der flytter med)") &&
+    CHECK_THAT(r.out, Catch::Contains("+ 1. Ny sagsoversigt (nyt)") && Catch::Contains("= 2. Breve (uændret, var nr. 1, 1 gemt svar, der flytter med)") &&
                           Catch::Contains("Intet er ændret"));
     CHECK_THAT(run(base + "show \"DUBU 9.2\"").out, Catch::Contains("1. Breve"));
     r = run(base + "items \"DUBU 9.2\" --yes --notes " + corrected.string());
@@ -441,7 +441,7 @@ TEST_CASE("releases remove withdraws an unreviewed release and outbox cancel and
     auto const outbox = superbot + " outbox --config " + cfg.string() + " ";
     r = run(outbox + "cancel --release \"DUBU 9.2\" --yes");
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("2 besked(er) trukket tilbage"));
+    CHECK_THAT(r.out, Catch::Contains("2 beskeder trukket tilbage"));
     CHECK(count("pending") == 2);
     CHECK(count("cancelled") == 2);
     std::int64_t one = 0;

@@ -163,7 +163,7 @@ TEST_CASE("a dry run lists what would be added changed and ended and writes noth
     CHECK(preview.assignments_added == 2);
     CHECK(preview.assignments_ended == 1);
     CHECK(import_summary(preview, knowledge::Language::da) ==
-          "1 kommune(r) tilføjet, 1 ændret; 2 person(er) tilføjet, 0 ændret; 2 rolle(r) tilføjet, 1 afsluttet, 0 uændret");
+          "1 kommune tilføjet, 1 ændret; 2 personer tilføjet, 0 ændret; 2 roller tilføjet, 1 afsluttet, 0 uændret");
     // Nothing was written.
     CHECK(d.directory.store().municipalities().size() == 1);
     CHECK(d.directory.municipality_named("Korsbæk")->phase == 2);

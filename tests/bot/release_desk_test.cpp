@@ -65,7 +65,7 @@ TEST_CASE("a superbruger reviews item by item and a colleague finishes the munic
     CHECK_THAT(h.say("anne@naestved.dk", "Nye brevskabeloner").text, Catch::Contains("Skal slutbrugerne have besked"));
     CHECK_THAT(h.say("anne@naestved.dk", "ja: nyhedsbrev").text, Catch::Contains("note"));
     CHECK_THAT(h.say("anne@naestved.dk", "-").text, Catch::Contains("Punkt 1 er gemt") && Catch::Contains("punkt 2 af 3"));
-    CHECK_THAT(h.say("anne@naestved.dk", "stop").text, Catch::Contains("1 punkt(er) blev gemt"));
+    CHECK_THAT(h.say("anne@naestved.dk", "stop").text, Catch::Contains("1 punkt blev gemt"));
 
     storage::ReleaseReviews reviews(h.db);
     auto saved = reviews.of_release(h.release.id);
