@@ -260,8 +260,13 @@ TEST_CASE("change-requests export refuses bad options and writes a header for an
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::StartsWith("id,titel,beskrivelse"));
     CHECK(run(superbot + " change-requests export --format xml --config " + cfg.string()).exit_code == 2);
-    CHECK_THAT(run(superbot + " change-requests export --status glemt --config " + cfg.string()).out, Catch::Contains("unknown status"));
+    CHECK_THAT(run(superbot + " change-requests export --status glemt --config " + cfg.string()).out, Catch::Contains("ukendt status"));
+    CHECK_THAT(run(superbot + " change-requests export --lang en --status glemt --config " + cfg.string()).out, Catch::Contains("unknown status"));
+    CHECK_THAT(run(superbot + " change-requests export --format xml --config " + cfg.string()).out, Catch::Contains("--format skal være csv eller json"));
     CHECK(run(superbot + " change-requests export --format json --status \"sendt til KOMBIT\" --config " + cfg.string(), false).out == "[]\n");
+    // For Danish Excel: semicolons, a UTF-8 BOM and CRLF, as the directory export.
+    CHECK_THAT(run(superbot + " change-requests export --excel --config " + cfg.string(), false).out, Catch::StartsWith("\xEF\xBB\xBFid;titel;beskrivelse"));
+    CHECK_THAT(run(superbot + " change-requests --help").out, Catch::Contains("Brug: superbot change-requests export"));
 }
 
 TEST_CASE("releases add list show and the refusals a coordinator meets", "[cli][releases]") {
