@@ -77,7 +77,7 @@ int add(App& app, Arguments const& args, knowledge::Language lang) {
     releases::ReleaseRegistry registry(app.database());
     releases::NewRelease const wanted{required(args, "--name", lang), required(args, "--date", lang), required(args, "--deadline", lang),
                                       read_text(required(args, "--notes", lang), lang), args.option("--by").value_or("cli")};
-    auto const preview = registry.prepare(wanted);
+    auto const preview = registry.prepare(wanted, lang);
     releases::ReminderPlanner planner(app.database(), app.directory(), app.config().releases.reminder_offsets_days, municipality_channels(app.config()));
     auto const reach = planner.announcement_reach();
 
@@ -117,7 +117,7 @@ int add(App& app, Arguments const& args, knowledge::Language lang) {
     storage::Release release;
     std::size_t announced = 0;
     app.database().write_all_or_nothing([&] {
-        release = registry.add(wanted);
+        release = registry.add(wanted, lang);
         announced = planner.announce(release, std::chrono::system_clock::now());
     });
     std::cout << say(lang, "Registreret: ", "Registered: ") << release.name << say(lang, "; meddelelsen er sat i kø til ", "; the announcement is queued for ")
@@ -153,7 +153,7 @@ int remove(App& app, std::string const& name, bool yes, knowledge::Language lang
 
 /// The corrected split as a diff, then (after a yes when saved answers move) applied.
 int correct_items(releases::ReleaseRegistry& registry, std::string const& name, std::string const& notes, bool yes, knowledge::Language lang) {
-    auto const plan = registry.plan_correction(name, notes);
+    auto const plan = registry.plan_correction(name, notes, lang);
     using Kind = releases::ItemChange::Kind;
     std::cout << plan.release.name << say(lang, ": den nye opdeling i forhold til den gemte\n", ": the new split against the stored one\n");
     for (auto const& c : plan.changes) {

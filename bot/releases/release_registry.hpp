@@ -2,6 +2,7 @@
 // a deadline after the release, one registration per release, notes that yield items).
 #pragma once
 
+#include "knowledge/language.hpp"
 #include "bot/releases/item_changes.hpp"
 #include "storage/release_reviews.hpp"
 #include "storage/releases.hpp"
@@ -28,15 +29,15 @@ public:
     explicit ReleaseRegistry(storage::Database& db) : releases_(db), reviews_(db) {}
 
     /// Registers the release and its items. Throws BotError{user_facing} with a sentence for the
-    /// coordinator for an empty or over-long name, a date that is not YYYY-MM-DD or does not
+    /// coordinator (in `lang`) for an empty or over-long name, a date that is not YYYY-MM-DD or does not
     /// exist, a deadline before the release date, notes without text, or a name already
     /// registered; nothing is stored then.
-    storage::Release add(NewRelease const& release);
+    storage::Release add(NewRelease const& release, knowledge::Language lang = knowledge::Language::da);
     /// The checks of `add` and the split into items, without storing: what a preview shows.
-    storage::Release prepare(NewRelease const& release) const;
+    storage::Release prepare(NewRelease const& release, knowledge::Language lang = knowledge::Language::da) const;
     /// The checks of `add` that do not need the notes, so a chat registration that cannot
     /// succeed is refused before the notes are asked for.
-    void check_before_notes(NewRelease const& release) const;
+    void check_before_notes(NewRelease const& release, knowledge::Language lang = knowledge::Language::da) const;
     /// A corrected split, worked out but not applied: the release as it is, the new items, and
     /// what happens to each item and its saved answers.
     struct Correction {
@@ -45,12 +46,14 @@ public:
         std::vector<ItemChange> changes;
     };
     /// Throws BotError{user_facing} for an unknown release or text without items.
-    Correction plan_correction(std::string const& name, std::string const& corrected_notes) const;
+    Correction plan_correction(std::string const& name, std::string const& corrected_notes,
+                               knowledge::Language lang = knowledge::Language::da) const;
     /// Applies it in one transaction: answers follow their items, answers to removed items go to
     /// the history of removed items. Returns the release with its new items.
     storage::Release apply(Correction const& correction);
     /// Both at once (for callers that have asked already).
-    storage::Release correct_items(std::string const& name, std::string const& corrected_notes);
+    storage::Release correct_items(std::string const& name, std::string const& corrected_notes,
+                                   knowledge::Language lang = knowledge::Language::da);
 
     /// The release by name ("dubu 3.4", "DUBU 3.4" alike); nullopt when unknown.
     std::optional<storage::Release> find(std::string const& name) const;

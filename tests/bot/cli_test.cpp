@@ -282,6 +282,13 @@ TEST_CASE("releases add list show and the refusals a coordinator meets", "[cli][
     CHECK_THAT(again.out, Catch::Contains("allerede registreret"));
     CHECK_THAT(run(base + "add --name \"DUBU 3.5\" --date 2026-12-01 --deadline 2026-11-01 --notes " + notes.string()).out,
                Catch::Contains("før releasedatoen"));
+    // The registry's refusals in English too.
+    CHECK_THAT(run(base + "add --lang en --yes --allow-past --name \"dubu 3.4\" --date 2026-12-01 --deadline 2026-12-15 --notes " + notes.string()).out,
+               Catch::Contains("is registered already"));
+    CHECK_THAT(run(base + "add --lang en --name \"DUBU 3.5\" --date 2026-12-01 --deadline 2026-11-01 --notes " + notes.string()).out,
+               Catch::Contains("is before the release date"));
+    CHECK_THAT(run(base + "add --lang en --name \"DUBU 3.5\" --date 2026-13-01 --deadline 2026-12-15 --notes " + notes.string()).out,
+               Catch::Contains("The release date must be a date like 2026-12-01"));
     CHECK(run(base + "add --name \"DUBU 3.5\" --date 2026-12-01 --notes " + notes.string()).exit_code == 2);
     CHECK_THAT(run(base + "list").out, Catch::Contains("DUBU 3.4\t2026-12-01\tfrist 2026-12-15"));
     CHECK_THAT(run(base + "show \"DUBU 3.4\"").out, Catch::Contains("2. Breve: Journalfraser kan redigeres"));
