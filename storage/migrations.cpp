@@ -15,7 +15,7 @@ namespace superbruger::storage {
 namespace {
 
 // Step N (1-based) takes the schema from version N-1 to N.
-constexpr std::array<char const*, 15> steps = {
+constexpr std::array<char const*, 16> steps = {
     // 1: questions the bot could not answer, for coordinators to turn into knowledge. No user
     //    identity is kept with them (privacy: the question is what the maintainers need).
     R"sql(
@@ -395,6 +395,10 @@ constexpr std::array<char const*, 15> steps = {
     R"sql(
     ALTER TABLE hand_off ADD COLUMN latest_answer    TEXT NOT NULL DEFAULT '' CHECK (length(latest_answer) <= 8000);
     ALTER TABLE hand_off ADD COLUMN latest_answer_by TEXT NOT NULL DEFAULT '';
+    )sql",
+    // 16: a coordinator can stop a release's reminders (when it withdraws its messages).
+    R"sql(
+    ALTER TABLE release ADD COLUMN reminders_stopped_at TEXT NOT NULL DEFAULT '';
     )sql",
 };
 

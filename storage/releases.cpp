@@ -32,10 +32,11 @@ Release release_of(SQLite::Statement& q) {
     r.notes = q.getColumn(4).getString();
     r.created_at = q.getColumn(5).getString();
     r.created_by = q.getColumn(6).getString();
+    r.reminders_stopped_at = q.getColumn(7).getString();
     return r;
 }
 
-constexpr char const* columns = "SELECT id, name, release_date, deadline, notes, created_at, created_by FROM release ";
+constexpr char const* columns = "SELECT id, name, release_date, deadline, notes, created_at, created_by, reminders_stopped_at FROM release ";
 
 }  // namespace
 
@@ -84,6 +85,17 @@ bool Releases::remove(std::int64_t release_id) {
         return del.exec() == 1;
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "remove release");
+    }
+}
+
+bool Releases::set_reminders_stopped(std::int64_t release_id, std::string const& at) {
+    try {
+        SQLite::Statement update(db_.connection(), "UPDATE release SET reminders_stopped_at = ? WHERE id = ?");
+        update.bind(1, at);
+        update.bind(2, release_id);
+        return update.exec() == 1;
+    } catch (SQLite::Exception const& e) {
+        throw from_sqlite(e, "stop or start a release's reminders");
     }
 }
 

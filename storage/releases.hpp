@@ -24,6 +24,7 @@ struct Release {
     std::string notes;         ///< the release notes as given
     std::string created_at;
     std::string created_by;
+    std::string reminders_stopped_at;  ///< set: a coordinator stopped its reminders then
     std::vector<ReleaseItem> items;
 };
 
@@ -48,6 +49,9 @@ public:
     /// Deletes the release and its items (and, by the schema's cascade, any reviews: the caller
     /// refuses when there are some). False when there is no release with that id.
     bool remove(std::int64_t release_id);
+
+    /// Stops the release's reminders (`at` set) or starts them again (""); false without such a release.
+    bool set_reminders_stopped(std::int64_t release_id, std::string const& at);
 
     std::optional<Release> find(std::string const& folded_name) const;
     std::optional<Release> find_by_id(std::int64_t id) const;

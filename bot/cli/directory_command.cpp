@@ -1,14 +1,14 @@
 // `superbot directory`: the role directory from the command line (import, export, phase,
 // forget, and the export of what is held on one person).
 #include "bot/app.hpp"
-#include "bot/counted.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/setup.hpp"
+#include "bot/counted.hpp"
 #include "bot/csv.hpp"
 #include "bot/directory/directory_csv.hpp"
 #include "bot/error.hpp"
-#include "bot/text_encoding.hpp"
 #include "bot/json_text.hpp"
+#include "bot/text_encoding.hpp"
 #include "bot/time_format.hpp"
 
 #include <nlohmann/json.hpp>

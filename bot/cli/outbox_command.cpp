@@ -1,16 +1,17 @@
 // `superbot outbox`: the messages the bot could not deliver, sending one again, withdrawing
 // queued messages (one, or all of a release's) and closing parked ones a coordinator has handled.
 #include "bot/app.hpp"
-#include "bot/counted.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/confirm.hpp"
 #include "bot/cli/setup.hpp"
+#include "bot/counted.hpp"
 #include "bot/error.hpp"
 #include "bot/releases/release_registry.hpp"
 #include "bot/releases/reminder_planner.hpp"
 #include "bot/reply_json.hpp"
 #include "bot/time_format.hpp"
 #include "storage/outbox.hpp"
+#include "storage/releases.hpp"
 
 #include <iostream>
 
@@ -22,7 +23,7 @@ constexpr char const* usage =
     "      superbot outbox retry ID                sæt en parkeret besked i kø igen\n"
     "      superbot outbox dismiss ID              luk en parkeret besked, der er taget hånd om\n"
     "      superbot outbox cancel ID               træk en besked i kø tilbage\n"
-    "      superbot outbox cancel --release NAVN [--yes]   træk alle en releases beskeder i kø tilbage\n"
+    "      superbot outbox cancel --release NAVN [--yes]   træk en releases beskeder i kø tilbage og stop dens påmindelser\n"
     "      [--config FIL] [--lang da|en] til dem alle\n"
     "\n"
     "Beskeder, som botten sender af sig selv (notifikationer, meddelelser, påmindelser), parkeres\n"
@@ -107,15 +108,24 @@ int run_outbox(std::vector<std::string> const& argv) {
         storage::Outbox outbox(app.database());
         auto const causes = releases::ReminderPlanner::causes_of(release->id);
         auto const queued = outbox.pending_by_cause(causes);
+        bool const reminding = release->reminders_stopped_at.empty();
         std::cout << say(lang, counted(queued, "besked", "beskeder") + " om ", counted(queued, "queued message", "queued messages") + " about ")
                   << release->name << say(lang, " er i kø.\n", ".\n");
-        if (queued == 0) return exit_ok;
-        if (!confirmed(args.flag("--yes"), say(lang, "Træk dem tilbage?", "Withdraw them?"), lang)) {
+        if (queued == 0 && !reminding) return exit_ok;
+        // Withdrawing a release's messages stops its later reminders too: otherwise the next
+        // reminder date would queue them again.
+        if (!confirmed(args.flag("--yes"), say(lang, "Træk dem tilbage og stop de senere påmindelser?", "Withdraw them and stop the later reminders?"), lang)) {
             std::cerr << say(lang, "Intet er trukket tilbage.\n", "Nothing was withdrawn.\n");
             return exit_failure;
         }
-        auto const cancelled = outbox.cancel_by_cause(causes, utc_timestamp());
+        std::size_t cancelled = 0;
+        app.database().write_all_or_nothing([&] {
+            cancelled = outbox.cancel_by_cause(causes, utc_timestamp());
+            storage::Releases(app.database()).set_reminders_stopped(release->id, utc_timestamp());
+        });
         std::cout << say(lang, counted(cancelled, "besked", "beskeder") + " trukket tilbage\n", counted(cancelled, "message", "messages") + " withdrawn\n");
+        std::cout << say(lang, "De senere påmindelser om " + release->name + " er stoppet; »superbot releases reminders \"" + release->name + "\" on« starter dem igen.\n",
+                         "The later reminders about " + release->name + " are stopped; \"superbot releases reminders '" + release->name + "' on\" starts them again.\n");
         return exit_ok;
     }
     throw BotError(BotError::Kind::usage, say(lang, "ukendt outbox-handling (superbot outbox --help)", "unknown outbox action (see superbot outbox --help)"));

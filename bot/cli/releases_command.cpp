@@ -1,10 +1,10 @@
 // `superbot releases`: register DUBU releases (after a preview of what every superbruger will
 // get), correct their item split, remove one registered by mistake, list, show and report.
 #include "bot/app.hpp"
-#include "bot/counted.hpp"
 #include "bot/cli/commands.hpp"
 #include "bot/cli/confirm.hpp"
 #include "bot/cli/setup.hpp"
+#include "bot/counted.hpp"
 #include "bot/csv.hpp"
 #include "bot/error.hpp"
 #include "bot/releases/item_changes.hpp"
@@ -33,6 +33,7 @@ constexpr char const* usage =
     "      superbot releases list\n"
     "      superbot releases show NAVN\n"
     "      superbot releases report NAVN [--format md|csv] [--excel]   (netværkets fremdrift)\n"
+    "      superbot releases reminders NAVN on|off             (start eller stop releasens påmindelser)\n"
     "      [--config FIL] [--lang da|en] til dem alle\n"
     "\n"
     "Notes-filen er release notes som tekst eller Markdown: hvert punkt på øverste niveau og hver\n"
@@ -210,6 +211,9 @@ int run_releases(std::vector<std::string> const& argv) {
     if (action == "add" || action == "list") need(0, "ikke flere ord", "no more words");
     else if (action == "show" || action == "items" || action == "report" || action == "remove") {
         need(1, "releasens navn (i anførselstegn: \"DUBU 3.4\")", "the release's name (quote it: \"DUBU 3.4\")");
+    } else if (action == "reminders") {
+        need(2, "releasens navn og on eller off", "the release's name and on or off");
+        if (words[2] != "on" && words[2] != "off") throw BotError(BotError::Kind::usage, say(lang, "reminders tager on eller off", "reminders takes on or off"));
     } else {
         throw BotError(BotError::Kind::usage, say(lang, "ukendt releases-handling '", "unknown releases action '") + action + "' (superbot releases --help)");
     }
@@ -232,6 +236,16 @@ int run_releases(std::vector<std::string> const& argv) {
             auto const report = releases::report_csv(release, reviewers.reviewing, reviews);
             std::cout << (args.flag("--excel") ? csv::for_excel(report) : report);
         }
+        return exit_ok;
+    }
+    if (action == "reminders") {
+        auto const release = find_or_refuse(registry, words[1], lang);
+        bool const on = words[2] == "on";
+        registry.store().set_reminders_stopped(release.id, on ? std::string() : utc_timestamp());
+        std::cout << (on ? say(lang, "Påmindelserne om " + release.name + " er startet igen: den næste kommer på sin dato.\n",
+                               "The reminders about " + release.name + " are started again: the next one comes on its date.\n")
+                         : say(lang, "Påmindelserne om " + release.name + " er stoppet; de, der allerede er i kø, trækkes tilbage med superbot outbox cancel --release.\n",
+                               "The reminders about " + release.name + " are stopped; those already queued are withdrawn with superbot outbox cancel --release.\n"));
         return exit_ok;
     }
     if (action == "list") {

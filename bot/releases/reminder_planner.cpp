@@ -87,6 +87,7 @@ std::size_t ReminderPlanner::queue_due_reminders(TimePoint now) {
     if (!in_send_window(now)) return 0;
     std::size_t queued = 0;
     for (auto const& summary : releases_.all()) {
+        if (!summary.reminders_stopped_at.empty()) continue;  // a coordinator withdrew them
         auto const times = reminder_times(summary.deadline, offsets_);
         // The latest reminder already due; its offset names it in the key.
         std::optional<std::size_t> due;

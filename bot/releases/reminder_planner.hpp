@@ -46,7 +46,8 @@ public:
 
     /// Queues the reminders that are due at `now`: for each release, the latest reminder time
     /// already passed (an earlier one missed while the server was down is not sent as well).
-    /// Only inside the send window. Returns how many messages were queued.
+    /// Only inside the send window, and not for a release whose reminders a coordinator stopped.
+    /// Returns how many messages were queued.
     std::size_t queue_due_reminders(TimePoint now);
 
 private:

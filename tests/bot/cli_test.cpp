@@ -458,9 +458,21 @@ TEST_CASE("releases remove withdraws an unreviewed release and outbox cancel and
     auto const outbox = superbot + " outbox --config " + cfg.string() + " ";
     r = run(outbox + "cancel --release \"DUBU 9.2\" --yes");
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("2 beskeder trukket tilbage"));
+    CHECK_THAT(r.out, Catch::Contains("2 beskeder trukket tilbage") && Catch::Contains("senere påmindelser om DUBU 9.2 er stoppet"));
     CHECK(count("pending") == 2);
     CHECK(count("cancelled") == 2);
+    {
+        // Withdrawn means withdrawn: the planner queues no later reminder of the release either.
+        superbruger::storage::Database db(database.string());
+        CHECK_FALSE(superbruger::storage::Releases(db).find("dubu 9.2")->reminders_stopped_at.empty());
+    }
+    CHECK_THAT(run(superbot + " releases --config " + cfg.string() + " reminders \"DUBU 9.2\" on").out, Catch::Contains("startet igen"));
+    {
+        superbruger::storage::Database db(database.string());
+        CHECK(superbruger::storage::Releases(db).find("dubu 9.2")->reminders_stopped_at.empty());
+    }
+    CHECK_THAT(run(superbot + " releases --config " + cfg.string() + " reminders \"DUBU 9.2\" off").out, Catch::Contains("er stoppet"));
+    CHECK(run(superbot + " releases --config " + cfg.string() + " reminders \"DUBU 9.2\" maybe").exit_code == 2);
     std::int64_t one = 0;
     {
         superbruger::storage::Database db(database.string());

@@ -111,6 +111,16 @@ TEST_CASE("a municipality's channel gets the announcement and its reminders besi
     CHECK(planner.queue_due_reminders(utc(2026, 12, 14, 7, 0)) == 1);
 }
 
+TEST_CASE("a release whose reminders a coordinator stopped gets none until they are started again", "[bot][releases][reminders]") {
+    Harness h;
+    storage::Releases releases(h.db);
+    REQUIRE(releases.set_reminders_stopped(h.release.id, "2026-11-30T10:00:00Z"));
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 1, 7, 0)) == 0);
+    REQUIRE(releases.set_reminders_stopped(h.release.id, ""));
+    CHECK(h.planner.queue_due_reminders(utc(2026, 12, 1, 7, 0)) == 3);
+    CHECK_FALSE(releases.set_reminders_stopped(9999, ""));
+}
+
 TEST_CASE("a Teams user who writes stop påmindelser gets no more reminders", "[bot][releases][reminders]") {
     // Teams names the sender by a chat id ("29:…") and an Entra object id; the directory knows
     // people by the object id, so the mute must be found under that.
