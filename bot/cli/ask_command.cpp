@@ -14,8 +14,15 @@ namespace superbruger::bot::cli {
 
 namespace {
 
-constexpr char const* usage =
-    "Usage: superbot ask [--config FILE] [--as EMAIL] \"question\"\n"
+constexpr char const* usage_da =
+    "Brug: superbot ask [--config FIL] [--as EMAIL] [--lang da|en] \"spørgsmål\"\n"
+    "      superbot ask [--config FIL] --jsonl FIL|-\n"
+    "\n"
+    "Skriver bottens svar på ét spørgsmål. Med --jsonl læses linjer {\"id\",\"question\"[,\"user\"]},\n"
+    "og der skrives én linje {\"id\",\"answer\",\"confident\",\"sources\"} pr. spørgsmål; en linje,\n"
+    "der ikke kan læses, meldes på stderr med sit nummer, og exitkoden er 1.\n";
+constexpr char const* usage_en =
+    "Usage: superbot ask [--config FILE] [--as EMAIL] [--lang da|en] \"question\"\n"
     "       superbot ask [--config FILE] --jsonl FILE|-\n"
     "\n"
     "Prints the bot's answer to one question. With --jsonl, reads lines {\"id\",\"question\"[,\"user\"]}\n"
@@ -39,14 +46,15 @@ nlohmann::json sources_of(adapters::ChatReply const& reply) {
     return sources;
 }
 
-int ask_batch(App& app, std::istream& in) {
+int ask_batch(App& app, std::istream& in, knowledge::Language lang) {
     int status = exit_ok;
     std::string line;
     for (int line_no = 1; std::getline(in, line); ++line_no) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         auto const item = nlohmann::json::parse(line, nullptr, false);
         if (!item.is_object() || !item.contains("question") || !item["question"].is_string()) {
-            std::cerr << "line " << line_no << ": expected a JSON object with a string \"question\"\n";
+            std::cerr << say(lang, "linje ", "line ") << line_no
+                      << say(lang, ": forventede et JSON-objekt med en tekst \"question\"\n", ": expected a JSON object with a string \"question\"\n");
             status = exit_failure;
             continue;
         }
@@ -64,22 +72,28 @@ int ask_batch(App& app, std::istream& in) {
 }  // namespace
 
 int run_ask(std::vector<std::string> const& argv) {
-    Arguments args(argv, {"--help"}, {"--config", "--as", "--jsonl"});
+    Arguments args(argv, {"--help"}, {"--config", "--as", "--jsonl", "--lang"});
     args.parse();
+    auto lang = cli_language(args);
     if (args.flag("--help")) {
-        std::cout << usage;
+        std::cout << say(lang, usage_da, usage_en);
         return exit_ok;
     }
     auto const batch = args.option("--jsonl");
-    if (batch && !args.positionals().empty()) throw BotError(BotError::Kind::usage, "give either a question or --jsonl, not both");
-    if (!batch && args.positionals().size() != 1) throw BotError(BotError::Kind::usage, "ask needs one question (quote it)");
+    if (batch && !args.positionals().empty()) {
+        throw BotError(BotError::Kind::usage, say(lang, "giv enten et spørgsmål eller --jsonl, ikke begge", "give either a question or --jsonl, not both"));
+    }
+    if (!batch && args.positionals().size() != 1) {
+        throw BotError(BotError::Kind::usage, say(lang, "ask skal have ét spørgsmål (i anførselstegn)", "ask needs one question (quote it)"));
+    }
     App app(load_config_and_logging(args, true));
+    lang = cli_language(args, &app.config());
 
     if (batch) {
-        if (*batch == "-") return ask_batch(app, std::cin);
+        if (*batch == "-") return ask_batch(app, std::cin, lang);
         std::ifstream file(*batch);
-        if (!file) throw BotError(BotError::Kind::usage, "cannot read " + *batch);
-        return ask_batch(app, file);
+        if (!file) throw BotError(BotError::Kind::usage, say(lang, "kan ikke læse ", "cannot read ") + *batch);
+        return ask_batch(app, file, lang);
     }
     auto const reply = app.assistant().handle(message_for(args.positionals()[0], args.option("--as").value_or("")));
     std::cout << render_plain(reply) << '\n';

@@ -35,8 +35,16 @@ namespace superbruger::bot::cli {
 
 namespace {
 
-constexpr char const* usage =
-    "Usage: superbot serve [--config FILE]\n"
+constexpr char const* usage_da =
+    "Brug: superbot serve [--config FIL] [--lang da|en]\n"
+    "\n"
+    "Serverer HTTP på server.address:server.port (standard 127.0.0.1:3978) med /healthz, /readyz\n"
+    "og /metrics, og webhook-endepunkterne for hver chatplatform, hvis config-afsnit slår den til\n"
+    "(hemmeligheder kommer fra de miljøvariabler, config'en nævner; se README). SIGTERM eller\n"
+    "SIGINT stopper den pænt (igangværende forespørgsler besvares); SIGHUP genindlæser\n"
+    "vidensmapperne. Loggen er JSON-linjer på stderr.\n";
+constexpr char const* usage_en =
+    "Usage: superbot serve [--config FILE] [--lang da|en]\n"
     "\n"
     "Serves HTTP on server.address:server.port (default 127.0.0.1:3978) with /healthz, /readyz\n"
     "and /metrics, and the webhook endpoints of each chat platform whose config section turns it\n"
@@ -67,13 +75,14 @@ http::ClientSettings client_settings_of(HttpClientConfig const& c) {
 }  // namespace
 
 int run_serve(std::vector<std::string> const& argv) {
-    Arguments args(argv, {"--help"}, {"--config"});
+    Arguments args(argv, {"--help"}, {"--config", "--lang"});
     args.parse();
+    auto const lang = cli_language(args);
     if (args.flag("--help")) {
-        std::cout << usage;
+        std::cout << say(lang, usage_da, usage_en);
         return exit_ok;
     }
-    if (!args.positionals().empty()) throw BotError(BotError::Kind::usage, "serve takes no arguments");
+    if (!args.positionals().empty()) throw BotError(BotError::Kind::usage, say(lang, "serve tager ingen argumenter", "serve takes no arguments"));
     auto config = load_config_and_logging(args, false);
     App app(config);
 

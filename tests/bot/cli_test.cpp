@@ -543,3 +543,15 @@ TEST_CASE("the admin commands speak the config's language unless --lang says oth
     CHECK_THAT(r.out, Catch::Contains("cli.language"));
     CHECK(run(superbot + " outbox failed --lang fr").exit_code == 2);
 }
+
+TEST_CASE("ask, chat and serve speak Danish by default and English with --lang en", "[cli]") {
+    CHECK_THAT(run(superbot + " ask --help").out, Catch::StartsWith("Brug: superbot ask"));
+    CHECK_THAT(run(superbot + " ask --help --lang en").out, Catch::StartsWith("Usage: superbot ask"));
+    auto const none = run(superbot + " ask");
+    CHECK(none.exit_code == 2);
+    CHECK_THAT(none.out, Catch::Contains("ask skal have ét spørgsmål"));
+    CHECK_THAT(run(superbot + " ask --lang en").out, Catch::Contains("ask needs one question"));
+    CHECK_THAT(run(superbot + " chat --help").out, Catch::StartsWith("Brug: superbot chat"));
+    CHECK_THAT(run(superbot + " serve --help --lang en").out, Catch::StartsWith("Usage: superbot serve"));
+    CHECK_THAT(run(superbot + " serve extra").out, Catch::Contains("serve tager ingen argumenter"));
+}
