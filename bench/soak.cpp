@@ -12,6 +12,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -198,7 +199,10 @@ int main(int argc, char** argv) {
                 connections);
     std::printf("minute  sent     failed  p50_ms   p99_ms   max_ms   rss_mb   fds   replies\n");
     std::fflush(stdout);
-    // The io thread runs the load; this one samples once a minute.
+    // The io thread runs the load; this one samples once a minute. The guard keeps the io
+    // context running after the last request, so the last minute's sample is still taken
+    // (without it the sample would wait forever on a stopped context).
+    auto guard = net::make_work_guard(ioc);
     std::thread io([&] { ioc.run(); });
     for (int m = 1; m <= minutes; ++m) {
         std::this_thread::sleep_until(load.start + std::chrono::minutes(m));
@@ -212,6 +216,7 @@ int main(int argc, char** argv) {
                     open_fds(pid), standin.connector_count());
         std::fflush(stdout);
     }
+    guard.reset();
     io.join();
     ::kill(pid, SIGTERM);
     int status = 0;
