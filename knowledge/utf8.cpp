@@ -72,6 +72,13 @@ std::size_t length(std::string_view s) {
     return n;
 }
 
+std::string cut(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    auto end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    return std::string(s.substr(0, end)) + "…";
+}
+
 std::string encode(std::u32string_view s) {
     std::string out;
     out.reserve(s.size());

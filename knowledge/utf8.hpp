@@ -23,5 +23,8 @@ std::u32string decode(std::string_view s);
 /// Characters (code points) in `s`: how length limits that people read are counted.
 std::size_t length(std::string_view s);
 std::string encode(std::u32string_view s);
+/// The first `max_bytes` bytes of `s`, ending after a whole character, with "…" added when
+/// anything was cut; `s` itself when it fits.
+std::string cut(std::string_view s, std::size_t max_bytes);
 
 }  // namespace superbruger::knowledge::utf8

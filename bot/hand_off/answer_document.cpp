@@ -1,6 +1,8 @@
 // answer_document: header values on one line, the answer as the body.
 #include "bot/hand_off/answer_document.hpp"
 
+#include "knowledge/utf8.hpp"
+
 namespace superbruger::bot::hand_off {
 
 namespace {
@@ -22,21 +24,12 @@ std::string one_line(std::string const& text) {
     return out;
 }
 
-/// At most `bytes`, cut after a whole UTF-8 character, with "…" when cut.
-std::string cut(std::string text, std::size_t bytes) {
-    if (text.size() <= bytes) return text;
-    auto end = bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    text.resize(end);
-    return text + "…";
-}
-
 }  // namespace
 
 AnswerDocument answer_document(storage::HandOff const& h, std::string const& date) {
     AnswerDocument d;
     d.file_stem = "svar-" + std::to_string(h.id);
-    d.title = cut(one_line(h.question), max_title_bytes);
+    d.title = knowledge::utf8::cut(one_line(h.question), max_title_bytes);
     std::string body;
     for (char c : h.latest_answer) {
         if (c != '\r') body += c;

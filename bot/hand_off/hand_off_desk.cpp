@@ -9,6 +9,7 @@
 #include "bot/reply_json.hpp"
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
+#include "knowledge/utf8.hpp"
 #include "storage/database.hpp"
 
 #include <charconv>
@@ -32,15 +33,6 @@ ChatReply text_reply(std::string text) {
 std::string after_colon(std::string const& text) {
     auto const colon = text.find(':');
     return colon == std::string::npos ? std::string() : std::string(trim_space(text.substr(colon + 1)));
-}
-
-/// At most `bytes`, not inside a UTF-8 character.
-std::string cut_utf8(std::string text, std::size_t bytes) {
-    if (text.size() <= bytes) return text;
-    auto end = bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    text.resize(end);
-    return text + "…";
 }
 
 /// "svar 12: …" / "answer 12: …": the number, or nullopt.
@@ -96,7 +88,7 @@ HandOffDesk::HandOffDesk(storage::Database& db, directory::DirectoryService& dir
     : db_(db), directory_(directory), knowledge_(knowledge), hand_offs_(db), outbox_(db), clock_(std::move(clock)) {}
 
 adapters::ReplyAction HandOffDesk::offer(Language lang, std::string const& question) {
-    return {texts::offer_label(lang), texts::offer_command(lang, cut_utf8(question, max_question_bytes))};
+    return {texts::offer_label(lang), texts::offer_command(lang, knowledge::utf8::cut(question, max_question_bytes))};
 }
 
 std::optional<ChatReply> HandOffDesk::answer(adapters::ChatMessage const& message, std::string const& folded, Language lang) {
@@ -109,7 +101,7 @@ std::optional<ChatReply> HandOffDesk::answer(adapters::ChatMessage const& messag
 
 ChatReply HandOffDesk::ask(adapters::ChatMessage const& message, std::string question, Language lang) {
     if (question.empty()) return text_reply(texts::no_question(lang));
-    question = cut_utf8(std::move(question), max_question_bytes);
+    question = knowledge::utf8::cut(question, max_question_bytes);
     auto const asker = directory_.identify(message.platform, message.sender);
     auto& store = directory_.store();
 
