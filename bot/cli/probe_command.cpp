@@ -14,8 +14,14 @@ namespace superbruger::bot::cli {
 
 namespace {
 
-constexpr char const* usage =
-    "Usage: superbot probe [--config FILE] [--path /readyz|/healthz] [--timeout SECONDS]\n"
+constexpr char const* usage_da =
+    "Brug: superbot probe [--config FIL] [--path /readyz|/healthz] [--timeout SEKUNDER] [--lang da|en]\n"
+    "\n"
+    "Henter http://<server.address>:<server.port>/readyz (eller --path) fra den server, config'en\n"
+    "beskriver; en wildcard-adresse (0.0.0.0, ::) spørges på loopback. Skriver svaret. Exitkode 0\n"
+    "for 200, 1 for enhver anden status eller intet svar inden --timeout (standard 3 s).\n";
+constexpr char const* usage_en =
+    "Usage: superbot probe [--config FILE] [--path /readyz|/healthz] [--timeout SECONDS] [--lang da|en]\n"
     "\n"
     "GETs http://<server.address>:<server.port>/readyz (or --path) of the server this config\n"
     "describes; a wildcard address (0.0.0.0, ::) is probed on loopback. Prints the answer. Exit\n"
@@ -32,15 +38,18 @@ std::string loopback_for(std::string const& address) {
 }  // namespace
 
 int run_probe(std::vector<std::string> const& argv) {
-    Arguments args(argv, {"--help"}, {"--config", "--path", "--timeout"});
+    Arguments args(argv, {"--help"}, {"--config", "--path", "--timeout", "--lang"});
     args.parse();
+    auto const lang = cli_language(args);
     if (args.flag("--help")) {
-        std::cout << usage;
+        std::cout << say(lang, usage_da, usage_en);
         return exit_ok;
     }
-    if (!args.positionals().empty()) throw BotError(BotError::Kind::usage, "probe takes no arguments (see superbot probe --help)");
+    if (!args.positionals().empty()) {
+        throw BotError(BotError::Kind::usage, say(lang, "probe tager ingen argumenter (se superbot probe --help)", "probe takes no arguments (see superbot probe --help)"));
+    }
     auto const path = args.option("--path").value_or("/readyz");
-    if (path != "/readyz" && path != "/healthz") throw BotError(BotError::Kind::usage, "--path must be /readyz or /healthz");
+    if (path != "/readyz" && path != "/healthz") throw BotError(BotError::Kind::usage, say(lang, "--path skal være /readyz eller /healthz", "--path must be /readyz or /healthz"));
     int timeout = 3;
     if (auto t = args.option("--timeout")) {
         try {
@@ -48,7 +57,9 @@ int run_probe(std::vector<std::string> const& argv) {
         } catch (std::exception const&) {
             timeout = 0;
         }
-        if (timeout < 1 || timeout > 60) throw BotError(BotError::Kind::usage, "--timeout must be a whole number of seconds from 1 to 60");
+        if (timeout < 1 || timeout > 60) {
+            throw BotError(BotError::Kind::usage, say(lang, "--timeout skal være et helt antal sekunder fra 1 til 60", "--timeout must be a whole number of seconds from 1 to 60"));
+        }
     }
     auto const config = load_config_and_logging(args, true);
     auto const url = "http://" + loopback_for(config.server.address) + ":" + std::to_string(config.server.port) + path;
@@ -70,7 +81,7 @@ int run_probe(std::vector<std::string> const& argv) {
         return exit_failure;
     }
     if (response.status != 200) {
-        std::cerr << "probe: " << url << " answered " << response.status << ": " << response.body << '\n';
+        std::cerr << "probe: " << url << say(lang, " svarede ", " answered ") << response.status << ": " << response.body << '\n';
         return exit_failure;
     }
     std::cout << response.body << (response.body.ends_with('\n') ? "" : "\n");

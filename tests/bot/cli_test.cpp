@@ -555,3 +555,17 @@ TEST_CASE("ask, chat and serve speak Danish by default and English with --lang e
     CHECK_THAT(run(superbot + " serve --help --lang en").out, Catch::StartsWith("Usage: superbot serve"));
     CHECK_THAT(run(superbot + " serve extra").out, Catch::Contains("serve tager ingen argumenter"));
 }
+
+TEST_CASE("backup, restore and probe speak Danish by default and English with --lang en", "[cli]") {
+    CHECK_THAT(run(superbot + " backup --help").out, Catch::StartsWith("Brug: superbot backup"));
+    CHECK_THAT(run(superbot + " restore --help --lang en").out, Catch::StartsWith("Usage: superbot restore"));
+    CHECK_THAT(run(superbot + " backup").out, Catch::StartsWith("Brug: superbot backup"));  // no file: the usage, exit 2
+    CHECK_THAT(run(superbot + " backup a b").out, Catch::Contains("forventede én BACKUPFIL"));
+    auto cfg = write_config("backup-lang.json", R"({"storage": {"database": "backup-lang.sqlite"}})");
+    auto const copy = work_dir() / "backup-lang.copy";
+    std::filesystem::remove(copy);
+    REQUIRE(run(superbot + " ask --config " + cfg.string() + " 'hej'").exit_code == 0);  // makes the database
+    CHECK_THAT(run(superbot + " backup --config " + cfg.string() + " " + copy.string()).out, Catch::StartsWith("kopierede ") && Catch::Contains("skemaversion"));
+    CHECK_THAT(run(superbot + " probe --path /x").out, Catch::Contains("--path skal være /readyz eller /healthz"));
+    CHECK_THAT(run(superbot + " probe --lang en --path /x").out, Catch::Contains("--path must be /readyz or /healthz"));
+}
