@@ -10,7 +10,23 @@
 
 namespace {
 
-constexpr char const* fixed_usage =
+constexpr char const* fixed_usage_da =
+    "Brug: superbot KOMMANDO [TILVALG]\n"
+    "\n"
+    "Kommandoer:\n"
+    "  serve   kør HTTP-tjenesten (helbred, parathed, metrikker, chat-webhooks)\n"
+    "  chat    tal med botten i denne terminal\n"
+    "  ask     besvar ét spørgsmål, eller en JSON-lines-fil med spørgsmål\n"
+    "  knowledge  tjek, forklar, rapportér om eller genindlæs vidensbasen\n"
+    "  directory  import, export, phase, forget: rollekataloget\n"
+    "  change-requests  export: netværkets ændringsønsker som CSV eller JSON\n"
+    "  releases   add, items, list, show, report, reminders: DUBU-releases og deres gennemgang\n"
+    "  outbox     failed, retry, cancel, dismiss: beskeder botten ikke kunne levere\n"
+    "  probe      er den lokale server oppe (/healthz) eller parat (/readyz)? Til helbredstjek\n"
+    "  backup     FIL: en konsistent kopi af databasen, også mens serveren kører\n"
+    "  restore    FIL: læg en backup i stedet for databasen (serveren stoppet)\n";
+
+constexpr char const* fixed_usage_en =
     "Usage: superbot COMMAND [OPTIONS]\n"
     "\n"
     "Commands:\n"
@@ -20,20 +36,29 @@ constexpr char const* fixed_usage =
     "  knowledge  check, explain, report on or reload the knowledge base\n"
     "  directory  import, export, phase, forget: the role directory\n"
     "  change-requests  export: the network's change requests as CSV or JSON\n"
-    "  releases   add, items, list, show, report: DUBU releases and their reviews\n"
-    "  outbox     failed, retry: messages the bot could not deliver\n"
+    "  releases   add, items, list, show, report, reminders: DUBU releases and their reviews\n"
+    "  outbox     failed, retry, cancel, dismiss: messages the bot could not deliver\n"
     "  probe      is the local server up (/healthz) or ready (/readyz)? For health checks\n"
     "  backup     FILE: a consistent copy of the database, also while the server runs\n"
     "  restore    FILE: put a backup in place of the database (server stopped)\n";
 
-std::string full_usage() {
-    std::string text = fixed_usage;
+std::string full_usage(bool english) {
+    std::string text = english ? fixed_usage_en : fixed_usage_da;
     for (auto const& channel : superbruger::bot::channels::registered_channels()) {
         if (!channel.command) continue;
-        text += "  " + channel.platform + std::string(channel.platform.size() < 10 ? 11 - channel.platform.size() : 1, ' ') +
-                channel.command_summary + "\n";
+        auto const& summary = english || channel.command_summary_da.empty() ? channel.command_summary : channel.command_summary_da;
+        text += "  " + channel.platform + std::string(channel.platform.size() < 10 ? 11 - channel.platform.size() : 1, ' ') + summary + "\n";
     }
-    return text + "\nRun 'superbot COMMAND --help' for the options of a command.\n";
+    return text + (english ? "\nRun 'superbot COMMAND --help' for the options of a command (--lang da|en for its language).\n"
+                           : "\nKør 'superbot KOMMANDO --help' for en kommandos tilvalg (--lang da|en for dens sprog).\n");
+}
+
+/// `--lang en` anywhere among the arguments: the overview and the unknown-command message in English.
+bool asks_for_english(int argc, char** argv) {
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::string(argv[i]) == "--lang" && std::string(argv[i + 1]) == "en") return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -45,14 +70,15 @@ int main(int argc, char** argv) {
     for (auto const& channel : channels::registered_channels()) {
         if (channel.command) commands.emplace(channel.platform, channel.command);
     }
-    auto const usage = full_usage();  // with each platform's command
+    bool const english = asks_for_english(argc, argv);
+    auto const usage = full_usage(english);  // with each platform's command
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::cout << usage;
         return argc < 2 ? cli::exit_usage : cli::exit_ok;
     }
     auto it = commands.find(argv[1]);
     if (it == commands.end()) {
-        std::cerr << "superbot: unknown command '" << argv[1] << "'\n\n" << usage;
+        std::cerr << (english ? "superbot: unknown command '" : "superbot: ukendt kommando '") << argv[1] << "'\n\n" << usage;
         return cli::exit_usage;
     }
     try {

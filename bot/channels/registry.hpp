@@ -43,7 +43,8 @@ struct ChannelRegistration {
     std::function<std::unique_ptr<Channel>(ChannelSettings const& settings, ChannelDependencies deps)> make;
     /// `superbot <platform> …` (the app manifest and the like); empty: none.
     std::function<int(std::vector<std::string> const& args)> command;
-    std::string command_summary;  ///< one line for `superbot --help`
+    std::string command_summary;     ///< one line for `superbot --help --lang en`
+    std::string command_summary_da;  ///< the same line in Danish, for `superbot --help`
 };
 
 /// Every platform, in the order they are served.

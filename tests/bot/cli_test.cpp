@@ -66,6 +66,12 @@ TEST_CASE("unknown commands and options are refused with usage", "[cli]") {
     CHECK_THAT(help.out, Catch::Contains("--jsonl"));
     CHECK(run(superbot + " serve --help").exit_code == 0);
     CHECK(run(superbot + " chat --help").exit_code == 0);
+    // The overview: Danish by default, English with --lang en; each platform's command listed.
+    auto const overview = run(superbot + " --help");
+    CHECK(overview.exit_code == 0);
+    CHECK_THAT(overview.out, Catch::StartsWith("Brug: superbot KOMMANDO") && Catch::Contains("Slack-appens manifest"));
+    CHECK_THAT(run(superbot + " --help --lang en").out, Catch::StartsWith("Usage: superbot COMMAND") && Catch::Contains("the Slack app manifest"));
+    CHECK_THAT(run(superbot + " frobnicate").out, Catch::Contains("ukendt kommando 'frobnicate'"));
 }
 
 TEST_CASE("ask --jsonl prints one JSON line per question", "[cli]") {

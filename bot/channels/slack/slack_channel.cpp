@@ -175,6 +175,7 @@ ChannelRegistration registration() {
     };
     r.command = run_slack_command;
     r.command_summary = "manifest --url BASE: the Slack app manifest (JSON) for this installation";
+    r.command_summary_da = "manifest --url BASE: Slack-appens manifest (JSON) til denne installation";
     return r;
 }
 

@@ -134,6 +134,7 @@ ChannelRegistration registration() {
     };
     r.command = run_teams_command;
     r.command_summary = "manifest: the Teams app package's manifest for this installation";
+    r.command_summary_da = "manifest: Teams-apppakkens manifest til denne installation";
     return r;
 }
 
