@@ -69,7 +69,7 @@ set +e
 "$bin" restore --config "$tmp/config.json" "$tmp/backup.sqlite" >"$tmp/restore.txt" 2>&1
 status=$?
 set -e
-[[ $status == 1 ]] && grep -q "stop it first" "$tmp/restore.txt" || fail "restore under a running server was not refused ($status): $(cat "$tmp/restore.txt")"
+[[ $status == 1 ]] && grep -q "stop den først" "$tmp/restore.txt" || fail "restore under a running server was not refused ($status): $(cat "$tmp/restore.txt")"
 
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
 "$bin" restore --config "$tmp/config.json" "$tmp/backup.sqlite" >"$tmp/restore.txt" || fail "restore after stopping: $(cat "$tmp/restore.txt")"
