@@ -241,7 +241,10 @@ TEST_CASE("teams manifest fills the template from the config and checks the valu
     CHECK(std::filesystem::file_size(out / "color.png") > 0);
     CHECK(std::filesystem::file_size(out / "outline.png") > 0);
 
-    CHECK_THAT(run(base + " --website http://x --privacy https://p --terms https://t").out, Catch::Contains("--website must be an https"));
+    CHECK_THAT(run(base + " --website http://x --privacy https://p --terms https://t").out, Catch::Contains("--website skal være en https://-URL"));
+    CHECK_THAT(run(base + " --lang en --website http://x --privacy https://p --terms https://t").out, Catch::Contains("--website must be an https"));
+    CHECK_THAT(run(superbot + " teams --help").out, Catch::StartsWith("Brug: superbot teams manifest"));
+    CHECK_THAT(run(superbot + " slack manifest --url http://x").out, Catch::Contains("slack manifest kræver --url https://"));
     CHECK(run(base + urls + " --app-version 1.2").exit_code == 2);
     CHECK_THAT(run(base + " --website https://x").out, Catch::Contains("--privacy"));
     auto no_bot = write_config("teams-manifest-none.json", "{}");

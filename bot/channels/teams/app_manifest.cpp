@@ -60,12 +60,17 @@ void check_texts(json const& doc, std::string const& prefix) {
 json fill_manifest(json const& manifest_template, ManifestValues const& values) {
     static std::regex const guid("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     static std::regex const semver("^[0-9]+\\.[0-9]+\\.[0-9]+$");
-    if (!std::regex_match(values.app_id, guid)) bad("teams.app_id must be the bot's Microsoft App ID (a GUID), not '" + values.app_id + "'");
-    if (!values.package_id.empty() && !std::regex_match(values.package_id, guid)) bad("--package-id must be a GUID");
-    if (!std::regex_match(values.version, semver)) bad("--app-version must look like 1.2.3");
-    if (values.developer.empty() || values.developer.size() > 32) bad("--developer must be 1 to 32 characters");
+    bool const da = values.lang == knowledge::Language::da;
+    auto say = [da](std::string d, std::string e) { return da ? d : e; };
+    if (!std::regex_match(values.app_id, guid)) {
+        bad(say("teams.app_id skal være bottens Microsoft App ID (et GUID), ikke '", "teams.app_id must be the bot's Microsoft App ID (a GUID), not '") +
+            values.app_id + "'");
+    }
+    if (!values.package_id.empty() && !std::regex_match(values.package_id, guid)) bad(say("--package-id skal være et GUID", "--package-id must be a GUID"));
+    if (!std::regex_match(values.version, semver)) bad(say("--app-version skal se ud som 1.2.3", "--app-version must look like 1.2.3"));
+    if (values.developer.empty() || values.developer.size() > 32) bad(say("--developer skal være 1 til 32 tegn", "--developer must be 1 to 32 characters"));
     for (auto const& [name, url] : {std::pair{"--website", values.website}, {"--privacy", values.privacy}, {"--terms", values.terms}}) {
-        if (!url.starts_with("https://") || url.size() > 2048) bad(std::string(name) + " must be an https:// URL");
+        if (!url.starts_with("https://") || url.size() > 2048) bad(std::string(name) + say(" skal være en https://-URL", " must be an https:// URL"));
     }
     auto manifest = manifest_template;
     substitute(manifest, placeholders(values));

@@ -2,6 +2,7 @@
 // values and checked against the schema's rules that matter (https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json, T-MAN v1.24).
 #pragma once
 
+#include "knowledge/language.hpp"
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -17,6 +18,7 @@ struct ManifestValues {
     std::string website;
     std::string privacy;
     std::string terms;
+    knowledge::Language lang = knowledge::Language::da;  ///< of the refusals of these values
 };
 
 /// Replaces every "{{name}}" in the template's strings. Throws BotError{usage} naming the value
