@@ -36,25 +36,29 @@ KnowledgeService::Added KnowledgeService::add_local_document(std::string const& 
         std::filesystem::remove(temporary, ec);
         throw BotError(BotError::Kind::user_facing, "cannot write into the local knowledge folder " + folder.string());
     }
-    // A file that loaded before is kept aside until the new one has loaded.
+    // A file that loaded before is copied aside until the new one has loaded; the rename then
+    // replaces it in one step, so there is never a moment without either.
     bool const replacing = std::filesystem::exists(added.file, ec);
-    if (replacing) std::filesystem::rename(added.file, previous, ec);
+    if (replacing && !std::filesystem::copy_file(added.file, previous, std::filesystem::copy_options::overwrite_existing, ec)) {
+        std::filesystem::remove(temporary, ec);
+        throw BotError(BotError::Kind::user_facing, "cannot keep a copy of " + added.file.string() + ": " + ec.message());
+    }
     std::filesystem::rename(temporary, added.file, ec);
     if (ec) {
+        auto const why = ec.message();
         std::filesystem::remove(temporary, ec);
-        if (replacing) std::filesystem::rename(previous, added.file, ec);
-        throw BotError(BotError::Kind::user_facing, "cannot write " + added.file.string() + ": " + ec.message());
+        if (replacing) std::filesystem::remove(previous, ec);
+        throw BotError(BotError::Kind::user_facing, "cannot write " + added.file.string() + ": " + why);
     }
     for (auto const& p : reload()) {
         if (std::filesystem::path(p.file) == added.file) added.problems.push_back(p);
     }
-    if (added.problems.empty()) {
-        if (replacing) std::filesystem::remove(previous, ec);
-    } else {
-        if (replacing) std::filesystem::rename(previous, added.file, ec);
+    if (!added.problems.empty()) {
+        if (replacing) std::filesystem::rename(previous, added.file, ec);  // replaces the new one in one step
         else std::filesystem::remove(added.file, ec);
         reload();
     }
+    if (replacing) std::filesystem::remove(previous, ec);
     return added;
 }
 

@@ -32,10 +32,10 @@ public:
     /// Stores a new one; returns its id (the number people answer by).
     std::int64_t add(HandOff const& hand_off);
     std::optional<HandOff> find(std::int64_t id) const;
-    /// Longest answer kept, in bytes.
-    static constexpr std::size_t max_answer_bytes = 8000;
+    /// Longest answer kept, in characters (what the table's CHECK counts).
+    static constexpr std::size_t max_answer_chars = 8000;
     /// Records an answer: the first one's time and author stay, the text is the latest (at most
-    /// max_answer_bytes). True when this was the first.
+    /// max_answer_chars). True when this was the first.
     bool record_answer(std::int64_t id, std::string const& by, std::string const& at, std::string const& answer);
     /// Deletes those asked before `at` (UTC, ISO 8601); returns how many. They hold personal data.
     int delete_asked_before(std::string const& at);

@@ -19,7 +19,8 @@ constexpr std::string_view failed_marker = "delivery failed";
 constexpr std::chrono::seconds connector_window{30};
 
 std::string error_of(unsigned status, std::string_view body) {
-    auto excerpt = bot_framework::shortened(std::string(body.substr(0, 400)), 200);
+    // Cut at a character (never inside one): the excerpt goes into the outbox row as text.
+    auto excerpt = bot_framework::shortened(std::string(body.substr(0, 4096)), 200);
     return "HTTP " + std::to_string(status) + (excerpt.empty() ? "" : ": " + excerpt);
 }
 

@@ -174,7 +174,7 @@ std::optional<ChatReply> ChangeRequestDesk::continue_dialog(adapters::ChatMessag
         // retry) gets the same answer, not a second request. Anything else, and a "send" later,
         // is not this dialog's: a "ja" may answer a release review started since.
         bool const just_submitted = clock_() - parse_utc(stored->updated_at) <= resubmit_window;
-        if (just_submitted && one_of(command, {"send", "submit"})) {
+        if (just_submitted && one_of(command, {"send", "indsend", "submit"})) {
             ChatReply r;
             r.text = texts::already_submitted(lang, draft.value("ref", ""));
             return r;

@@ -4,6 +4,8 @@
 #include "bot/error.hpp"
 #include "bot/http/client.hpp"
 
+#include <boost/asio/ip/address.hpp>
+
 #include <cstdlib>
 
 namespace superbruger::bot::channels {
@@ -21,10 +23,15 @@ std::string secret_from_environment(std::string const& variable, std::string con
 std::string secret_url_from_environment(std::string const& variable, std::string const& setting, std::string const& because,
                                         std::string const& what) {
     auto url = secret_from_environment(variable, setting, because, what);
-    // Url::parse names the URL in its error: only the variable is named here.
-    bool usable = url.starts_with("https://") || url.starts_with("http://");
+    // Url::parse names the URL in its error: only the variable is named here. Plain http only to
+    // loopback (as the HTTP client allows), so a wrong URL stops the start, not every send.
+    bool usable = false;
     try {
-        (void)http::Url::parse(url);
+        auto const parsed = http::Url::parse(url);
+        boost::system::error_code ec;
+        auto const address = boost::asio::ip::make_address(parsed.host, ec);
+        bool const loopback = parsed.host == "localhost" || (!ec && address.is_loopback());
+        usable = parsed.scheme == "https" || (parsed.scheme == "http" && loopback);
     } catch (BotError const&) {
         usable = false;
     }

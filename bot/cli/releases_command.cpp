@@ -242,8 +242,10 @@ int run_releases(std::vector<std::string> const& argv) {
         auto const release = find_or_refuse(registry, words[1], lang);
         bool const on = words[2] == "on";
         registry.store().set_reminders_stopped(release.id, on ? std::string() : utc_timestamp());
-        std::cout << (on ? say(lang, "Påmindelserne om " + release.name + " er startet igen: den næste kommer på sin dato.\n",
-                               "The reminders about " + release.name + " are started again: the next one comes on its date.\n")
+        std::cout << (on ? say(lang, "Påmindelserne om " + release.name + " er startet igen: en, der er forfalden imens, sendes i det næste "
+                                     "sendevindue, de senere på deres dato.\n",
+                               "The reminders about " + release.name + " are started again: one that fell due meanwhile goes out in the "
+                                     "next send window, the later ones on their dates.\n")
                          : say(lang, "Påmindelserne om " + release.name + " er stoppet; de, der allerede er i kø, trækkes tilbage med superbot outbox cancel --release.\n",
                                "The reminders about " + release.name + " are stopped; those already queued are withdrawn with superbot outbox cancel --release.\n"));
         return exit_ok;

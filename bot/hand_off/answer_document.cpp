@@ -28,7 +28,13 @@ std::string one_line(std::string const& text) {
 
 AnswerDocument answer_document(storage::HandOff const& h, std::string const& date) {
     AnswerDocument d;
-    d.file_stem = "svar-" + std::to_string(h.id);
+    // The number alone is not unique for ever: once retention has emptied the table, SQLite can
+    // give it out again. With the moment it was asked, an unrelated answer never replaces this file.
+    std::string asked;
+    for (char c : h.asked_at) {
+        if (c >= '0' && c <= '9') asked += c;
+    }
+    d.file_stem = "svar-" + std::to_string(h.id) + "-" + asked.substr(0, 14);
     d.title = knowledge::utf8::cut(one_line(h.question), max_title_bytes);
     std::string body;
     for (char c : h.latest_answer) {

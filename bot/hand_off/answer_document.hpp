@@ -10,7 +10,7 @@
 namespace superbruger::bot::hand_off {
 
 struct AnswerDocument {
-    std::string file_stem;  ///< "svar-12": the file and the document id
+    std::string file_stem;  ///< "svar-12-20261123090000" (number and when it was asked): the file and the document id
     std::string title;      ///< the question on one line, cut to a title's length
     std::string text;       ///< the whole file: header and body
 };

@@ -172,7 +172,9 @@ ChatReply HandOffDesk::reply_to(adapters::ChatMessage const& message, std::int64
     auto const expert = directory_.identify(message.platform, message.sender);
     if (!may_answer(expert, *hand_off)) return text_reply(texts::answer_not_allowed(lang, id));
     if (answer.empty()) return text_reply(texts::empty_answer(lang, id));
-    if (answer.size() > storage::HandOffs::max_answer_bytes) return text_reply(texts::answer_too_long(lang, answer.size(), storage::HandOffs::max_answer_bytes));
+    if (auto const chars = knowledge::utf8::length(answer); chars > storage::HandOffs::max_answer_chars) {
+        return text_reply(texts::answer_too_long(lang, chars, storage::HandOffs::max_answer_chars));
+    }
     auto const now = utc_timestamp(clock_());
     bool first = false;
     db_.write_all_or_nothing([&] {
@@ -205,10 +207,14 @@ ChatReply HandOffDesk::add_to_knowledge(adapters::ChatMessage const& message, st
     try {
         added = knowledge_->add_local_document(document.file_stem, document.text);
     } catch (BotError const& e) {
+        // The details (paths, the system's words) are for the operator's log, not the chat.
         log::error("hand_off_knowledge_failed", {{"hand_off", id}, {"error", e.what()}});
-        return text_reply(texts::cannot_add(lang, e.what()));
+        return text_reply(texts::cannot_add(lang, texts::not_written(lang)));
     }
-    if (!added.problems.empty()) return text_reply(texts::cannot_add(lang, added.problems.front().message));
+    if (!added.problems.empty()) {
+        log::error("hand_off_knowledge_refused", {{"hand_off", id}, {"problem", added.problems.front().message}, {"line", added.problems.front().line}});
+        return text_reply(texts::cannot_add(lang, texts::did_not_load(lang)));
+    }
     log::info("hand_off_added_to_knowledge", {{"hand_off", id}, {"document", document.file_stem}});
     return text_reply(texts::added_to_knowledge(lang, id, document.title, added.file.string()));
 }

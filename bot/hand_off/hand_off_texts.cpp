@@ -69,9 +69,9 @@ std::string answer_sent(Language lang, std::string const& asker, bool first) {
     return "Your answer was sent to " + asker + "." + (first ? "" : " (The question had been answered already; yours was sent too.)");
 }
 
-std::string answer_too_long(Language lang, std::size_t bytes, std::size_t limit) {
-    return da(lang) ? "Svaret er for langt (" + std::to_string(bytes) + " tegn; højst " + std::to_string(limit) + "). Gør det kortere, eller henvis til et dokument."
-                    : "The answer is too long (" + std::to_string(bytes) + " characters; at most " + std::to_string(limit) + "). Shorten it, or point to a document.";
+std::string answer_too_long(Language lang, std::size_t chars, std::size_t limit) {
+    return da(lang) ? "Svaret er for langt (" + std::to_string(chars) + " tegn; højst " + std::to_string(limit) + "). Gør det kortere, eller henvis til et dokument."
+                    : "The answer is too long (" + std::to_string(chars) + " characters; at most " + std::to_string(limit) + "). Shorten it, or point to a document.";
 }
 
 std::string add_to_knowledge_label(Language lang) { return da(lang) ? "Føj til vidensbasen" : "Add to the knowledge base"; }
@@ -97,6 +97,16 @@ std::string not_answered_yet(Language lang, std::int64_t id) {
 
 std::string cannot_add(Language lang, std::string const& why) {
     return (da(lang) ? "Svaret kunne ikke lægges i vidensbasen: " : "The answer could not be added to the knowledge base: ") + why;
+}
+
+std::string not_written(Language lang) {
+    return da(lang) ? "filen kunne ikke skrives i den lokale vidensmappe (serverens log siger hvorfor)."
+                    : "the file could not be written into the local knowledge folder (the server's log says why).";
+}
+
+std::string did_not_load(Language lang) {
+    return da(lang) ? "dokumentet kunne ikke indlæses, så det er taget ud igen (serverens log siger hvorfor)."
+                    : "the document did not load, so it was taken out again (the server's log says why).";
 }
 
 std::string added_to_knowledge(Language lang, std::int64_t id, std::string const& title, std::string const& file) {

@@ -29,7 +29,7 @@ std::string unknown_hand_off(Language lang, std::int64_t id);
 std::string answer_not_allowed(Language lang, std::int64_t id);
 std::string empty_answer(Language lang, std::int64_t id);
 std::string answer_sent(Language lang, std::string const& asker, bool first);
-std::string answer_too_long(Language lang, std::size_t bytes, std::size_t limit);
+std::string answer_too_long(Language lang, std::size_t chars, std::size_t limit);
 
 /// The button under a coordinator's answer, and the command it sends (typed, it works the same).
 std::string add_to_knowledge_label(Language lang);
@@ -38,6 +38,8 @@ std::string no_local_folder(Language lang);
 std::string add_not_allowed(Language lang);
 std::string not_answered_yet(Language lang, std::int64_t id);
 std::string cannot_add(Language lang, std::string const& why);
+std::string not_written(Language lang);
+std::string did_not_load(Language lang);
 std::string added_to_knowledge(Language lang, std::int64_t id, std::string const& title, std::string const& file);
 
 }  // namespace superbruger::bot::hand_off::texts

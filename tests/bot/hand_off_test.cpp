@@ -141,8 +141,9 @@ TEST_CASE("a coordinator puts an answer into the knowledge base, and the next as
     auto const by_karen = c.say("karen@kl.dk", "svar 1: En superbruger drikker omkring ti kopper kaffe om ugen ifølge netværkets rundspørge i 2026.");
     REQUIRE(by_karen.actions.size() == 1);
     CHECK(by_karen.actions[0].value == "føj svar 1 til vidensbasen");
-    CHECK_THAT(c.say("karen@kl.dk", by_karen.actions[0].value).text, Catch::Contains("er nu i vidensbasen") && Catch::Contains("svar-1.md"));
-    auto const file = folder / "svar-1.md";
+    // The file is named by the number and the moment it was asked (numbers can come back).
+    CHECK_THAT(c.say("karen@kl.dk", by_karen.actions[0].value).text, Catch::Contains("er nu i vidensbasen") && Catch::Contains("svar-1-20261123090200.md"));
+    auto const file = folder / "svar-1-20261123090200.md";
     REQUIRE(std::filesystem::exists(file));
 
     // The same question is now answered, with the answer and its source.
@@ -157,6 +158,22 @@ TEST_CASE("a coordinator puts an answer into the knowledge base, and the next as
     for (auto const& e : std::filesystem::directory_iterator(folder)) files += e.path().extension() == ".md" ? 1 : 0;
     CHECK(files == 1);
     CHECK_THAT(c.say("karen@kl.dk", "føj svar 7 til vidensbasen").text, Catch::Contains("intet spørgsmål 7"));
+
+    // Retention empties the table and SQLite gives number 1 out again: the new question's answer
+    // gets a file of its own, and the earlier one stays.
+    storage::HandOffs(c.db).delete_asked_before("2999-01-01T00:00:00Z");
+    c.say("bo@aeroe.dk", "spørg en person: hvem betaler for kurset?");
+    c.say("karen@kl.dk", "svar 1: Kommunen selv betaler for kurset.");
+    CHECK_THAT(c.say("karen@kl.dk", "føj svar 1 til vidensbasen").text, Catch::Contains("er nu i vidensbasen"));
+    files = 0;
+    std::size_t leftovers = 0;
+    for (auto const& e : std::filesystem::directory_iterator(folder)) {
+        files += e.path().extension() == ".md" ? 1 : 0;
+        leftovers += e.path().filename().string().starts_with(".") ? 1 : 0;  // no .tmp or .previous left behind
+    }
+    CHECK(files == 2);
+    CHECK(leftovers == 0);
+    CHECK(std::filesystem::exists(file));
     std::filesystem::remove_all(folder);
 }
 
@@ -173,6 +190,11 @@ TEST_CASE("an answer longer than what is kept is refused before anything is stor
     Conversation c;
     c.link_chat_identity("karen@kl.dk");
     c.say("bo@aeroe.dk", "spørg en person: hvem betaler for kurset?");
-    CHECK_THAT(c.say("karen@kl.dk", "svar 1: " + std::string(9000, 'x')).text, Catch::Contains("for langt"));
+    CHECK_THAT(c.say("karen@kl.dk", "svar 1: " + std::string(9000, 'x')).text, Catch::Contains("for langt (9000 tegn"));
+    // Counted in characters, as the table counts them: 5000 æ are 10000 bytes and fit.
+    std::string danish;
+    for (int i = 0; i < 5000; ++i) danish += "æ";
     CHECK(c.queued_with("Svar fra Karen").empty());
+    CHECK_THAT(c.say("karen@kl.dk", "svar 1: " + danish).text, Catch::Contains("sendt til"));
+    CHECK(c.queued_with("Svar fra Karen").size() == 1);
 }

@@ -116,7 +116,7 @@ TEST_CASE("every job of the bot works through a Teams outgoing webhook, announce
     CHECK_THAT(s.say(anne, "gennemgå DUBU 3.5"), Catch::Contains("punkt 1 af 2"));
     s.say(anne, "høj");
     // "ja" here answers the review, not the change request sent a moment ago.
-    CHECK_THAT(s.say(anne, "ja"), Catch::Contains("Hvad skal konfigureres") || Catch::Contains("hvad"));
+    CHECK(s.say(anne, "ja") == "Hvad skal konfigureres?");
     s.say(anne, "Journalfraser");
     CHECK_THAT(s.say(anne, "nej"), Catch::Contains("note"));
     CHECK_THAT(s.say(anne, "-"), Catch::Contains("punkt 2 af 2"));
@@ -133,6 +133,7 @@ TEST_CASE("every job of the bot works through a Teams outgoing webhook, announce
         db.connection().exec("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE status = 'pending'");
     }
     for (int i = 0; i < 150 && (s.flows.delivered("naestved").empty() || s.flows.delivered("aeroe").empty()); ++i) std::this_thread::sleep_for(100ms);
+    std::this_thread::sleep_for(2500ms);  // later outbox rounds: nothing is posted twice
     REQUIRE(s.flows.delivered("naestved").size() == 1);
     REQUIRE(s.flows.delivered("aeroe").size() == 1);
     CHECK_THAT(s.flows.delivered("naestved")[0].card_text(), Catch::Contains("som Næstved skal gennemgå senest 2027-01-25") &&

@@ -130,6 +130,9 @@ TEST_CASE("a Workflows flow that is gone parks the channel's message, and its UR
     f.make_due();
     REQUIRE(f.flows.wait_for(2));
     auto const status = f.await_channel_post("Næstved", "parked");
+    CHECK_THAT(f.await_channel_post("492", "parked"), Catch::StartsWith("parked"));
+    // Longer than a retry would wait (max_retry_wait_seconds 2, outbox poll 1 s): no second try comes.
+    std::this_thread::sleep_for(3500ms);
     CHECK_THAT(status, Catch::StartsWith("parked") && Catch::Contains("404") && Catch::Contains("WorkflowNotFound"));
     CHECK(f.flows.posts().size() == 2);  // refused for good: not tried again
     CHECK_THAT(status, !Catch::Contains(WorkflowsStandIn::signature));
