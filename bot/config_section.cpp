@@ -28,10 +28,21 @@ void ConfigSection::read(std::string const& key, bool& out) {
     }
 }
 
+namespace {
+/// A config string must not hold control characters: a NUL cuts a path or a variable's name
+/// short where it is used, a newline splits a log line or a header.
+std::string const& clean(std::string const& value, std::string const& path) {
+    for (unsigned char c : value) {
+        if (c < 0x20 || c == 0x7f) config_fail(path, "holds a control character");
+    }
+    return value;
+}
+}  // namespace
+
 void ConfigSection::read(std::string const& key, std::string& out) {
     if (auto const* v = find(key)) {
         if (!v->is_string()) config_fail(key_path(key), "must be a string");
-        out = v->get<std::string>();
+        out = clean(v->get_ref<std::string const&>(), key_path(key));
     }
 }
 
@@ -61,8 +72,9 @@ void ConfigSection::read(std::string const& key, std::vector<std::filesystem::pa
         if (!v->is_array()) config_fail(key_path(key), "must be a list of folder names");
         out.clear();
         for (std::size_t i = 0; i < v->size(); ++i) {
-            if (!(*v)[i].is_string()) config_fail(key_path(key) + "[" + std::to_string(i) + "]", "must be a string");
-            out.push_back(base / (*v)[i].get<std::string>());
+            auto const at = key_path(key) + "[" + std::to_string(i) + "]";
+            if (!(*v)[i].is_string()) config_fail(at, "must be a string");
+            out.push_back(base / clean((*v)[i].get_ref<std::string const&>(), at));
         }
     }
 }
@@ -72,8 +84,9 @@ void ConfigSection::read(std::string const& key, std::vector<std::string>& out) 
         if (!v->is_array()) config_fail(key_path(key), "must be a list of strings");
         out.clear();
         for (std::size_t i = 0; i < v->size(); ++i) {
-            if (!(*v)[i].is_string()) config_fail(key_path(key) + "[" + std::to_string(i) + "]", "must be a string");
-            out.push_back((*v)[i].get<std::string>());
+            auto const at = key_path(key) + "[" + std::to_string(i) + "]";
+            if (!(*v)[i].is_string()) config_fail(at, "must be a string");
+            out.push_back(clean((*v)[i].get_ref<std::string const&>(), at));
         }
     }
 }
@@ -85,8 +98,9 @@ void ConfigSection::read_environment_names(std::string const& key, std::map<std:
     out.clear();
     for (auto const& [name, env] : v->items()) {
         if (name.empty()) config_fail(key_path(key), "names a " + what + " that is empty");
+        clean(name, key_path(key));
         if (!env.is_string() || env.get<std::string>().empty()) config_fail(key_path(key) + "." + name, "must name an environment variable");
-        out[name] = env.get<std::string>();
+        out[name] = clean(env.get_ref<std::string const&>(), key_path(key) + "." + name);
     }
 }
 

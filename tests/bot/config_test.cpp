@@ -143,3 +143,14 @@ TEST_CASE("a number too large for a double is a config error, not a crash", "[bo
     CHECK_THROWS_AS(parse_config("8888888888888e8888888888888888888888807550956297025341212", "/etc/superbot"), BotError);
     CHECK_THROWS_WITH(parse_config(R"({"server": {"port": 1e999}})", "/etc/superbot"), Catch::Contains("config:"));
 }
+
+TEST_CASE("a config string with a control character is refused naming the key", "[bot][config][hardening]") {
+    // A NUL would cut a path or a variable's name short where it is used; a newline in a value
+    // that goes into a log line or a header splits it.
+    CHECK_THAT(config_error(R"({"storage": {"database": "data/x\u0000.sqlite"}})"), Catch::Contains("'storage.database'") && Catch::Contains("control character"));
+    CHECK_THAT(config_error(R"({"teams": {"app_id": "a\nb"}})"), Catch::Contains("'teams.app_id'"));
+    CHECK_THAT(config_error(R"({"http_client": {"no_proxy": ["ok", "b\u0007d"]}})"), Catch::Contains("'http_client.no_proxy[1]'"));
+    CHECK_THAT(config_error(R"({"teams_webhook": {"workflows": {"Næstved": "WF\u0000X"}}})"), Catch::Contains("teams_webhook.workflows.Næstved"));
+    CHECK_THAT(config_error(R"({"teams_webhook": {"workflows": {"Næst\u0001ved": "WF"}}})"), Catch::Contains("teams_webhook.workflows"));
+    CHECK_NOTHROW(parse_config(R"({"teams": {"app_id": "Æblegrød 3.4"}})", "/etc/superbot"));
+}
