@@ -44,6 +44,13 @@ std::string did_you_mean_person(Language lang, std::string const& typed, std::st
 
 std::string yes_name(Language lang, std::string const& name) { return (da(lang) ? "Ja, " : "Yes, ") + name; }
 
+std::string not_stored(Language lang) {
+    return da(lang) ? "Det kunne jeg ikke gemme: en af værdierne kan ikke bruges (fx et usynligt tegn). Intet er ændret; prøv igen med "
+                      "almindelig tekst, eller skriv »hjælp«."
+                    : "I could not store that: one of the values cannot be used (an invisible character, say). Nothing was changed; try "
+                      "again with plain text, or write \"help\".";
+}
+
 std::string help(Language lang) { return help::overview(lang); }
 
 std::string command_help(Language lang, commands::Desk desk, std::string const& suggestion) {

@@ -29,6 +29,8 @@ std::string source_line(Language lang, adapters::Citation const& source);
 adapters::ReplyAction read_more_action(Language lang, std::string const& document_id);
 /// What the bot says when it is added to a Teams chat or team.
 std::string welcome(Language lang);
+/// The answer to a message whose values the database refused (nothing of it was kept).
+std::string not_stored(Language lang);
 std::string unknown_document(Language lang, std::string const& document_id);
 std::string empty_message(Language lang);
 /// "fortsæt" when no dialog is in progress.

@@ -8,7 +8,9 @@
 #include "bot/log.hpp"
 #include "bot/texts.hpp"
 #include "bot/time_format.hpp"
+#include "knowledge/language.hpp"
 #include "storage/database.hpp"
+#include "storage/error.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -132,6 +134,20 @@ std::optional<adapters::ChatReply> ChannelEndpoint::process_one(InboundEvent con
                 break;
             }
         });
+    } catch (storage::StorageError const& e) {
+        conversations_.forget_cached(platform, conversation.conversation_id);
+        if (e.kind() != storage::StorageError::Kind::conflict) {
+            // Rolled back: the retry must be handled, and the conversation written again.
+            claims_.release(event.delivery_id);
+            throw;
+        }
+        // A value the database refuses (a CHECK the chat's own checks did not foresee): its
+        // retry would fail the same way, so the delivery stays handled and the person is told,
+        // instead of a 500 the platform would retry. Nothing of it was kept.
+        log::error("channel_input_refused_by_database", {{"platform", platform}, {"error", e.what()}});
+        reply = adapters::ChatReply{};
+        reply->text = texts::not_stored(knowledge::detect_language(event.message.text));
+        reply->confident = false;
     } catch (...) {
         // Rolled back: the retry must be handled, and the conversation written again.
         claims_.release(event.delivery_id);

@@ -11,6 +11,7 @@
 #include "storage/database.hpp"
 #include "storage/question_log.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
@@ -138,4 +139,24 @@ TEST_CASE("the seam answers a delivery once, stores its conversation and hands t
     // A new delivery is answered again.
     h.post("good", "d2|c1|hvad laver en superbruger?");
     CHECK(h.channel.answered[2].front().has_value());
+}
+
+TEST_CASE("a value the database refuses gets a plain answer, not a 500, and nothing of it is kept", "[channels][seam][hardening]") {
+    Harness h;
+    // A constraint the chat checks did not foresee (RAISE(ABORT) reports SQLITE_CONSTRAINT, as a CHECK does).
+    h.db.connection().exec(
+        "CREATE TRIGGER refuse_odd BEFORE INSERT ON conversation WHEN NEW.conversation_id = 'odd' "
+        "BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: conversation'); END");
+    auto const res = h.post("good", "d1|odd|hvad laver en superbruger?");
+    CHECK(res.result_int() == 200);
+    REQUIRE(h.channel.answered.size() == 1);
+    REQUIRE(h.channel.answered[0].front().has_value());
+    CHECK_THAT(h.channel.answered[0].front()->text, Catch::Contains("kunne jeg ikke gemme"));
+    CHECK_FALSE(h.store.find("test", "odd"));
+    // Its retry fails the same way: answered once, not again and again.
+    CHECK(h.post("good", "d1|odd|hvad laver en superbruger?").result_int() == 200);
+    CHECK_FALSE(h.channel.answered[1].front().has_value());
+    // Everything else goes on as before.
+    CHECK(h.post("good", "d2|c1|hvad laver en superbruger?").result_int() == 200);
+    CHECK(h.store.find("test", "c1"));
 }
