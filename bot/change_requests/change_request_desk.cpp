@@ -1,6 +1,7 @@
 // ChangeRequestDesk: reading the commands, supporting, moving, showing and listing requests.
 #include "bot/change_requests/change_request_desk.hpp"
 #include "bot/feature_counters.hpp"
+#include "bot/text_reply.hpp"
 
 #include "bot/change_requests/request_rules.hpp"
 #include "bot/change_requests/request_texts.hpp"
@@ -41,12 +42,6 @@ std::size_t find_ascii_nocase(std::string const& text, std::string const& needle
     auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
                           [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
     return it == text.end() ? std::string::npos : static_cast<std::size_t>(it - text.begin());
-}
-
-ChatReply text_reply(std::string text) {
-    ChatReply r;
-    r.text = std::move(text);
-    return r;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "bot/change_requests/request_rules.hpp"
 #include "bot/change_requests/request_texts.hpp"
 #include "bot/log.hpp"
+#include "bot/text_reply.hpp"
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
 #include "knowledge/danish_text.hpp"
@@ -23,12 +24,6 @@ namespace {
 
 using adapters::ChatReply;
 using knowledge::Language;
-
-ChatReply text_reply(std::string text) {
-    ChatReply r;
-    r.text = std::move(text);
-    return r;
-}
 
 /// "titel", "beskrivelse", "hast", "title", …: the draft's field name; "" when none.
 std::string field_named(std::string const& folded) {

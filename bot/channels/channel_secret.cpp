@@ -3,8 +3,7 @@
 
 #include "bot/error.hpp"
 #include "bot/http/client.hpp"
-
-#include <boost/asio/ip/address.hpp>
+#include "bot/http/loopback.hpp"
 
 #include <cstdlib>
 
@@ -28,10 +27,7 @@ std::string secret_url_from_environment(std::string const& variable, std::string
     bool usable = false;
     try {
         auto const parsed = http::Url::parse(url);
-        boost::system::error_code ec;
-        auto const address = boost::asio::ip::make_address(parsed.host, ec);
-        bool const loopback = parsed.host == "localhost" || (!ec && address.is_loopback());
-        usable = parsed.scheme == "https" || (parsed.scheme == "http" && loopback);
+        usable = parsed.scheme == "https" || (parsed.scheme == "http" && http::is_loopback_host(parsed.host));
     } catch (BotError const&) {
         usable = false;
     }

@@ -7,6 +7,7 @@
 #include "bot/json_text.hpp"
 #include "bot/log.hpp"
 #include "bot/reply_json.hpp"
+#include "bot/text_reply.hpp"
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
 #include "knowledge/utf8.hpp"
@@ -21,13 +22,6 @@ namespace {
 
 using adapters::ChatReply;
 using knowledge::Language;
-
-ChatReply text_reply(std::string text) {
-    ChatReply r;
-    r.text = std::move(text);
-    r.confident = false;
-    return r;
-}
 
 /// The text after the first ':' of the original message, trimmed.
 std::string after_colon(std::string const& text) {

@@ -8,6 +8,7 @@
 #include "bot/releases/review_progress.hpp"
 #include "bot/join.hpp"
 #include "bot/near_names.hpp"
+#include "bot/text_reply.hpp"
 #include "bot/texts.hpp"
 #include "bot/time_format.hpp"
 #include "bot/trim.hpp"
@@ -45,12 +46,6 @@ std::optional<std::pair<bool, std::string>> yes_no(std::string const& text) {
         }
     }
     return std::nullopt;
-}
-
-ChatReply text_reply(std::string text) {
-    ChatReply r;
-    r.text = std::move(text);
-    return r;
 }
 
 bool starts(std::string const& folded, std::initializer_list<char const*> prefixes, std::string& rest) {

@@ -2,8 +2,7 @@
 #include "bot/channels/mattermost/mattermost_settings.hpp"
 
 #include "bot/config_section.hpp"
-
-#include <boost/asio/ip/address.hpp>
+#include "bot/http/loopback.hpp"
 
 namespace superbruger::bot::channels::mattermost {
 
@@ -15,13 +14,6 @@ std::string host_of(std::string const& url) {
     auto const rest = url.substr(url.find("://") + 3);
     if (rest.starts_with('[')) return rest.substr(1, rest.find(']') - 1);
     return rest.substr(0, rest.find_first_of(":/?#"));
-}
-
-bool is_loopback_host(std::string const& host) {
-    if (host == "localhost") return true;
-    boost::system::error_code ec;
-    auto const address = boost::asio::ip::make_address(host, ec);
-    return !ec && address.is_loopback();
 }
 
 /// A URL, or "" for none (the example config shows the empty defaults); without a trailing '/',
@@ -38,7 +30,7 @@ void read_optional_url(ConfigSection& r, std::string const& key, std::string& ou
 void read_server_url(ConfigSection& r, std::string& out) {
     read_optional_url(r, "server_url", out);
     if (!out.starts_with("http://")) return;
-    if (is_loopback_host(host_of(out))) return;
+    if (http::is_loopback_host(host_of(out))) return;
     config_fail(r.key_path("server_url"), "may use plain http only to loopback (127.0.0.1, ::1, localhost): the bot token would travel in clear text");
 }
 
