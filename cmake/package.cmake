@@ -23,8 +23,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Debug symbols stay in the build; the package carries the stripped binary.
 set(CPACK_STRIP_FILES TRUE)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "ca-certificates, systemd | adduser")
-# The Danish word list makes the spelling correction more careful; superbot works without it.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "wdanish")
+# The Danish and English word lists make the spelling correction more careful; superbot works
+# without them.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "wdanish, wamerican")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/deploy/debian/conffiles;${PROJECT_SOURCE_DIR}/deploy/debian/postinst;${PROJECT_SOURCE_DIR}/deploy/debian/prerm;${PROJECT_SOURCE_DIR}/deploy/debian/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)

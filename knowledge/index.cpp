@@ -68,11 +68,13 @@ std::string KnowledgeIndex::Impl::excerpt(SearchResult const& result, Hit const&
     return compose_excerpt(text, spans, scores, max_chars, leads_with_answer(form.type));
 }
 
-KnowledgeIndex::KnowledgeIndex(std::vector<Document> documents, Glossary glossary, std::shared_ptr<WordList const> dictionary)
+KnowledgeIndex::KnowledgeIndex(std::vector<Document> documents, Glossary glossary, std::shared_ptr<WordList const> dictionary,
+                               std::shared_ptr<WordList const> english_dictionary)
     : impl_(std::make_unique<Impl>()) {
     impl_->documents = std::move(documents);
     impl_->glossary = std::move(glossary);
     impl_->dictionary = std::move(dictionary);
+    impl_->english_dictionary = std::move(english_dictionary);
     impl_->build();
 }
 

@@ -37,8 +37,11 @@ struct SearchResult {
 /// index per thread or serialise calls.
 class KnowledgeIndex {
 public:
-    /// `dictionary`: real words that are never taken for typos of the base's words (may be null).
-    KnowledgeIndex(std::vector<Document> documents, Glossary glossary, std::shared_ptr<WordList const> dictionary = nullptr);
+    /// `dictionary`, `english_dictionary`: real Danish and English words, never taken for typos of
+    /// the base's words (either may be null). A misspelt function word ("hvme", "trough") is
+    /// corrected unless it is a real Danish word.
+    KnowledgeIndex(std::vector<Document> documents, Glossary glossary, std::shared_ptr<WordList const> dictionary = nullptr,
+                   std::shared_ptr<WordList const> english_dictionary = nullptr);
     ~KnowledgeIndex();
     KnowledgeIndex(KnowledgeIndex const&) = delete;
     KnowledgeIndex& operator=(KnowledgeIndex const&) = delete;

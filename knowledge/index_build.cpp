@@ -122,6 +122,7 @@ void KnowledgeIndex::Impl::build() {
                 surface_words.try_emplace(t.word, id);
                 for (auto const& part : split_compound(t.word)) body[intern(danish.stem(part))] += compound_part;
             }
+            for (auto const& word : elided_compounds(section.text)) body[intern(danish.stem(word))] += whole_word;
             std::vector<TermId> heading;
             for (auto const& t : analyze(section.heading, danish)) heading.push_back(intern(t.stem));
             p.heading = sorted_unique(std::move(heading));
@@ -218,6 +219,10 @@ void KnowledgeIndex::Impl::build_units(Passage& p) {
                 auto const pid = find(danish.stem(part));
                 if (pid != no_term) terms.push_back(pid);
             }
+        }
+        for (auto const& word : elided_compounds(unit_text)) {
+            auto const id = find(danish.stem(word));
+            if (id != no_term) terms.push_back(id);
         }
         u.terms = sorted_unique(std::move(terms));
         u.has_address = unit_text.find('@') != std::string_view::npos;

@@ -110,7 +110,8 @@ struct AnalysedQuestion {
 struct KnowledgeIndex::Impl {
     std::vector<Document> documents;
     Glossary glossary;
-    std::shared_ptr<WordList const> dictionary;  ///< may be null or empty
+    std::shared_ptr<WordList const> dictionary;          ///< Danish; may be null or empty
+    std::shared_ptr<WordList const> english_dictionary;  ///< may be null or empty
     Stemmer danish{StemLanguage::danish};
     Stemmer english{StemLanguage::english};
 
@@ -164,8 +165,12 @@ struct KnowledgeIndex::Impl {
         return it == term_ids.end() ? no_term : it->second;
     }
     double idf(TermId t) const;
-    bool is_real_word(std::string const& folded_word) const { return dictionary && dictionary->contains(folded_word); }
+    bool is_danish_word(std::string const& folded_word) const { return dictionary && dictionary->contains(folded_word); }
+    bool is_real_word(std::string const& folded_word) const {
+        return is_danish_word(folded_word) || (english_dictionary && english_dictionary->contains(folded_word));
+    }
     std::vector<std::string> split_compound(std::string const& word) const;
+    std::vector<std::string> elided_compounds(std::string_view text) const;
     std::vector<TermId> typo_candidates(std::string const& stem) const;
     double alternative_weight(std::vector<TermId> const& alt) const;
     bool known_word(std::string const& w) const;

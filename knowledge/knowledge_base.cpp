@@ -22,7 +22,8 @@ LoadedKnowledge load_knowledge(std::vector<std::filesystem::path> const& folders
             }
         }
     }
-    out.index = std::make_shared<KnowledgeIndex const>(std::move(loaded.documents), std::move(glossary), system_danish_words());
+    out.index = std::make_shared<KnowledgeIndex const>(std::move(loaded.documents), std::move(glossary), system_danish_words(),
+                                                            system_english_words());
     return out;
 }
 

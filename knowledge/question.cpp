@@ -49,8 +49,8 @@ constexpr std::array cues = {
     Cue{QuestionType::how_often, "med hvilket interval", "interval"},
     Cue{QuestionType::how_often, "tit", "tit"},      // "kommer der tit releases?"
     Cue{QuestionType::how_often, "often", "often"},
-    Cue{QuestionType::stands_for, "står for", "står"},
-    Cue{QuestionType::stands_for, "stå for", "stå"},
+    // Not "står for" alone: "hvem står for oplæringen" asks who is in charge (stands_for_pattern
+    // reads "hvad står SPOC for").
     Cue{QuestionType::stands_for, "stand for", "stand"},
     Cue{QuestionType::stands_for, "stands for", "stands"},
     Cue{QuestionType::stands_for, "forkortelse for", "forkortelse"},
@@ -185,8 +185,10 @@ std::string written_abbreviation(std::string_view text) {
 }  // namespace
 
 /// "hvad står SPOC for", "what does KLIK stand for": the verb, the abbreviation, then "for".
-/// Returns the abbreviation (folded) and the verb, or empty strings.
-std::pair<std::string, std::string> stands_for_pattern(std::vector<std::string> const& words) {
+/// Returns the abbreviation (folded) and the verb, or empty strings. "står for" with nothing
+/// between is Danish for "is in charge of" ("hvem står for oplæringen?"), so the word after it
+/// is taken for the abbreviation only when it is written as one (`written`, folded).
+std::pair<std::string, std::string> stands_for_pattern(std::vector<std::string> const& words, std::string const& written) {
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
         auto const& verb = words[k];
         if (verb != "står" && verb != "stå" && verb != "stand" && verb != "stands") continue;
@@ -195,7 +197,7 @@ std::pair<std::string, std::string> stands_for_pattern(std::vector<std::string> 
             for (auto i = k + 1; i < j; ++i) {
                 if (!is_stop_word(words[i]) && words[i] != "forkortelsen") return {words[i], verb};
             }
-            if (j + 1 < words.size()) return {words[j + 1], verb};  // "what does stand for KLIK"
+            if (j + 1 < words.size() && words[j + 1] == written) return {words[j + 1], verb};  // "what does stand for KLIK"
         }
     }
     return {};
@@ -205,9 +207,10 @@ QuestionForm read_question_form(std::string_view text, std::string_view folded) 
     QuestionForm form;
     auto const padded = padded_words(folded);
     auto const words = split_words(folded);
-    if (auto [abbreviation, verb] = stands_for_pattern(words); !abbreviation.empty()) {
+    auto const abbreviation = written_abbreviation(text);
+    if (auto [asked, verb] = stands_for_pattern(words, abbreviation); !asked.empty()) {
         form.type = QuestionType::stands_for;
-        form.abbreviation = abbreviation;
+        form.abbreviation = asked;
         form.cue_words = {verb};
     }
     for (auto const& cue : cues) {
@@ -228,7 +231,6 @@ QuestionForm read_question_form(std::string_view text, std::string_view folded) 
     }
     // "hvad er SPOC?", "hvad betyder KLIK", "ØiR?", "what is UDK": an abbreviation alone asks for
     // its expansion. "hvad er SPOC'ens rolle i fase 4" names more than the abbreviation.
-    auto const abbreviation = written_abbreviation(text);
     if (!abbreviation.empty()) {
         std::size_t content = 0;
         for (auto const& w : split_words(folded)) {

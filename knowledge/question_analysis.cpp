@@ -37,6 +37,29 @@ std::vector<std::string> KnowledgeIndex::Impl::split_compound(std::string const&
     return {};
 }
 
+/// The words Danish leaves out after a hyphen, written whole: "ændrings- og udviklingsønsker"
+/// also says "ændringsønsker", "drifts- og supportorganisation" "driftsorganisation". The
+/// second word lends its last part (by split_compound) to the first.
+std::vector<std::string> KnowledgeIndex::Impl::elided_compounds(std::string_view text) const {
+    std::vector<std::string> out;
+    auto const folded = fold_case(text);
+    auto const words = split_words(folded);
+    if (words.size() < 3) return out;
+    // Where each word ends in the folded text, to see whether a hyphen follows it.
+    std::size_t at = 0;
+    for (std::size_t k = 0; k + 2 < words.size(); ++k) {
+        at = folded.find(words[k], at);
+        if (at == std::string::npos) break;
+        auto const end = at + words[k].size();
+        at = end;
+        bool const hyphen = end + 1 < folded.size() && folded[end] == '-' && folded[end + 1] == ' ';
+        if (!hyphen || (words[k + 1] != "og" && words[k + 1] != "eller" && words[k + 1] != "samt")) continue;
+        auto const parts = split_compound(words[k + 2]);
+        if (parts.size() == 2) out.push_back(words[k] + parts[1]);
+    }
+    return out;
+}
+
 /// Terms one edit (insert, delete, substitute, transpose) away, by symmetric deletion.
 std::vector<TermId> KnowledgeIndex::Impl::typo_candidates(std::string const& stem) const {
     auto const s = utf8::decode(stem);
@@ -79,10 +102,25 @@ std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view 
         words[k] = joined;
         words.erase(words.begin() + static_cast<std::ptrdiff_t>(k) + 1);
     }
-    for (auto& w : words) {
-        if (is_stop_word(w) || w.size() < min_stop_typo_length || is_real_word(w) || known_word(w)) continue;
+    // Whether `fix` at `k` makes a glossary phrase with a word beside it ("go trough" → "go
+    // through"): then even a real word ("trough") was meant as the phrase's.
+    auto completes_phrase = [&](std::size_t k, std::string const& fix) {
+        auto trial = words;
+        trial[k] = fix;
+        for (auto from = k == 0 ? k : k - 1; from <= k; ++from) {
+            auto const m = glossary.match(trial, from, danish, english);
+            if (m && m->words >= 2 && from + m->words > k) return true;
+        }
+        return false;
+    };
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        auto& w = words[k];
+        if (is_stop_word(w) || w.size() < min_stop_typo_length || is_danish_word(w) || known_word(w)) continue;
         auto fix = stop_neighbours.only_neighbour(w);
-        if (fix.empty()) fix = glossary_neighbours.only_neighbour(w);
+        if (fix.empty()) {
+            fix = glossary_neighbours.only_neighbour(w);
+            if (!fix.empty() && is_real_word(w) && !completes_phrase(k, fix)) fix.clear();
+        }
         if (fix.empty()) continue;
         corrections.push_back(w + " → " + fix);
         w = fix;

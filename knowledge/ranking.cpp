@@ -199,9 +199,10 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
     auto const describes = describes_topic(question);
     auto const definition = describes || form.type == QuestionType::what_is || form.type == QuestionType::tasks ||
                             form.type == QuestionType::stands_for;
-    auto const wants_intro = form.type == QuestionType::what_is || form.type == QuestionType::stands_for ||
+    // "hvad skal X kunne" names the part it wants: the introduction is then not the answer.
+    auto const wants_intro = (wanted.empty() || wanted == "-") && (form.type == QuestionType::what_is || form.type == QuestionType::stands_for ||
                              (describes && form.type != QuestionType::tasks) ||
-                             (form.type == QuestionType::other && concepts.size() == 1);
+                             (form.type == QuestionType::other && concepts.size() == 1));
 
     // Pass 1, the passages that share a term with the question: relevance and coverage, summed
     // concept by concept over the postings of each concept's best alternative.
@@ -254,7 +255,7 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         }
         if (!wanted.empty()) {
             auto const& heading = p.folded_heading;
-            if (wanted == "-" ? heading.empty() : heading.find(wanted) != std::string::npos) rank *= 2.0;
+            if (wanted == "-" ? heading.empty() : heading.find(wanted) != std::string::npos) rank *= 3.0;
         }
         // The role named after an abbreviation (ØiR-koordinator) is not what the abbreviation means.
         if (named[p.document] && form.type != QuestionType::stands_for) {

@@ -34,11 +34,15 @@ void WordList::seal() {
     hashes_.shrink_to_fit();
 }
 
-WordList WordList::from_file(std::filesystem::path const& path) {
+WordList WordList::from_file(std::filesystem::path const& path) { return from_files({path}); }
+
+WordList WordList::from_files(std::vector<std::filesystem::path> const& paths) {
     WordList list;
-    std::ifstream in(path);
-    std::string line;
-    while (in && std::getline(in, line)) list.add(line);
+    for (auto const& path : paths) {
+        std::ifstream in(path);
+        std::string line;
+        while (in && std::getline(in, line)) list.add(line);
+    }
     list.seal();
     return list;
 }
@@ -56,6 +60,11 @@ bool WordList::contains(std::string_view folded_word) const {
 
 std::shared_ptr<WordList const> system_danish_words() {
     static auto const list = std::make_shared<WordList const>(WordList::from_file(danish_word_list_path));
+    return list;
+}
+
+std::shared_ptr<WordList const> system_english_words() {
+    static auto const list = std::make_shared<WordList const>(WordList::from_file(english_word_list_path));
     return list;
 }
 

@@ -19,6 +19,8 @@ public:
     /// One word per line (UTF-8); lines are folded with fold_case. Missing or unreadable file:
     /// an empty list.
     static WordList from_file(std::filesystem::path const& path);
+    /// The words of every file (missing ones skipped), as one list.
+    static WordList from_files(std::vector<std::filesystem::path> const& paths);
     static WordList from_words(std::vector<std::string_view> const& words);
 
     bool contains(std::string_view folded_word) const;
@@ -38,5 +40,12 @@ inline std::filesystem::path const danish_word_list_path = "/usr/share/dict/dani
 /// The Danish word list of this machine, read once per process and shared (immutable); empty when
 /// the package is not installed, and then typo correction simply trusts the knowledge base alone.
 std::shared_ptr<WordList const> system_danish_words();
+
+/// Where Debian's wamerican package puts its English word list: questions are asked in English
+/// too, and "quality" is no typo of the glossary's "qualify", nor "tasks" of "takes".
+inline std::filesystem::path const english_word_list_path = "/usr/share/dict/american-english";
+
+/// The English word list of this machine, read once per process (empty without wamerican).
+std::shared_ptr<WordList const> system_english_words();
 
 }  // namespace superbruger::knowledge

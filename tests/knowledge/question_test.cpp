@@ -13,6 +13,10 @@ QuestionType type_of(std::string_view q) { return form_of(q).type; }
 
 TEST_CASE("who questions", "[knowledge][question]") {
     CHECK(type_of("hvem leder styregruppen?") == QuestionType::who);
+    // "står for" alone is "is in charge of", not an abbreviation's expansion.
+    CHECK(type_of("hvem står for at installere patches?") == QuestionType::who);
+    CHECK(type_of("hvem står for førstelinjesupporten til brugerne?") == QuestionType::who);
+    CHECK(form_of("hvem står for oplæringen").abbreviation.empty());
     CHECK(type_of("Who may contact Netcompany's servicedesk?") == QuestionType::who);
     CHECK(type_of("hvilken rolle registrerer superbrugerne i KLIK") == QuestionType::who);
 }
@@ -41,6 +45,7 @@ TEST_CASE("what an abbreviation stands for, and an abbreviation asked alone", "[
     CHECK(form_of("hvad betyder ØiR").abbreviation == "øir");
     CHECK(form_of("KLIK?").type == QuestionType::stands_for);
     CHECK(form_of("hvad står forkortelsen sts for").abbreviation == "sts");
+    CHECK(form_of("hvad står for SPOC").abbreviation == "spoc");  // written as one, it still is
     // A word glued to the abbreviation, or more topic words, ask about something else.
     CHECK(type_of("hvad er en KLIK-administrator?") == QuestionType::what_is);
     CHECK(type_of("hvad laver KLIK-administratoren i drift") == QuestionType::tasks);

@@ -157,3 +157,48 @@ TEST_CASE("the excerpt leads with the sentence that answers the question's type"
     auto plain = index.search("systemejer");
     CHECK_THAT(index.excerpt(plain, plain.hits[0], 800), Catch::StartsWith("Systemejeren har ansvaret"));
 }
+
+TEST_CASE("a word left out after a hyphen counts as written whole", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: ansvarlig\ntitle: Ansvarlig\nkind: role\nsource: s\n---\n"
+                                  "Samler kommunens ændrings- og udviklingsønsker og sender dem til leverandøren.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                  "Ændringsønsker og andre ønsker om udvikling kan komme fra alle brugere.\n", "b.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    // "ændrings- og udviklingsønsker" says "ændringsønsker" too.
+    auto r = index.search("ændringsønsker til leverandøren");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].source.document_id == "ansvarlig");
+    CHECK(r.confidence() > 0.9);
+}
+
+TEST_CASE("a question naming a part of a role gets that part, not the introduction", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: arkitekt\ntitle: It-arkitekt\nkind: role\nsource: s\naliases: it-arkitekt\n---\n"
+                                  "It-arkitekten forankrer infrastrukturen i kommunens systemportefølje.\n\n"
+                                  "## Opgaver\n- tegner kommunens arkitektur\n\n"
+                                  "## Kompetencer\nTeknisk baggrund med god forretningsforståelse.\n", "a.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    auto r = index.search("hvad skal en it-arkitekt kunne?");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].source.section == "Kompetencer");
+}
+
+TEST_CASE("a real English word is not bent into a glossary word, unless it completes a phrase", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: kvalitet\ntitle: Datakvalitet\nkind: background\nsource: s\n---\n"
+                                  "Den faglige leder sikrer god datakvalitet. Kvalificerede medarbejdere gennemgår releasen.\n",
+                                  "a.md"));
+    Stemmer danish(StemLanguage::danish);
+    Stemmer english(StemLanguage::english);
+    std::vector<LoadProblem> problems;
+    Glossary glossary;
+    glossary.add_text("kvalificere | qualify\ngennemgå | go through\n", "g", danish, english, problems);
+    REQUIRE(problems.empty());
+    auto const english_words = std::make_shared<WordList const>(WordList::from_words({"quality", "trough"}));
+    KnowledgeIndex index(std::move(docs), std::move(glossary), nullptr, english_words);
+    // "quality" is a word of its own, one letter from the glossary's "qualify".
+    CHECK(index.explain("who is responsible for data quality?").find("quality → qualify") == std::string::npos);
+    // "trough" is a word too, but beside "go" it was meant as the phrase "go through".
+    CHECK(index.explain("who has to go trough the release?").find("trough → through") != std::string::npos);
+}
