@@ -106,6 +106,11 @@ bool is_stop_word(std::string_view word) {
         "according", "typically", "usually", "need", "needs", "after", "one", "hold", "holds", "describe", "describes", "explain", "from", "at", "for", "all",
         "hi", "hello", "hey", "thanks", "thank", "actually", "exactly", "really", "basically", "anyway", "kind", "kinds",
         "generally", "normally", "exist", "exists",
+        // the rest of Snowball's English stop list
+        "myself", "ours", "ourselves", "yours", "yourself", "yourselves", "him", "himself", "hers", "herself", "itself", "theirs", "themselves", "am", "being", "having", "doing", "ought", "but", "because", "until", "while", "against", "between", "during", "before", "above", "below", "down", "off", "again", "further", "once", "here", "both", "each", "few", "more", "most", "other", "such", "nor", "own", "same", "so", "too", "very", "cannot",
+        // prepositions Snowball leaves out
+        "across", "within", "without", "among", "amongst", "toward", "towards", "around", "along", "throughout", "upon",
+        "onto", "beyond", "per", "via",
     };
     return words.contains(word);
 }
@@ -122,13 +127,15 @@ bool is_light_word(std::string_view word) {
         "især", "plejer", "plejede", "bedst", "bedste", "rigtig", "ting", "tingene", "sted", "steder", "gang", "måde",
         "måder", "del", "dele", "type", "typer", "sker", "ske", "sket", "handler", "drejer", "gælder", "findes",
         "hedder", "kaldes", "kalder", "mener", "synes", "tror", "vil", "ønsker", "prøve", "bruges", "vores", "jeres",
-        "ude", "inde", "oppe", "senere", "tidligere", "længere", "stadig", "igen", "allerede", "dermed",
+        "ude", "inde", "oppe", "senere", "tidligere", "længere", "stadig", "igen", "allerede", "dermed", "hen",
+        "skete", "sket", "foregår", "foregik", "folk", "personer", "syntes", "direkte", "bag", "ide", "idé",
         // English
         "get", "gets", "got", "new", "come", "comes", "came", "go", "goes", "went", "make", "makes", "made", "take",
         "takes", "took", "give", "gives", "gave", "see", "sees", "find", "finds", "know", "knows", "read", "through",
         "other", "others", "own", "good", "big", "first", "last", "many", "thing", "things", "way", "part", "always",
         "often", "now", "here", "especially", "usually", "normally", "best", "right", "happen", "happens", "called",
-        "look", "looks", "want", "wants", "say", "says", "put", "keep", "keeps", "still", "again", "already",
+        "look", "looks", "want", "wants", "say", "says", "put", "keep", "keeps", "still", "already", "sure",
+        "people", "person", "named", "happened", "exactly", "whole", "directly", "ends", "idea", "behind",
     };
     return words.contains(word);
 }

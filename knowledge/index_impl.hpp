@@ -33,6 +33,12 @@ constexpr double typo_penalty = 0.85;
 // of unknown words still covers nothing and is declined. Relative to the base, so that a small
 // index (the similar change requests) weighs the same way.
 constexpr double unknown_share_of_sections = 1.0 / 15.0;
+// Unknown words in units of unknown_weight: a real Danish word of the dictionary, a real
+// English one (the base is Danish, so an English word it lacks is more often a translation gap),
+// and an English word no dictionary has. A Danish word no dictionary has weighs 1.
+constexpr double unknown_real_word = 2.0;
+constexpr double unknown_english_real_word = 1.5;
+constexpr double unknown_english_word = 0.6;
 // The most a common word ("kommer", "nye", "get") weighs, known to the base or not.
 constexpr double light_weight = 0.6;
 // One edit turns too many short words into others ("kost" → "kort", "need" → "ned").

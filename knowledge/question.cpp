@@ -56,6 +56,9 @@ constexpr std::array cues = {
     Cue{QuestionType::stands_for, "forkortelse for", "forkortelse"},
     Cue{QuestionType::stands_for, "forkortelsen", "forkortelsen"},
     Cue{QuestionType::stands_for, "abbreviation", "abbreviation"},
+    Cue{QuestionType::stands_for, "acronym", "acronym"},
+    Cue{QuestionType::stands_for, "akronym", "akronym"},
+    Cue{QuestionType::stands_for, "akronymet", "akronymet"},
     Cue{QuestionType::stands_for, "short for", "short"},
     Cue{QuestionType::how_many, "hvor mange", "mange"},
     Cue{QuestionType::how_many, "hvor meget", "meget"},
@@ -259,7 +262,9 @@ QuestionForm read_question_form(std::string_view text, std::string_view folded) 
             }
         }
     }
-    if (form.type == QuestionType::stands_for) form.cue_words.push_back("mean");
+    if (form.type == QuestionType::stands_for) {
+        for (auto const* w : {"mean", "meaning", "betydning", "betydningen"}) form.cue_words.emplace_back(w);
+    }
     return form;
 }
 

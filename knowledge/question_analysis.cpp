@@ -146,9 +146,17 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
             c.weight = std::max(c.weight, alternative_weight(alt) * penalty);
             c.alternatives.push_back(std::move(alt));
         }
-        // The base is Danish: an English word it lacks (a verb like "leads") can never match,
-        // so it weighs less than a Danish one, and the glossary's words decide more.
-        if (c.alternatives.empty()) c.weight = asked_in_english ? 0.6 * unknown_weight : unknown_weight;
+        // A real word of the dictionaries that the base lacks ("pizza", "bevilling", "font") is
+        // most likely the very topic the base has nothing on: it weighs like the base's rarest
+        // words, so the question is declined rather than answered on its other words. A word no
+        // dictionary has (an uncorrected typo, a name) weighs less: it may be a slip. The base is
+        // Danish, so an English word it lacks (a verb like "leads") weighs less than a Danish one.
+        if (c.alternatives.empty()) {
+            bool const real = is_real_word(c.label);
+            c.weight = (asked_in_english ? (real ? unknown_english_real_word : unknown_english_word)
+                                         : (real ? unknown_real_word : 1.0)) *
+                       unknown_weight;
+        }
         for (auto const& existing : concepts) {
             if (!c.alternatives.empty() && existing.alternatives == c.alternatives) return;
         }

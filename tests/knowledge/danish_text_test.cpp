@@ -29,6 +29,15 @@ TEST_CASE("stop words go and stems meet across inflections", "[knowledge][text]"
     CHECK(english.stem("requests") == english.stem("request"));
 }
 
+TEST_CASE("English function words and prepositions are stop words, not topics", "[knowledge][text]") {
+    for (auto w : {"while", "being", "before", "because", "across", "within", "during", "between"}) {
+        INFO(w);
+        CHECK(is_stop_word(w));
+    }
+    // "through" stays a word: the glossary's "go through" needs it.
+    CHECK_FALSE(is_stop_word("through"));
+}
+
 TEST_CASE("language is guessed from function words", "[knowledge][text]") {
     CHECK(detect_language("hvem er vores systemansvarlige?") == Language::da);
     CHECK(detect_language("who may contact the servicedesk?") == Language::en);

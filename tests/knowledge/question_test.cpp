@@ -46,6 +46,8 @@ TEST_CASE("what an abbreviation stands for, and an abbreviation asked alone", "[
     CHECK(form_of("KLIK?").type == QuestionType::stands_for);
     CHECK(form_of("hvad står forkortelsen sts for").abbreviation == "sts");
     CHECK(form_of("hvad står for SPOC").abbreviation == "spoc");  // written as one, it still is
+    CHECK(form_of("what does the acronym KLE mean?").type == QuestionType::stands_for);
+    CHECK(form_of("what does the acronym KLE mean?").abbreviation == "kle");
     // A word glued to the abbreviation, or more topic words, ask about something else.
     CHECK(type_of("hvad er en KLIK-administrator?") == QuestionType::what_is);
     CHECK(type_of("hvad laver KLIK-administratoren i drift") == QuestionType::tasks);

@@ -202,3 +202,22 @@ TEST_CASE("a real English word is not bent into a glossary word, unless it compl
     // "trough" is a word too, but beside "go" it was meant as the phrase "go through".
     CHECK(index.explain("who has to go trough the release?").find("trough → through") != std::string::npos);
 }
+
+TEST_CASE("a real word the base lacks is the question's topic, and the question is declined", "[knowledge][search]") {
+    auto make = [](std::shared_ptr<WordList const> danish_words) {
+        std::vector<Document> docs;
+        docs.push_back(parse_document("---\nid: moeder\ntitle: Møder\nkind: background\nsource: s\n---\n"
+                                      "Den systemansvarlige holder superbrugermøder hver måned.\n", "a.md"));
+        docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                      "Superbrugerne melder fejl til servicedesken.\n", "b.md"));
+        return KnowledgeIndex(std::move(docs), Glossary{}, std::move(danish_words));
+    };
+    auto const words = std::make_shared<WordList const>(WordList::from_words({"pizza"}));
+    auto const with = make(words).search("pizza til superbrugermøder");
+    auto const without = make(nullptr).search("pizza til superbrugermøder");
+    // Known as a real word, "pizza" is a topic the base has nothing on.
+    CHECK(with.confidence() < without.confidence());
+    CHECK(with.confidence() < 0.6);
+    // A filler is no topic: "egentlig" does not count against the answer.
+    CHECK(make(words).search("hvem holder egentlig superbrugermøder").confidence() > 0.9);
+}
