@@ -37,12 +37,14 @@ void WordNeighbourhoods::add(std::string const& word) {
 
 std::string WordNeighbourhoods::only_neighbour(std::string const& word) const {
     auto const s = utf8::decode(word);
-    if (s.size() < min_length_) return {};
+    if (s.size() + 1 < min_length_ || s.empty()) return {};
+    bool const short_word = s.size() < min_length_;
     std::string found;
-    for (auto const& key : deletion_keys(s)) {
+    for (auto const& key : short_word ? std::vector<std::u32string>{s} : deletion_keys(s)) {
         auto it = keys_.find(key);
         if (it == keys_.end()) continue;
         for (auto const& w : it->second) {
+            if (short_word && utf8::decode(w).size() != s.size() + 1) continue;
             if (found.empty()) found = w;
             else if (w != found) return {};  // two words as near: no guess
         }

@@ -23,7 +23,9 @@ public:
 
     void add(std::string const& word);
 
-    /// The one word one edit from `word` (or `word` itself when added), if exactly one is.
+    /// The one word one edit from `word` (or `word` itself when added), if exactly one is. A word
+    /// one letter shorter than `min_length` is looked up too, but only for a word it lacks one
+    /// letter of ("ownr" → "owner"): a left-out letter is the likeliest slip of a short word.
     std::string only_neighbour(std::string const& word) const;
 
 private:

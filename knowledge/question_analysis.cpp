@@ -87,6 +87,25 @@ bool KnowledgeIndex::Impl::known_word(std::string const& w) const {
     return find(danish.stem(w)) != no_term || glossary_words.contains(w) || !split_compound(w).empty();
 }
 
+/// A short word with two letters swapped ("spco", "klki"): the one word of the base or the
+/// glossary that swapping two neighbouring letters gives, if exactly one. Longer words find
+/// such slips through their typo neighbourhoods.
+std::string KnowledgeIndex::Impl::swapped_known_word(std::string const& word) const {
+    auto const s = utf8::decode(word);
+    if (s.size() + 1 != min_typo_length) return {};
+    std::string found;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        if (s[i] == s[i + 1]) continue;
+        auto t = s;
+        std::swap(t[i], t[i + 1]);
+        auto const candidate = utf8::encode(t);
+        if (find(danish.stem(candidate)) == no_term && !glossary_words.contains(candidate)) continue;
+        if (!found.empty() && found != candidate) return {};
+        found = candidate;
+    }
+    return found;
+}
+
 /// Spelling fixed before anything else: misspelt function words ("hvme" → "hvem") and words of
 /// the glossary ("systme" → "system"), never a real Danish word nor a word the base knows.
 std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view folded,
@@ -121,6 +140,7 @@ std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view 
             fix = glossary_neighbours.only_neighbour(w);
             if (!fix.empty() && is_real_word(w) && !completes_phrase(k, fix)) fix.clear();
         }
+        if (fix.empty() && !is_real_word(w)) fix = swapped_known_word(w);
         if (fix.empty()) continue;
         corrections.push_back(w + " → " + fix);
         w = fix;

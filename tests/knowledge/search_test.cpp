@@ -221,3 +221,20 @@ TEST_CASE("a real word the base lacks is the question's topic, and the question 
     // A filler is no topic: "egentlig" does not count against the answer.
     CHECK(make(words).search("hvem holder egentlig superbrugermøder").confidence() > 0.9);
 }
+
+TEST_CASE("a short word with a letter left out or two letters swapped is corrected", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: spoc\ntitle: SPOC\nkind: background\nsource: s\n---\n"
+                                  "Projektejeren er SPOC over for KOMBIT.\n", "a.md"));
+    Stemmer danish(StemLanguage::danish);
+    Stemmer english(StemLanguage::english);
+    std::vector<LoadProblem> problems;
+    Glossary glossary;
+    glossary.add_text("projektejer | project owner\n", "g", danish, english, problems);
+    REQUIRE(problems.empty());
+    KnowledgeIndex index(std::move(docs), std::move(glossary));
+    CHECK(index.explain("project ownr?").find("ownr → owner") != std::string::npos);
+    CHECK(index.explain("hvem er spco?").find("spco → spoc") != std::string::npos);
+    // Three letters are too few to guess from.
+    CHECK(index.explain("hvem er spc?").find("spc →") == std::string::npos);
+}
