@@ -130,6 +130,35 @@ double KnowledgeIndex::Impl::unit_cover(Passage const& p, Unit const& u, std::ve
     return s;
 }
 
+/// How much of a "hvem" question the best sentence that names who covers, by its own words
+/// (a heading or title that covers the question in every sentence under it names nobody): a
+/// role or body the question does not name itself, or, in a role's own description, the role
+/// (the subject of its task lists) when the question does not name it.
+double KnowledgeIndex::Impl::actor_focus(Passage const& p, std::vector<Concept> const& concepts) const {
+    auto asked = [&](TermId t) {
+        for (auto const& c : concepts) {
+            for (auto const& alt : c.alternatives) {
+                if (std::find(alt.begin(), alt.end(), t) != alt.end()) return true;
+            }
+        }
+        return false;
+    };
+    bool role_unnamed = false;
+    if (p.of_role) {
+        role_unnamed = std::none_of(names[p.document].begin(), names[p.document].end(), [&](auto const& name) {
+            return std::all_of(name.begin(), name.end(), asked);
+        });
+    }
+    double best = 0;
+    for (auto const& u : p.units) {
+        bool const names_who = role_unnamed || std::any_of(u.terms.begin(), u.terms.end(), [&](TermId t) {
+                                   return actor_terms.contains(t) && !asked(t);
+                               });
+        if (names_who) best = std::max(best, unit_cover(p, u, concepts, false));
+    }
+    return best;
+}
+
 /// Whether a passage has a sentence that gives the kind of answer the question asks for, and
 /// gives it about the question's topic: a number in a sentence about something else does not
 /// answer "hvor mange kommuner …", nor a date in a sentence on another matter "hvornår …".
@@ -139,7 +168,8 @@ bool KnowledgeIndex::Impl::fits_type(Passage const& p, QuestionForm const& form,
         return form.abbreviation.empty() ||
                std::find(p.expansions.begin(), p.expansions.end(), form.abbreviation) != p.expansions.end();
     }
-    bool const marked = form.type == QuestionType::who ||
+    if (form.type == QuestionType::who) return actor_focus(p, concepts) >= 0.5 * total_weight;
+    bool const marked =
                         std::find(std::begin(marked_types), std::end(marked_types), form.type) != std::end(marked_types);
     if (!marked) return true;
     if ((p.marks & mark(form.type)) == 0) return false;
@@ -304,8 +334,15 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         // Proximity: a passage with one sentence that holds most of the question beats one
         // whose matches are spread over sentences on other matters.
         double focus = 0;
-        for (auto const& u : p.units) focus = std::max(focus, unit_cover(p, u, concepts));
-        rank *= 0.4 + 0.6 * focus / total_weight;
+        if (form.type == QuestionType::who) {
+            focus = actor_focus(p, concepts);
+        } else {
+            for (auto const& u : p.units) focus = std::max(focus, unit_cover(p, u, concepts));
+        }
+        // For "hvem" the sentence that names who must hold the question by its own words: a
+        // heading or title that covers the question in every sentence under it names nobody.
+        auto const near = 0.4 + 0.6 * focus / total_weight;
+        rank *= form.type == QuestionType::who ? near * near * near : near;
         if (!fits) rank *= type_miss_factor(form.type);
         Hit h;
         h.document = p.document;

@@ -23,3 +23,20 @@ TEST_CASE("a who question prefers the role's own section to a procedure naming t
     REQUIRE(!how.hits.empty());
     CHECK(how.hits[0].source.document_id == "registrering");
 }
+
+TEST_CASE("a who question is answered by the sentence that names who, not by a heading on the matter",
+          "[knowledge][search][who]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: registrering\ntitle: Roller i KLIK\nkind: procedure\nsource: s\n---\n"
+                                  "Rollerne registreres i KLIK af kommunens KLIK-administrator.\n\n"
+                                  "## Hvorfor registrere rollerne i KLIK\n"
+                                  "Registreringen giver KOMBIT overblik. Superbrugerne får adgang til netværket, når rollerne er "
+                                  "registreret.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: klik-administrator\ntitle: KLIK-administrator\nkind: role\nsource: s\n---\n"
+                                  "Rollen har ansvaret for brugerne.\n", "b.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    auto const r = index.search("hvem registrerer rollerne i KLIK?");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].source.document_id == "registrering");
+    CHECK(r.hits[0].source.section.empty());  // the introduction names the KLIK-administrator
+}
