@@ -43,8 +43,11 @@ bool describes_topic(std::string_view question) {
 constexpr double who_prefers_role = 1.3;
 
 /// How much of its confidence a passage keeps that has the topic of a when, how-often or where
-/// question but no sentence giving that kind of answer about it.
-constexpr double type_miss_confidence = 0.8;
+/// question but no sentence giving that kind of answer about it. A frequency is rarely implied:
+/// without one the passage is half an answer; a moment or a place may be said in other words.
+constexpr double type_miss_confidence(QuestionType type) {
+    return type == QuestionType::how_often ? 0.5 : type == QuestionType::when ? 0.7 : 0.8;
+}
 
 /// How much a passage without the kind of answer asked for loses in rank (and, for
 /// quantities and expansions, in confidence: without them it is at best half an answer).
@@ -319,7 +322,7 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         // Nor does one without a moment answer "hvornår", a frequency "hvor tit", a place "hvor"
         // quite: the topic is there, the answer may not be.
         if (!fits && (form.type == QuestionType::when || form.type == QuestionType::how_often || form.type == QuestionType::where)) {
-            coverage *= type_miss_confidence;
+            coverage *= type_miss_confidence(form.type);
         }
         // "hvad er mailadressen til X": only a sentence with an address on X answers it.
         if (analysed->wants_address && !gives_address(p, concepts, total_weight)) {

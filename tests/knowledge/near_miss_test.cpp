@@ -56,3 +56,11 @@ TEST_CASE("a question for a mail address needs a sentence with one on its topic"
     CHECK(index.search("hvad er mailen til Netcompanys servicedesk?").confidence() < 0.6);
     CHECK(index.search("what is the e-mail address of the servicedesk?").confidence() < 0.6);
 }
+
+TEST_CASE("a how-often question on a passage without any frequency is declined", "[knowledge][search][near-miss]") {
+    auto const index = near_miss_index();
+    // The servicedesk passage has the topic but says nothing of how often.
+    CHECK(index.search("hvor tit må superbrugere kontakte servicedesk?").confidence() < 0.6);
+    // The releases passage has its frequency ("om året").
+    CHECK(index.search("hvor tit kommer der releases af DUBU 3.0?").confidence() >= 0.6);
+}
