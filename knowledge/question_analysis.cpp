@@ -87,6 +87,27 @@ bool KnowledgeIndex::Impl::known_word(std::string const& w) const {
     return find(danish.stem(w)) != no_term || glossary_words.contains(w) || !split_compound(w).empty();
 }
 
+/// The terms of the base that are the same word with another inflection ending, where the
+/// stemmer leaves the ending on: "fordelt" and "fordel" (of "fordeles"), "bedt" and "bed" (of
+/// "beder"), "dubus" and "dubu". The shorter form keeps at least four letters.
+std::vector<TermId> KnowledgeIndex::Impl::inflected_relatives(std::string const& stem) const {
+    static constexpr std::string_view endings[] = {"t", "s", "e", "et", "te", "de", "es", "er", "en", "ede"};
+    std::vector<TermId> out;
+    auto const own = find(stem);
+    auto add = [&](std::string const& form) {
+        auto const t = find(form);
+        if (t != no_term && t != own && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+    };
+    auto const letters = utf8::decode(stem).size();
+    for (auto ending : endings) {
+        if (letters >= 4) add(stem + std::string(ending));
+        if (stem.size() > ending.size() && stem.ends_with(ending) && letters >= 4 + ending.size()) {
+            add(stem.substr(0, stem.size() - ending.size()));
+        }
+    }
+    return out;
+}
+
 /// A short word with two letters swapped ("spco", "klki"): the one word of the base or the
 /// glossary that swapping two neighbouring letters gives, if exactly one. Longer words find
 /// such slips through their typo neighbourhoods.
@@ -213,7 +234,15 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
             continue;
         }
         if (id != no_term) {
-            add_known(word, {{id}}, 1.0);
+            std::vector<std::vector<TermId>> alts{{id}};
+            for (auto t : inflected_relatives(danish.stem(word))) alts.push_back({t});
+            add_known(word, std::move(alts), 1.0);
+            continue;
+        }
+        if (auto relatives = inflected_relatives(word); !relatives.empty()) {
+            std::vector<std::vector<TermId>> alts;
+            for (auto t : relatives) alts.push_back({t});
+            add_known(word, std::move(alts), 1.0);
             continue;
         }
         auto parts = split_compound(word);

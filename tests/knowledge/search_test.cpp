@@ -238,3 +238,17 @@ TEST_CASE("a short word with a letter left out or two letters swapped is correct
     // Three letters are too few to guess from.
     CHECK(index.explain("hvem er spc?").find("spc →") == std::string::npos);
 }
+
+TEST_CASE("another inflection the stemmer leaves on still finds the word", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: klik\ntitle: KLIK\nkind: background\nsource: s\n---\n"
+                                  "Opgaverne til kommunerne fordeles i KLIK.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                  "Ansvaret er fordelt mellem rollerne. DUBUs brugere får hjælp.\n", "b.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    // "fordelt" is a term of its own (from b), but "fordeles" in a is the same word.
+    auto const r = index.search("hvor får kommunerne fordelt opgaverne?");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].source.document_id == "klik");
+    CHECK(r.confidence() > 0.9);
+}
