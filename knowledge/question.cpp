@@ -4,6 +4,7 @@
 #include "knowledge/danish_text.hpp"
 #include "knowledge/utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 #include <cctype>
@@ -102,6 +103,9 @@ constexpr std::array cues = {
     Cue{QuestionType::why, "what is the purpose", ""},
     Cue{QuestionType::why, "hvad er målet", ""},
     Cue{QuestionType::why, "what is the goal", ""},
+    Cue{QuestionType::why, "hvad er meningen", "meningen"},
+    Cue{QuestionType::why, "hvad er pointen", "pointen"},
+    Cue{QuestionType::why, "what is the point", "point"},
     Cue{QuestionType::tasks, "hvad laver", ""},
     Cue{QuestionType::tasks, "hvad går", ""},
     Cue{QuestionType::tasks, "hvad gør", ""},
@@ -222,6 +226,15 @@ QuestionForm read_question_form(std::string_view text, std::string_view folded) 
         form.type = cue.type;
         form.cue_words = words_of(cue.consumed);
         break;
+    }
+    // "sikkerhedsansvarlig opgaver", "opgaver for superbrugeren": written without a question
+    // word, "opgaver" asks for the tasks (as "tasks" does), while "hvilke KLIK-opgaver …" asks
+    // which KLIK tasks there are.
+    if (form.type == QuestionType::other && (has_phrase(padded, "opgaver") || has_phrase(padded, "opgave"))) {
+        bool const asks = std::any_of(words.begin(), words.end(), [](std::string const& w) {
+            return w.starts_with("hv") || w == "klik";
+        });
+        if (!asks) form.type = QuestionType::tasks;
     }
     if (form.type == QuestionType::other || form.type == QuestionType::what_is) {
         // "kan vi registrere to systemansvarlige?", "må superbrugerne …": a rule.

@@ -53,6 +53,14 @@ TEST_CASE("what an abbreviation stands for, and an abbreviation asked alone", "[
     CHECK(type_of("hvad laver KLIK-administratoren i drift") == QuestionType::tasks);
 }
 
+TEST_CASE("'opgaver' without a question word asks for tasks; 'meningen' asks why", "[knowledge][question]") {
+    CHECK(type_of("sikkerhedsansvarlig opgaver") == QuestionType::tasks);
+    CHECK(type_of("opgaver for superbrugeren") == QuestionType::tasks);
+    CHECK(type_of("hvilke KLIK-opgaver ligger under organisering?") != QuestionType::tasks);
+    CHECK(type_of("hvad er meningen med en drifts- og supportorganisation?") == QuestionType::why);
+    CHECK(form_of("hvad er meningen med hypercare").cue_words == std::vector<std::string>{"meningen"});
+}
+
 TEST_CASE("what is, tasks, how, may, where and why questions", "[knowledge][question]") {
     CHECK(type_of("hvad er hypercare?") == QuestionType::what_is);
     CHECK(type_of("what is a KLIK task?") == QuestionType::what_is);
