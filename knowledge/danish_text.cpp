@@ -136,6 +136,12 @@ bool is_light_word(std::string_view word) {
         "often", "now", "here", "especially", "usually", "normally", "best", "right", "happen", "happens", "called",
         "look", "looks", "want", "wants", "say", "says", "put", "keep", "keeps", "still", "already", "sure",
         "people", "person", "named", "happened", "exactly", "whole", "directly", "ends", "idea", "behind",
+        // common verbs and pronouns of English questions, which the Danish base never has
+        "ask", "asks", "asked", "asking", "fill", "fills", "filled", "pull", "pulls", "pulled", "puts", "fall", "falls",
+        "fell", "fallen", "needed", "needing", "work", "works", "working", "choose", "chooses", "chose", "chosen",
+        "select", "selects", "selected", "add", "adds", "added", "become", "becomes", "became", "let", "lets", "try",
+        "tries", "tried", "bring", "brings", "brought", "someone", "somebody", "something", "anyone", "anybody",
+        "anything", "else", "everyone", "everything",
     };
     return words.contains(word);
 }

@@ -180,6 +180,7 @@ struct KnowledgeIndex::Impl {
     std::vector<TermId> typo_candidates(std::string const& stem) const;
     std::string swapped_known_word(std::string const& word) const;
     std::vector<TermId> inflected_relatives(std::string const& stem) const;
+    bool is_danish_verb_form(std::string const& word) const;
     double alternative_weight(std::vector<TermId> const& alt) const;
     bool known_word(std::string const& w) const;
     std::vector<std::string> corrected_words(std::string_view folded, std::vector<std::string>& corrections) const;

@@ -108,6 +108,25 @@ std::vector<TermId> KnowledgeIndex::Impl::inflected_relatives(std::string const&
     return out;
 }
 
+/// Whether a Danish word is a form of a verb the dictionary conjugates: its stem with the
+/// infinitive "-e", the present "-er" and a participle "-et" or "-t" are all words ("tilføjet":
+/// tilføje, tilføjer, tilføjet; "bedt": bede, beder, bedt). A verb the base lacks links the
+/// question's topics ("hvornår blev X tilføjet Y") rather than being one, unlike a noun
+/// ("pizza", "bevilling"); plural nouns ("roller") have no participle.
+bool KnowledgeIndex::Impl::is_danish_verb_form(std::string const& word) const {
+    if (!dictionary || dictionary->empty()) return false;
+    static constexpr std::string_view endings[] = {"ede", "et", "te", "de", "er", "e", "t"};
+    for (auto ending : endings) {
+        if (!word.ends_with(ending) || word.size() < ending.size() + 3) continue;
+        auto const stem = word.substr(0, word.size() - ending.size());
+        if (is_danish_word(stem + "e") && is_danish_word(stem + "er") &&
+            (is_danish_word(stem + "et") || is_danish_word(stem + "t"))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /// A short word with two letters swapped ("spco", "klki"): the one word of the base or the
 /// glossary that swapping two neighbouring letters gives, if exactly one. Longer words find
 /// such slips through their typo neighbourhoods.
@@ -190,12 +209,14 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
         // A real word of the dictionaries that the base lacks ("pizza", "bevilling", "font") is
         // most likely the very topic the base has nothing on: it weighs like the base's rarest
         // words, so the question is declined rather than answered on its other words. A word no
-        // dictionary has (an uncorrected typo, a name) weighs less: it may be a slip. The base is
+        // dictionary has (an uncorrected typo, a name) weighs less: it may be a slip, and so does
+        // a Danish verb form (see is_danish_verb_form). The base is
         // Danish, so an English word it lacks (a verb like "leads") weighs less than a Danish one.
         if (c.alternatives.empty()) {
             bool const real = is_real_word(c.label);
             c.weight = (asked_in_english ? (real ? unknown_english_real_word : unknown_english_word)
-                                         : (real ? unknown_real_word : 1.0)) *
+                        : is_danish_verb_form(c.label) ? 1.0
+                        : (real ? unknown_real_word : 1.0)) *
                        unknown_weight;
         }
         for (auto const& existing : concepts) {

@@ -252,3 +252,18 @@ TEST_CASE("another inflection the stemmer leaves on still finds the word", "[kno
     CHECK(r.hits[0].source.document_id == "klik");
     CHECK(r.confidence() > 0.9);
 }
+
+TEST_CASE("a Danish verb the base lacks links the topics; a noun it lacks is one", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: galleri\ntitle: Rollegalleriet\nkind: background\nsource: s\n---\n"
+                                  "Organisationsadministratoren kom med i rollegalleriet i version 1.3.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                  "Superbrugerne melder fejl til servicedesken.\n", "b.md"));
+    auto const words = std::make_shared<WordList const>(
+        WordList::from_words({"tilføje", "tilføjer", "tilføjet", "pizza", "roller", "rolle"}));
+    KnowledgeIndex index(std::move(docs), Glossary{}, words);
+    // "tilføjet": tilføje, tilføjer and tilføjet are all words, so it is a verb form.
+    CHECK(index.search("hvornår blev organisationsadministrator tilføjet rollegalleriet?").confidence() >= 0.6);
+    // "pizza" is a noun: the topic the base has nothing on.
+    CHECK(index.search("pizza til rollegalleriet").confidence() < 0.6);
+}
