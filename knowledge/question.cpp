@@ -215,7 +215,12 @@ QuestionForm read_question_form(std::string_view text, std::string_view folded) 
     auto const padded = padded_words(folded);
     auto const words = split_words(folded);
     auto const abbreviation = written_abbreviation(text);
-    if (auto [asked, verb] = stands_for_pattern(words, abbreviation); !asked.empty()) {
+    // "hvem står i spidsen for styregruppen" asks who leads it: an expansion is asked for with
+    // "hvad" or "what", or about a word written as an abbreviation.
+    bool const asks_who = has_phrase(padded, "hvem") || has_phrase(padded, "who");
+    bool const asks_what = has_phrase(padded, "hvad") || has_phrase(padded, "what");
+    if (auto [asked, verb] = stands_for_pattern(words, abbreviation);
+        !asked.empty() && !asks_who && (asks_what || asked == abbreviation)) {
         form.type = QuestionType::stands_for;
         form.abbreviation = asked;
         form.cue_words = {verb};

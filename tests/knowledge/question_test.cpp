@@ -17,6 +17,7 @@ TEST_CASE("who questions", "[knowledge][question]") {
     CHECK(type_of("hvem står for at installere patches?") == QuestionType::who);
     CHECK(type_of("hvem står for førstelinjesupporten til brugerne?") == QuestionType::who);
     CHECK(form_of("hvem står for oplæringen").abbreviation.empty());
+    CHECK(type_of("hvem står i spidsen for styregruppen?") == QuestionType::who);
     CHECK(type_of("Who may contact Netcompany's servicedesk?") == QuestionType::who);
     CHECK(type_of("hvilken rolle registrerer superbrugerne i KLIK") == QuestionType::who);
 }
