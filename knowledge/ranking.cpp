@@ -171,7 +171,7 @@ bool KnowledgeIndex::Impl::fits_type(Passage const& p, QuestionForm const& form,
         return form.abbreviation.empty() ||
                std::find(p.expansions.begin(), p.expansions.end(), form.abbreviation) != p.expansions.end();
     }
-    if (form.type == QuestionType::who) return actor_focus(p, concepts) >= 0.5 * total_weight;
+    if (form.type == QuestionType::who) return actor_focus(p, concepts) >= 0.5 * total_weight;  // see search
     bool const marked =
                         std::find(std::begin(marked_types), std::end(marked_types), form.type) != std::end(marked_types);
     if (!marked) return true;
@@ -312,7 +312,10 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         auto const& p = passages[cand.passage];
         auto coverage = cand.coverage;
         auto rank = cand.rank;
-        bool const fits = fits_type(p, form, concepts, total_weight);
+        // For "hvem" the sentence that names who is both the fit and the focus: read it once.
+        double const who_focus = form.type == QuestionType::who ? actor_focus(p, concepts) : 0.0;
+        bool const fits = form.type == QuestionType::who ? who_focus >= 0.5 * total_weight
+                                                         : fits_type(p, form, concepts, total_weight);
         // A passage without any number cannot answer "how many", nor one that never spells the
         // abbreviation out "what does it stand for": each is at best half an answer.
         if (!fits && (form.type == QuestionType::how_many || form.type == QuestionType::stands_for)) {
@@ -338,7 +341,7 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         // whose matches are spread over sentences on other matters.
         double focus = 0;
         if (form.type == QuestionType::who) {
-            focus = actor_focus(p, concepts);
+            focus = who_focus;
         } else {
             for (auto const& u : p.units) focus = std::max(focus, unit_cover(p, u, concepts));
         }
