@@ -325,7 +325,12 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         // Nor does one without a moment answer "hvornår", a frequency "hvor tit", a place "hvor"
         // quite: the topic is there, the answer may not be.
         if (!fits && (form.type == QuestionType::when || form.type == QuestionType::how_often || form.type == QuestionType::where)) {
-            coverage *= type_miss_confidence(form.type);
+            // The rank follows the confidence down: a passage below the bar must not stay first
+            // over one on the topic that gives the answer ("Versioner" over the releases' own
+            // "hvor ofte").
+            auto const m = type_miss_confidence(form.type);
+            coverage *= m;
+            rank *= m;
         }
         // "hvad er mailadressen til X": only a sentence with an address on X answers it.
         if (analysed->wants_address && !gives_address(p, concepts, total_weight)) {
