@@ -54,7 +54,7 @@ TEST_CASE("what an abbreviation stands for, and an abbreviation asked alone", "[
     CHECK(type_of("hvad laver KLIK-administratoren i drift") == QuestionType::tasks);
 }
 
-TEST_CASE("'opgaver' without a question word asks for tasks; 'meningen' asks why", "[knowledge][question]") {
+TEST_CASE("'opgaver' without a question word asks for tasks and 'meningen' asks why", "[knowledge][question]") {
     CHECK(type_of("sikkerhedsansvarlig opgaver") == QuestionType::tasks);
     CHECK(type_of("opgaver for superbrugeren") == QuestionType::tasks);
     CHECK(type_of("hvilke KLIK-opgaver ligger under organisering?") != QuestionType::tasks);

@@ -253,7 +253,7 @@ TEST_CASE("another inflection the stemmer leaves on still finds the word", "[kno
     CHECK(r.confidence() > 0.9);
 }
 
-TEST_CASE("a Danish verb the base lacks links the topics; a noun it lacks is one", "[knowledge][search]") {
+TEST_CASE("a Danish verb the base lacks links the topics but a noun it lacks is one", "[knowledge][search]") {
     std::vector<Document> docs;
     docs.push_back(parse_document("---\nid: galleri\ntitle: Rollegalleriet\nkind: background\nsource: s\n---\n"
                                   "Organisationsadministratoren kom med i rollegalleriet i version 1.3.\n", "a.md"));
