@@ -179,6 +179,7 @@ struct KnowledgeIndex::Impl {
     std::vector<std::string> elided_compounds(std::string_view text) const;
     std::vector<TermId> typo_candidates(std::string const& stem) const;
     std::string swapped_known_word(std::string const& word) const;
+    std::vector<std::string> glossary_compound(std::string const& word) const;
     std::vector<TermId> inflected_relatives(std::string const& stem) const;
     bool is_danish_verb_form(std::string const& word) const;
     double alternative_weight(std::vector<TermId> const& alt) const;

@@ -127,6 +127,20 @@ bool KnowledgeIndex::Impl::is_danish_verb_form(std::string const& word) const {
     return false;
 }
 
+/// An English compound written as one word ("projectleader", "systemowner") that is a phrase
+/// of the glossary written apart: its two words, or none.
+std::vector<std::string> KnowledgeIndex::Impl::glossary_compound(std::string const& word) const {
+    if (word.size() < 8 || is_real_word(word)) return {};
+    for (std::size_t cut = 3; cut + 3 <= word.size(); ++cut) {
+        auto left = word.substr(0, cut);
+        auto right = word.substr(cut);
+        if (!glossary_words.contains(left) || !glossary_words.contains(right)) continue;
+        std::vector<std::string> pair{left, right};
+        if (auto m = glossary.match(pair, 0, danish, english); m && m->words == 2) return pair;
+    }
+    return {};
+}
+
 /// A short word with two letters swapped ("spco", "klki"): the one word of the base or the
 /// glossary that swapping two neighbouring letters gives, if exactly one. Longer words find
 /// such slips through their typo neighbourhoods.
@@ -174,7 +188,15 @@ std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view 
     };
     for (std::size_t k = 0; k < words.size(); ++k) {
         auto& w = words[k];
-        if (is_stop_word(w) || w.size() < min_stop_typo_length || is_danish_word(w) || known_word(w)) continue;
+        // Three letters are enough for a function word with one left out ("wat" → "what"):
+        // only_neighbour takes a word one letter short only for a word it lacks a letter of.
+        if (is_stop_word(w) || w.size() + 1 < min_stop_typo_length || is_danish_word(w) || known_word(w)) continue;
+        if (auto split = glossary_compound(w); !split.empty()) {
+            corrections.push_back(w + " → " + split[0] + " " + split[1]);
+            w = split[1];
+            words.insert(words.begin() + static_cast<std::ptrdiff_t>(k), split[0]);
+            continue;
+        }
         auto fix = stop_neighbours.only_neighbour(w);
         if (fix.empty()) {
             fix = glossary_neighbours.only_neighbour(w);

@@ -267,3 +267,20 @@ TEST_CASE("a Danish verb the base lacks links the topics but a noun it lacks is 
     // "pizza" is a noun: the topic the base has nothing on.
     CHECK(index.search("pizza til rollegalleriet").confidence() < 0.6);
 }
+
+TEST_CASE("an English compound written as one word is the glossary's phrase", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: leder\ntitle: Projektleder\nkind: role\nsource: s\naliases: projektleder\n---\n"
+                                  "Projektlederen står for implementeringen.\n", "a.md"));
+    Stemmer danish(StemLanguage::danish);
+    Stemmer english(StemLanguage::english);
+    std::vector<LoadProblem> problems;
+    Glossary glossary;
+    glossary.add_text("projektleder | project leader\n", "g", danish, english, problems);
+    REQUIRE(problems.empty());
+    KnowledgeIndex index(std::move(docs), std::move(glossary));
+    auto const explained = index.explain("wat does the projectleader do");
+    CHECK(explained.find("projectleader → project leader") != std::string::npos);
+    CHECK(explained.find("wat → what") != std::string::npos);
+    CHECK(index.search("wat does the projectleader do").confidence() > 0.9);
+}
