@@ -82,6 +82,7 @@ ChatReply Assistant::handle(adapters::ChatMessage const& raw) {
         refused.text = texts::nul_in_message(knowledge::detect_language(message.text));
         return refused;
     }
+    if (auto command = commands::without_display_verb(message.text)) message.text = std::move(*command);
     auto const lang = knowledge::detect_language(message.text);
     auto const folded = knowledge::fold_case(message.text);
     ChatReply reply;

@@ -237,4 +237,20 @@ std::optional<Understood> understand(std::string_view folded) {
     return std::nullopt;
 }
 
+std::optional<std::string> without_display_verb(std::string_view text) {
+    auto const parts = knowledge::split_words(knowledge::fold_case(text));
+    if (parts.size() < 2) return std::nullopt;
+    static std::array<std::string_view, 6> const verbs = {"vis", "se", "show", "list", "display", "view"};
+    if (std::find(verbs.begin(), verbs.end(), parts.front()) == verbs.end()) return std::nullopt;
+    // The first word is plain ASCII, so it ends where the first space after it is.
+    auto at = text.find_first_not_of(" \n");
+    at = text.find(' ', at == std::string_view::npos ? 0 : at);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::string rest(text.substr(at));
+    rest.erase(0, rest.find_first_not_of(" \n"));
+    auto const understood = understand(knowledge::fold_case(rest));
+    if (!understood || !understood->suggestion.empty()) return std::nullopt;
+    return rest;
+}
+
 }  // namespace superbruger::bot::commands

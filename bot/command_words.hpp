@@ -54,6 +54,11 @@ std::optional<Understood> understand(std::string_view folded);
 /// The desk of `understand`.
 std::optional<Desk> command_desk(std::string_view folded);
 
+/// "vis mine ændringsønsker", "show my change requests", "list releases": a display verb before
+/// a command is the command. The message as typed without that verb, when the rest is a
+/// command word (exactly, as `understand` reads it); otherwise nothing.
+std::optional<std::string> without_display_verb(std::string_view text);
+
 }  // namespace superbruger::bot::commands
 
 namespace superbruger::bot::texts {

@@ -114,3 +114,13 @@ TEST_CASE("questions that merely use a command's words are still knowledge quest
     CHECK(reply.confident);
     CHECK_FALSE(reply.citations.empty());
 }
+
+TEST_CASE("a display verb before a command is the command", "[bot][commands]") {
+    using superbruger::bot::commands::without_display_verb;
+    CHECK(without_display_verb("vis mine ændringsønsker") == std::optional<std::string>("mine ændringsønsker"));
+    CHECK(without_display_verb("Show my change requests") == std::optional<std::string>("my change requests"));
+    CHECK(without_display_verb("vis releases") == std::nullopt);  // "vis releases" is a command itself
+    // Not before a question, nor alone.
+    CHECK_FALSE(without_display_verb("vis hvordan man melder fejl"));
+    CHECK_FALSE(without_display_verb("vis"));
+}

@@ -50,6 +50,9 @@ TEST_CASE("an open change-request dialog lets a clear question through and keeps
                                Catch::EndsWith("Du er i gang med et ændringsønske (trin 2 af 6) – skriv »fortsæt« for at komme tilbage."));
     auto const mine = c.say("anne@naestved.dk", "mine ændringsønsker");
     CHECK_THAT(mine.text, Catch::Contains("ingen ændringsønsker") && Catch::Contains("Du er i gang med et ændringsønske"));
+    // A display verb before the command is the command.
+    auto const shown = c.say("anne@naestved.dk", "vis mine ændringsønsker");
+    CHECK_THAT(shown.text, Catch::Contains("ingen ændringsønsker") && Catch::Contains("Du er i gang med et ændringsønske"));
     CHECK_THAT(c.say("anne@naestved.dk", "fortsæt").text, Catch::Contains("Trin 2 af 6"));
     // A title-like answer that merely starts like a command is the answer.
     CHECK_THAT(c.say("anne@naestved.dk", "Status for sager vises forkert").text, Catch::Contains("Trin 3 af 6"));
