@@ -61,6 +61,7 @@ constexpr std::array cues = {
     Cue{QuestionType::stands_for, "akronym", "akronym"},
     Cue{QuestionType::stands_for, "akronymet", "akronymet"},
     Cue{QuestionType::stands_for, "short for", "short"},
+    Cue{QuestionType::when, "how much time", "much time"},  // a duration, before "how much"
     Cue{QuestionType::how_many, "hvor mange", "mange"},
     Cue{QuestionType::how_many, "hvor meget", "meget"},
     Cue{QuestionType::how_many, "hvor stor", "stor"},
@@ -84,6 +85,7 @@ constexpr std::array cues = {
     Cue{QuestionType::when, "hvilket år", ""},
     Cue{QuestionType::when, "what year", "year"},
     Cue{QuestionType::when, "hvor længe", "længe"},
+    Cue{QuestionType::when, "hvor lang tid", "lang tid"},
     Cue{QuestionType::when, "how long", "long"},
     Cue{QuestionType::when, "hvor tidligt", "tidligt"},
     Cue{QuestionType::when, "how early", "early"},

@@ -289,6 +289,12 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
             continue;
         }
         auto parts = split_compound(word);
+        // "indeholde" is a word of its own, not "inde" + "holde": a real word is split only
+        // into parts that carry meaning.
+        if (!parts.empty() && is_danish_word(word) &&
+            std::any_of(parts.begin(), parts.end(), [](std::string const& part) { return is_light_word(part) || is_stop_word(part); })) {
+            parts.clear();
+        }
         if (!parts.empty()) {
             for (auto const& part : parts) add_known(part, {{find(danish.stem(part))}}, 1.0);
             continue;

@@ -27,6 +27,8 @@ TEST_CASE("when questions, also in which phase", "[knowledge][question]") {
     CHECK(type_of("i hvilken fase udpeges projektlederen") == QuestionType::when);
     CHECK(type_of("In which phase is the IT architect activated?") == QuestionType::when);
     CHECK(type_of("hvor længe efter go-live skal vi have hypercare?") == QuestionType::when);
+    CHECK(type_of("hvor lang tid har man til opgaven?") == QuestionType::when);  // not "hvor" (where)
+    CHECK(type_of("how much time do we have for the task?") == QuestionType::when);
 }
 
 TEST_CASE("how often questions consume their cue word", "[knowledge][question]") {

@@ -284,3 +284,13 @@ TEST_CASE("an English compound written as one word is the glossary's phrase", "[
     CHECK(explained.find("wat → what") != std::string::npos);
     CHECK(index.search("wat does the projectleader do").confidence() > 0.9);
 }
+
+TEST_CASE("a real word is not split into parts that carry no meaning", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: a\ntitle: A\nkind: background\nsource: s\n---\n"
+                                  "Data kan ligge inde i systemet. Man skal holde styr på dem. Oversigten viser dem.\n", "a.md"));
+    auto const words = std::make_shared<WordList const>(WordList::from_words({"indeholde"}));
+    KnowledgeIndex index(std::move(docs), Glossary{}, words);
+    // "inde" and "holde" are both words of the base, but "indeholde" is a word of its own.
+    CHECK(index.explain("hvad skal oversigten indeholde?").find("concept \"inde\"") == std::string::npos);
+}
