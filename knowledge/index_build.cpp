@@ -44,6 +44,19 @@ std::vector<std::string> capital_words(std::string_view text) {
     return out;
 }
 
+/// Eight digits in a row, spaces between pairs allowed ("33343400", "33 34 40 00").
+bool has_phone_number(std::string_view text) {
+    std::size_t digits = 0;
+    for (auto c : text) {
+        if (c >= '0' && c <= '9') {
+            if (++digits == 8) return true;
+        } else if (c != ' ' || digits == 0 || digits % 2 != 0) {
+            digits = 0;
+        }
+    }
+    return false;
+}
+
 /// What a section's heading announces: "Opgaver …" answers tasks, "Udpegning og fase" when, …
 std::uint32_t heading_marks(std::string const& folded_heading) {
     std::uint32_t m = 0;
@@ -226,6 +239,7 @@ void KnowledgeIndex::Impl::build_units(Passage& p) {
         }
         u.terms = sorted_unique(std::move(terms));
         u.has_address = unit_text.find('@') != std::string_view::npos;
+        u.has_phone = has_phone_number(unit_text);
         for (auto type : marked_types) {
             if (gives_answer_of_type(type, unit_text)) u.marks |= mark(type);
         }

@@ -73,6 +73,7 @@ struct Unit {
     TermSet terms;
     std::uint32_t marks = 0;  ///< mark(type) for each type the unit answers
     bool has_address = false; ///< a mail address ("…@kombit.dk")
+    bool has_phone = false;   ///< a Danish phone number: eight digits, maybe in pairs ("33 34 40 00")
 };
 
 struct Passage {
@@ -111,6 +112,9 @@ struct AnalysedQuestion {
     /// The question asks for a mail address ("mailadressen til …", "e-mail"): a passage without
     /// one on the topic has the topic, not the answer.
     bool wants_address = false;
+    /// The question asks for a phone number ("telefonnummer", "tlf", "phone"): a passage without
+    /// one has the person or the desk, not the number.
+    bool wants_phone = false;
 };
 
 struct KnowledgeIndex::Impl {

@@ -377,6 +377,10 @@ std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view
             w.starts_with("e-mail") || w.starts_with("mailadresse")) {
             analysed->wants_address = true;
         }
+        if (w.starts_with("telefon") || w == "tlf" || w.starts_with("phone") || w.starts_with("mobilnummer") ||
+            w == "mobile" || w == "telephone") {
+            analysed->wants_phone = true;
+        }
     }
     analysed->concepts = concepts_of(words, form, detect_language(question) == Language::en);
     return analysed;

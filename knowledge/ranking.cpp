@@ -337,6 +337,11 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
             coverage *= 0.5;
             rank *= 0.5;
         }
+        // "hvad er Keld Jørgensens telefonnummer": a passage without a number names him, no more.
+        if (analysed->wants_phone && std::none_of(p.units.begin(), p.units.end(), [](Unit const& u) { return u.has_phone; })) {
+            coverage *= 0.5;
+            rank *= 0.5;
+        }
         // "DUBU 3.5" is not "DUBU 3.0": a version the passage never names is not what it is about.
         if (!analysed->versions.empty() && !names_versions(p, analysed->versions)) {
             coverage *= 0.5;

@@ -64,3 +64,14 @@ TEST_CASE("a how-often question on a passage without any frequency is declined",
     // The releases passage has its frequency ("om året").
     CHECK(index.search("hvor tit kommer der releases af DUBU 3.0?").confidence() >= 0.6);
 }
+
+TEST_CASE("a question for a phone number needs a passage with one", "[knowledge][search][near-miss]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: moede\ntitle: Mødet\nkind: background\nsource: s\n---\n"
+                                  "Keld Jørgensen fra KOMBIT gav driftsstatus.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: desk\ntitle: Servicedesk\nkind: procedure\nsource: s\n---\n"
+                                  "Servicedesken har telefonnummer 33 34 40 00.\n", "b.md"));
+    KnowledgeIndex index(std::move(docs), Glossary{});
+    CHECK(index.search("hvad er Keld Jørgensens telefonnummer?").confidence() < 0.6);
+    CHECK(index.search("hvad er servicedeskens telefonnummer?").confidence() >= 0.6);
+}
