@@ -161,6 +161,7 @@ struct KnowledgeIndex::Impl {
             double rank;
         };
         std::vector<Candidate> candidates;
+        std::vector<Concept const*> open_concepts;  ///< best_unit_cover's concepts not in the context
     };
     mutable Scratch scratch;
 
@@ -199,6 +200,7 @@ struct KnowledgeIndex::Impl {
     void match_alternative(std::vector<TermId> const& alt) const;
     double unit_cover(Passage const& p, Unit const& u, std::vector<Concept> const& concepts, bool with_context = true) const;
     double actor_focus(Passage const& p, std::vector<Concept> const& concepts) const;
+    double best_unit_cover(Passage const& p, std::vector<Concept> const& concepts) const;
     bool fits_type(Passage const& p, QuestionForm const& form, std::vector<Concept> const& concepts, double total_weight) const;
     bool gives_address(Passage const& p, std::vector<Concept> const& concepts, double total_weight) const;
     bool names_versions(Passage const& p, std::vector<std::string> const& versions) const;
