@@ -261,7 +261,13 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
                 label += (label.empty() ? "" : " ") + words[k];
             }
             alts.push_back(std::move(literal));
+            // A common word stays light when the glossary also knows it ("kommer", "give"): the
+            // glossary says what it means, not that it decides the answer.
+            bool const light = m->words == 1 && is_light_word(words[i]);
             add_known(std::move(label), std::move(alts), 1.0);
+            if (light && !concepts.empty() && concepts.back().label == words[i]) {
+                concepts.back().weight = std::min(concepts.back().weight, light_weight);
+            }
             i += m->words;
             continue;
         }

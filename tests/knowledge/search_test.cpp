@@ -294,3 +294,26 @@ TEST_CASE("a real word is not split into parts that carry no meaning", "[knowled
     // "inde" and "holde" are both words of the base, but "indeholde" is a word of its own.
     CHECK(index.explain("hvad skal oversigten indeholde?").find("concept \"inde\"") == std::string::npos);
 }
+
+TEST_CASE("a common word stays light when the glossary knows it too", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: r\ntitle: Releases\nkind: procedure\nsource: s\n---\n"
+                                  "Der kommer releases flere gange om året.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: m\ntitle: Møder\nkind: background\nsource: s\n---\n"
+                                  "Alle deltager i mødet.\n", "b.md"));
+    Stemmer danish(StemLanguage::danish);
+    Stemmer english(StemLanguage::english);
+    std::vector<LoadProblem> problems;
+    Glossary glossary;
+    glossary.add_text("komme | kommer | come | comes\n", "g", danish, english, problems);
+    REQUIRE(problems.empty());
+    KnowledgeIndex index(std::move(docs), std::move(glossary));
+    auto const explained = index.explain("hvor ofte kommer der releases");
+    auto const at = explained.find("concept \"kommer\" weight ");
+    REQUIRE(at != std::string::npos);
+    CHECK(std::stod(explained.substr(at + 25)) <= 0.6);
+    // Without the cap it would weigh like "releases", a word of one passage in two.
+    auto const releases = explained.find("concept \"releases\" weight ");
+    REQUIRE(releases != std::string::npos);
+    CHECK(std::stod(explained.substr(releases + 26)) > 0.6);
+}
