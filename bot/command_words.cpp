@@ -132,6 +132,14 @@ bool one_edit_apart(std::u32string const& a, std::u32string const& b) {
     return la > lb ? a.substr(i + 1) == b.substr(i) : a.substr(i) == b.substr(i + 1);                // deletion
 }
 
+/// Whether the message opens with a question word ("hvad", "what", ...).
+bool asks_question(std::string const& message) {
+    static std::array<std::string_view, 14> const openers = {"hvad", "hvem", "hvor", "hvordan", "hvornår", "hvilke", "hvilken",
+                                                             "what", "who", "where", "how", "when", "which", "whats"};
+    auto const first = message.substr(0, message.find(' '));
+    return std::find(openers.begin(), openers.end(), first) != openers.end();
+}
+
 constexpr std::size_t min_typo_letters = 5;
 constexpr std::size_t max_words_for_typo = 4;  // "gennemgaa dubu 3.4" is four words: "3.4" splits
 
@@ -202,9 +210,18 @@ std::optional<Understood> understand(std::string_view folded) {
             case start:
                 if (message == w || message.starts_with(w + " ")) return Understood{c.desk, {}, language_of(c.words)};
                 break;
-            case anywhere:
-                if (padded.find(" " + w + " ") != std::string::npos) return Understood{c.desk, {}, language_of(c.words)};
-                break;
+            case anywhere: {
+                auto const at = padded.find(" " + w + " ");
+                if (at == std::string::npos) break;
+                // "hvad er status på opgaven om projektorganisation?" asks the knowledge base; a
+                // release or a request has a number ("hvad er status på 3.4?").
+                if (w == "status på" && asks_question(message)) {
+                    auto const after = knowledge::split_words(padded.substr(at + 1 + w.size()));
+                    bool const numbered = padded.find_first_of("0123456789", at + w.size()) != std::string::npos;
+                    if (after.size() >= 2 && !numbered) break;
+                }
+                return Understood{c.desk, {}, language_of(c.words)};
+            }
         }
     }
     // One typo in the first word of a short message: "gennemgaa DUBU 3.4", "fortsat".

@@ -124,3 +124,10 @@ TEST_CASE("a display verb before a command is the command", "[bot][commands]") {
     CHECK_FALSE(without_display_verb("vis hvordan man melder fejl"));
     CHECK_FALSE(without_display_verb("vis"));
 }
+
+TEST_CASE("a question about the status of a topic is knowledge, the status of a release a command", "[bot][commands]") {
+    using superbruger::bot::commands::understand;
+    CHECK_FALSE(understand("hvad er status på opgaven om projektorganisation i korsbæk?"));
+    CHECK(understand("hvad er status på 3.4?"));
+    CHECK(understand("status på dubu 3.4"));
+}
