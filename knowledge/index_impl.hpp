@@ -187,6 +187,7 @@ struct KnowledgeIndex::Impl {
     std::vector<std::string> glossary_compound(std::string const& word) const;
     std::vector<TermId> inflected_relatives(std::string const& stem) const;
     bool is_danish_verb_form(std::string const& word) const;
+    bool is_danish_compound(std::string const& word) const;
     double alternative_weight(std::vector<TermId> const& alt) const;
     bool known_word(std::string const& w) const;
     std::vector<std::string> corrected_words(std::string_view folded, std::vector<std::string>& corrections) const;

@@ -141,6 +141,26 @@ std::vector<std::string> KnowledgeIndex::Impl::glossary_compound(std::string con
     return {};
 }
 
+/// Whether a word the dictionary lacks is two of its words written together, as Danish
+/// compounds are ("bevillings|grundlag", "sags|oversigt"): a real word all the same. Each part
+/// has four letters or more; the first may end in a linking s or e.
+bool KnowledgeIndex::Impl::is_danish_compound(std::string const& word) const {
+    if (!dictionary || dictionary->empty()) return false;
+    auto const w = utf8::decode(word);
+    if (w.size() < 8) return false;
+    for (std::size_t cut = 4; cut + 4 <= w.size(); ++cut) {
+        auto const right = utf8::encode(w.substr(cut));
+        if (!is_danish_word(right)) continue;
+        auto const left = w.substr(0, cut);
+        if (is_danish_word(utf8::encode(left))) return true;
+        if ((left.back() == U's' || left.back() == U'e') && left.size() > 4 &&
+            is_danish_word(utf8::encode(left.substr(0, left.size() - 1)))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /// A short word with two letters swapped ("spco", "klki"): the one word of the base or the
 /// glossary that swapping two neighbouring letters gives, if exactly one. Longer words find
 /// such slips through their typo neighbourhoods.
@@ -235,7 +255,7 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
         // a Danish verb form (see is_danish_verb_form). The base is
         // Danish, so an English word it lacks (a verb like "leads") weighs less than a Danish one.
         if (c.alternatives.empty()) {
-            bool const real = is_real_word(c.label);
+            bool const real = is_real_word(c.label) || (!asked_in_english && is_danish_compound(c.label));
             c.weight = (asked_in_english ? (real ? unknown_english_real_word : unknown_english_word)
                         : is_danish_verb_form(c.label) ? 1.0
                         : (real ? unknown_real_word : 1.0)) *
@@ -382,10 +402,12 @@ std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view
         if (w.starts_with("mail") || w.starts_with("email") || w == "adresse" || w == "adressen" || w == "address" ||
             w.starts_with("e-mail") || w.starts_with("mailadresse")) {
             analysed->wants_address = true;
+            form.cue_words.push_back(w);  // the kind of answer asked for, not its topic
         }
         if (w.starts_with("telefon") || w == "tlf" || w.starts_with("phone") || w.starts_with("mobilnummer") ||
             w == "mobile" || w == "telephone") {
             analysed->wants_phone = true;
+            form.cue_words.push_back(w);
         }
     }
     analysed->concepts = concepts_of(words, form, detect_language(question) == Language::en);

@@ -317,3 +317,18 @@ TEST_CASE("a common word stays light when the glossary knows it too", "[knowledg
     REQUIRE(releases != std::string::npos);
     CHECK(std::stod(explained.substr(releases + 26)) > 0.6);
 }
+
+TEST_CASE("two dictionary words written together are a real word the base lacks", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: felter\ntitle: Felter\nkind: background\nsource: s\n---\n"
+                                  "Superbrugerne kender felterne i DUBU.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                  "Kommunen melder fejl.\n", "b.md"));
+    auto const words = std::make_shared<WordList const>(WordList::from_words({"bevilling", "grundlag"}));
+    auto const with = KnowledgeIndex(std::vector<Document>(docs), Glossary{}, words);
+    auto const without = KnowledgeIndex(std::move(docs), Glossary{});
+    // "bevillingsgrundlag" is "bevilling" + s + "grundlag": a topic the base has nothing on.
+    CHECK(with.search("felterne bevillingsgrundlag DUBU").confidence() <
+          without.search("felterne bevillingsgrundlag DUBU").confidence());
+    CHECK(with.search("felterne bevillingsgrundlag DUBU").confidence() < 0.6);
+}
