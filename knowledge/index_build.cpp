@@ -205,6 +205,14 @@ void KnowledgeIndex::Impl::build() {
     }
     for (auto const& word : stop_words_to_correct()) stop_neighbours.add(word);
 
+    names_beginning_with.assign(document_frequency.size(), {});
+    for (std::uint32_t d = 0; d < names.size(); ++d) {
+        for (std::uint32_t n = 0; n < names[d].size(); ++n) {
+            if (!names[d][n].empty()) names_beginning_with[names[d][n].front()].emplace_back(d, n);
+        }
+    }
+    scratch.asked.assign(document_frequency.size(), 0);
+
     // Scoring's accumulators, sized once.
     scratch.score.assign(passages.size(), 0.0);
     scratch.covered.assign(passages.size(), 0.0);

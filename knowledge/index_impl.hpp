@@ -132,6 +132,8 @@ struct KnowledgeIndex::Impl {
     std::vector<std::size_t> first_passage;                      ///< per document: index of its first section's passage
     std::vector<TermSet> title_terms;                            ///< per document: title + aliases + source
     std::vector<std::vector<std::vector<TermId>>> names;         ///< per document: title and each alias
+    /// Per term: the (document, name) pairs of `names` whose first term it is.
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> names_beginning_with;
     std::unordered_set<std::string> standalone_stems;            ///< stems seen as whole words
     std::unordered_map<std::string, TermId> surface_words;       ///< folded word → its stem's term
     std::unordered_map<std::u32string, std::vector<TermId>> deletions;  ///< typo neighbourhoods of the terms
@@ -162,6 +164,8 @@ struct KnowledgeIndex::Impl {
         };
         std::vector<Candidate> candidates;
         std::vector<Concept const*> open_concepts;  ///< best_unit_cover's concepts not in the context
+        std::vector<std::uint8_t> asked;            ///< per term: named by the question (named_documents)
+        std::vector<TermId> marked;                 ///< the terms set in `asked`, to clear them
     };
     mutable Scratch scratch;
 

@@ -87,19 +87,28 @@ void intersect(std::vector<Posting> const& so_far, std::vector<Posting> const& l
 
 }  // namespace
 
-/// Documents whose title or an alias is fully named by the question.
+/// Documents whose title or an alias is fully named by the question. Only the names that begin
+/// with one of the question's terms are looked at.
 std::vector<bool> KnowledgeIndex::Impl::named_documents(std::vector<Concept> const& concepts) const {
-    std::vector<TermId> asked;
+    auto& asked = scratch.asked;
+    auto& marked = scratch.marked;
+    marked.clear();
     for (auto const& c : concepts) {
-        for (auto const& alt : c.alternatives) asked.insert(asked.end(), alt.begin(), alt.end());
-    }
-    std::sort(asked.begin(), asked.end());
-    std::vector<bool> named(documents.size(), false);
-    for (std::size_t d = 0; d < documents.size(); ++d) {
-        for (auto const& name : names[d]) {
-            if (std::all_of(name.begin(), name.end(), [&](TermId t) { return has_term(asked, t); })) named[d] = true;
+        for (auto const& alt : c.alternatives) {
+            for (auto t : alt) {
+                if (!asked[t]) marked.push_back(t);
+                asked[t] = 1;
+            }
         }
     }
+    std::vector<bool> named(documents.size(), false);
+    for (auto t : marked) {
+        for (auto const& [d, n] : names_beginning_with[t]) {
+            auto const& name = names[d][n];
+            if (std::all_of(name.begin(), name.end(), [&](TermId u) { return asked[u] != 0; })) named[d] = true;
+        }
+    }
+    for (auto t : marked) asked[t] = 0;
     return named;
 }
 
