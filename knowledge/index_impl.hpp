@@ -164,7 +164,7 @@ struct KnowledgeIndex::Impl {
         };
         std::vector<Candidate> candidates;
         std::vector<Concept const*> open_concepts;  ///< best_unit_cover's concepts not in the context
-        std::vector<std::uint8_t> asked;            ///< per term: named by the question (named_documents)
+        std::vector<std::uint8_t> asked;            ///< per term: named by the searched question (mark_asked)
         std::vector<TermId> marked;                 ///< the terms set in `asked`, to clear them
     };
     mutable Scratch scratch;
@@ -201,7 +201,9 @@ struct KnowledgeIndex::Impl {
 
     // ranking.cpp
     SearchResult search(std::string_view question, std::size_t max_hits) const;
-    std::vector<bool> named_documents(std::vector<Concept> const& concepts) const;
+    void mark_asked(std::vector<Concept> const& concepts) const;
+    void clear_asked() const;
+    std::vector<bool> named_documents() const;
     void match_alternative(std::vector<TermId> const& alt) const;
     double unit_cover(Passage const& p, Unit const& u, std::vector<Concept> const& concepts, bool with_context = true) const;
     double actor_focus(Passage const& p, std::vector<Concept> const& concepts) const;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace superbruger::knowledge {
 
@@ -18,23 +19,35 @@ double KnowledgeIndex::Impl::idf(TermId t) const {
     return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
 }
 
-/// "superbrugerrollen" → {"superbruger", "rollen"} when both parts are words of the base
-/// (a linking s or e may end the first part, as in "ændrings|ønske").
-std::vector<std::string> KnowledgeIndex::Impl::split_compound(std::string const& word) const {
-    auto const w = utf8::decode(word);
-    if (w.size() < 7) return {};
-    // The right part has at least four letters: "næstved" is not "næst" + "ved".
-    for (auto k = w.size() - 4; k >= 3; --k) {
+namespace {
+
+/// `w` as a left and a right part that `is_word` takes, the right of four letters or more and
+/// the left of `min_left` or more, where the left may end in a linking s or e ("ændring|s|ønske");
+/// the longest left part first. Empty when there is none.
+template <class IsWord>
+std::vector<std::string> split_in_two(std::u32string const& w, std::size_t min_left, IsWord const& is_word) {
+    if (w.size() < min_left + 4) return {};
+    for (auto k = w.size() - 4; k >= min_left; --k) {
         auto right = utf8::encode(w.substr(k));
-        if (!standalone_stems.contains(danish.stem(right))) continue;
+        if (!is_word(right)) continue;
         auto left = w.substr(0, k);
-        if (standalone_stems.contains(danish.stem(utf8::encode(left)))) return {utf8::encode(left), right};
-        if ((left.back() == U's' || left.back() == U'e') && left.size() > 3 &&
-            standalone_stems.contains(danish.stem(utf8::encode(left.substr(0, left.size() - 1))))) {
+        if (is_word(utf8::encode(left))) return {utf8::encode(left), right};
+        if ((left.back() == U's' || left.back() == U'e') && left.size() > min_left &&
+            is_word(utf8::encode(left.substr(0, left.size() - 1)))) {
             return {utf8::encode(left.substr(0, left.size() - 1)), right};
         }
     }
     return {};
+}
+
+}  // namespace
+
+/// "superbrugerrollen" → {"superbruger", "rollen"} when both parts are words of the base
+/// (a linking s or e may end the first part, as in "ændrings|ønske"). The right part has at
+/// least four letters: "næstved" is not "næst" + "ved".
+std::vector<std::string> KnowledgeIndex::Impl::split_compound(std::string const& word) const {
+    return split_in_two(utf8::decode(word), 3,
+                        [&](std::string const& part) { return standalone_stems.contains(danish.stem(part)); });
 }
 
 /// The words Danish leaves out after a hyphen, written whole: "ændrings- og udviklingsønsker"
@@ -146,19 +159,7 @@ std::vector<std::string> KnowledgeIndex::Impl::glossary_compound(std::string con
 /// has four letters or more; the first may end in a linking s or e.
 bool KnowledgeIndex::Impl::is_danish_compound(std::string const& word) const {
     if (!dictionary || dictionary->empty()) return false;
-    auto const w = utf8::decode(word);
-    if (w.size() < 8) return false;
-    for (std::size_t cut = 4; cut + 4 <= w.size(); ++cut) {
-        auto const right = utf8::encode(w.substr(cut));
-        if (!is_danish_word(right)) continue;
-        auto const left = w.substr(0, cut);
-        if (is_danish_word(utf8::encode(left))) return true;
-        if ((left.back() == U's' || left.back() == U'e') && left.size() > 4 &&
-            is_danish_word(utf8::encode(left.substr(0, left.size() - 1)))) {
-            return true;
-        }
-    }
-    return false;
+    return !split_in_two(utf8::decode(word), 4, [&](std::string const& part) { return is_danish_word(part); }).empty();
 }
 
 /// A short word with two letters swapped ("spco", "klki"): the one word of the base or the
@@ -240,12 +241,13 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
         words.push_back(w);
     }
     std::vector<Concept> concepts;
-    auto add_known = [&](std::string label, std::vector<std::vector<TermId>> alternatives, double penalty) {
+    auto add_known = [&](std::string label, std::vector<std::vector<TermId>> alternatives, double penalty,
+                         double most = std::numeric_limits<double>::infinity()) {
         Concept c;
         c.label = std::move(label);
         for (auto& alt : alternatives) {
             if (alt.empty() || std::find(alt.begin(), alt.end(), no_term) != alt.end()) continue;
-            c.weight = std::max(c.weight, alternative_weight(alt) * penalty);
+            c.weight = std::max(c.weight, std::min(most, alternative_weight(alt) * penalty));
             c.alternatives.push_back(std::move(alt));
         }
         // A real word of the dictionaries that the base lacks ("pizza", "bevilling", "font") is
@@ -260,6 +262,7 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
                         : is_danish_verb_form(c.label) ? 1.0
                         : (real ? unknown_real_word : 1.0)) *
                        unknown_weight;
+            c.weight = std::min(most, c.weight);
         }
         for (auto const& existing : concepts) {
             if (!c.alternatives.empty() && existing.alternatives == c.alternatives) return;
@@ -284,15 +287,14 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
             // A common word stays light when the glossary also knows it ("kommer", "give"): the
             // glossary says what it means, not that it decides the answer.
             bool const light = m->words == 1 && is_light_word(words[i]);
-            add_known(std::move(label), std::move(alts), 1.0);
-            if (light && !concepts.empty() && concepts.back().label == words[i]) {
-                concepts.back().weight = std::min(concepts.back().weight, light_weight);
-            }
+            add_known(std::move(label), std::move(alts), 1.0,
+                      light ? light_weight : std::numeric_limits<double>::infinity());
             i += m->words;
             continue;
         }
         auto const& word = words[i++];
-        auto id = find(danish.stem(word));
+        auto const stem = danish.stem(word);
+        auto id = find(stem);
         if (is_light_word(word)) {
             // Known or not, a common word weighs little: it rarely decides the answer.
             Concept c;
@@ -304,7 +306,7 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
         }
         if (id != no_term) {
             std::vector<std::vector<TermId>> alts{{id}};
-            for (auto t : inflected_relatives(danish.stem(word))) alts.push_back({t});
+            for (auto t : inflected_relatives(stem)) alts.push_back({t});
             add_known(word, std::move(alts), 1.0);
             continue;
         }

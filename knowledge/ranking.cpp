@@ -87,28 +87,33 @@ void intersect(std::vector<Posting> const& so_far, std::vector<Posting> const& l
 
 }  // namespace
 
-/// Documents whose title or an alias is fully named by the question. Only the names that begin
-/// with one of the question's terms are looked at.
-std::vector<bool> KnowledgeIndex::Impl::named_documents(std::vector<Concept> const& concepts) const {
-    auto& asked = scratch.asked;
-    auto& marked = scratch.marked;
-    marked.clear();
+/// Sets scratch.asked for the terms of the question's concepts (clear_asked undoes it).
+void KnowledgeIndex::Impl::mark_asked(std::vector<Concept> const& concepts) const {
     for (auto const& c : concepts) {
         for (auto const& alt : c.alternatives) {
             for (auto t : alt) {
-                if (!asked[t]) marked.push_back(t);
-                asked[t] = 1;
+                if (!scratch.asked[t]) scratch.marked.push_back(t);
+                scratch.asked[t] = 1;
             }
         }
     }
+}
+
+void KnowledgeIndex::Impl::clear_asked() const {
+    for (auto t : scratch.marked) scratch.asked[t] = 0;
+    scratch.marked.clear();
+}
+
+/// Documents whose title or an alias is fully named by the question (its terms marked by
+/// mark_asked). Only the names that begin with one of the question's terms are looked at.
+std::vector<bool> KnowledgeIndex::Impl::named_documents() const {
     std::vector<bool> named(documents.size(), false);
-    for (auto t : marked) {
+    for (auto t : scratch.marked) {
         for (auto const& [d, n] : names_beginning_with[t]) {
             auto const& name = names[d][n];
-            if (std::all_of(name.begin(), name.end(), [&](TermId u) { return asked[u] != 0; })) named[d] = true;
+            if (std::all_of(name.begin(), name.end(), [&](TermId u) { return scratch.asked[u] != 0; })) named[d] = true;
         }
     }
-    for (auto t : marked) asked[t] = 0;
     return named;
 }
 
@@ -179,14 +184,7 @@ double KnowledgeIndex::Impl::best_unit_cover(Passage const& p, std::vector<Conce
 /// role or body the question does not name itself, or, in a role's own description, the role
 /// (the subject of its task lists) when the question does not name it.
 double KnowledgeIndex::Impl::actor_focus(Passage const& p, std::vector<Concept> const& concepts) const {
-    auto asked = [&](TermId t) {
-        for (auto const& c : concepts) {
-            for (auto const& alt : c.alternatives) {
-                if (std::find(alt.begin(), alt.end(), t) != alt.end()) return true;
-            }
-        }
-        return false;
-    };
+    auto asked = [&](TermId t) { return scratch.asked[t] != 0; };  // marked by search
     bool role_unnamed = false;
     if (p.of_role) {
         role_unnamed = std::none_of(names[p.document].begin(), names[p.document].end(), [&](auto const& name) {
@@ -206,15 +204,14 @@ double KnowledgeIndex::Impl::actor_focus(Passage const& p, std::vector<Concept> 
 /// Whether a passage has a sentence that gives the kind of answer the question asks for, and
 /// gives it about the question's topic: a number in a sentence about something else does not
 /// answer "hvor mange kommuner …", nor a date in a sentence on another matter "hvornår …".
+/// A "hvem" question is judged in search, from actor_focus (the sentence that names who).
 bool KnowledgeIndex::Impl::fits_type(Passage const& p, QuestionForm const& form, std::vector<Concept> const& concepts,
                                      double total_weight) const {
     if (form.type == QuestionType::stands_for) {
         return form.abbreviation.empty() ||
                std::find(p.expansions.begin(), p.expansions.end(), form.abbreviation) != p.expansions.end();
     }
-    if (form.type == QuestionType::who) return actor_focus(p, concepts) >= 0.5 * total_weight;  // see search
-    bool const marked =
-                        std::find(std::begin(marked_types), std::end(marked_types), form.type) != std::end(marked_types);
+    bool const marked = std::find(std::begin(marked_types), std::end(marked_types), form.type) != std::end(marked_types);
     if (!marked) return true;
     if ((p.marks & mark(form.type)) == 0) return false;
     double const needed = (form.type == QuestionType::how_many ? 0.5 : 0.3) * total_weight;
@@ -262,7 +259,8 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
     for (auto const& c : concepts) total_weight += c.weight;
     if (concepts.empty() || total_weight <= 0) return result;
 
-    auto const named = named_documents(concepts);
+    mark_asked(concepts);
+    auto const named = named_documents();
     auto const wanted = wanted_heading(split_words(fold_case(question)));
     std::string topic;  // the question's words when they are one or two concepts: a heading's words
     if (concepts.size() <= 2) {
@@ -420,6 +418,7 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         h.source = {doc.id, doc.title, doc.sections[h.section].heading, doc.source};
         result.hits.push_back(std::move(h));
     }
+    clear_asked();
     return result;
 }
 

@@ -9,6 +9,16 @@ using namespace superbruger::knowledge;
 
 namespace {
 
+Glossary glossary_of(std::string const& text) {
+    Stemmer danish(StemLanguage::danish);
+    Stemmer english(StemLanguage::english);
+    std::vector<LoadProblem> problems;
+    Glossary glossary;
+    glossary.add_text(text, "g", danish, english, problems);
+    REQUIRE(problems.empty());
+    return glossary;
+}
+
 KnowledgeIndex small_index() {
     std::vector<Document> docs;
     docs.push_back(parse_document("---\nid: superbruger\ntitle: DUBU-superbruger\nkind: role\nsource: s\naliases: superbruger\n---\n"
@@ -18,14 +28,8 @@ KnowledgeIndex small_index() {
                                   "Kun superbrugere må kontakte Netcompanys servicedesk, når der er fejl i systemet.\n", "b.md"));
     docs.push_back(parse_document("---\nid: systemejer\ntitle: DUBU-systemejer\nkind: role\nsource: s\naliases: systemejer\n---\n"
                                   "Systemejeren har det overordnede ansvar for fagområdet og sikrer økonomien.\n", "c.md"));
-    Glossary glossary;
-    Stemmer danish(StemLanguage::danish);
-    Stemmer english(StemLanguage::english);
-    std::vector<LoadProblem> problems;
-    glossary.add_text("servicedesk | service desk | helpdesk\nfejl | error | bug\nsuperbruger | super user\nkontakte | contact\n",
-                      "g", danish, english, problems);
-    REQUIRE(problems.empty());
-    return KnowledgeIndex(std::move(docs), std::move(glossary));
+    return KnowledgeIndex(std::move(docs),
+                          glossary_of("servicedesk | service desk | helpdesk\nfejl | error | bug\nsuperbruger | super user\nkontakte | contact\n"));
 }
 
 }  // namespace
@@ -189,12 +193,7 @@ TEST_CASE("a real English word is not bent into a glossary word, unless it compl
     docs.push_back(parse_document("---\nid: kvalitet\ntitle: Datakvalitet\nkind: background\nsource: s\n---\n"
                                   "Den faglige leder sikrer god datakvalitet. Kvalificerede medarbejdere gennemgår releasen.\n",
                                   "a.md"));
-    Stemmer danish(StemLanguage::danish);
-    Stemmer english(StemLanguage::english);
-    std::vector<LoadProblem> problems;
-    Glossary glossary;
-    glossary.add_text("kvalificere | qualify\ngennemgå | go through\n", "g", danish, english, problems);
-    REQUIRE(problems.empty());
+    auto glossary = glossary_of("kvalificere | qualify\ngennemgå | go through\n");
     auto const english_words = std::make_shared<WordList const>(WordList::from_words({"quality", "trough"}));
     KnowledgeIndex index(std::move(docs), std::move(glossary), nullptr, english_words);
     // "quality" is a word of its own, one letter from the glossary's "qualify".
@@ -226,12 +225,7 @@ TEST_CASE("a short word with a letter left out or two letters swapped is correct
     std::vector<Document> docs;
     docs.push_back(parse_document("---\nid: spoc\ntitle: SPOC\nkind: background\nsource: s\n---\n"
                                   "Projektejeren er SPOC over for KOMBIT.\n", "a.md"));
-    Stemmer danish(StemLanguage::danish);
-    Stemmer english(StemLanguage::english);
-    std::vector<LoadProblem> problems;
-    Glossary glossary;
-    glossary.add_text("projektejer | project owner\n", "g", danish, english, problems);
-    REQUIRE(problems.empty());
+    auto glossary = glossary_of("projektejer | project owner\n");
     KnowledgeIndex index(std::move(docs), std::move(glossary));
     CHECK(index.explain("project ownr?").find("ownr → owner") != std::string::npos);
     CHECK(index.explain("hvem er spco?").find("spco → spoc") != std::string::npos);
@@ -272,12 +266,7 @@ TEST_CASE("an English compound written as one word is the glossary's phrase", "[
     std::vector<Document> docs;
     docs.push_back(parse_document("---\nid: leder\ntitle: Projektleder\nkind: role\nsource: s\naliases: projektleder\n---\n"
                                   "Projektlederen står for implementeringen.\n", "a.md"));
-    Stemmer danish(StemLanguage::danish);
-    Stemmer english(StemLanguage::english);
-    std::vector<LoadProblem> problems;
-    Glossary glossary;
-    glossary.add_text("projektleder | project leader\n", "g", danish, english, problems);
-    REQUIRE(problems.empty());
+    auto glossary = glossary_of("projektleder | project leader\n");
     KnowledgeIndex index(std::move(docs), std::move(glossary));
     auto const explained = index.explain("wat does the projectleader do");
     CHECK(explained.find("projectleader → project leader") != std::string::npos);
@@ -301,12 +290,7 @@ TEST_CASE("a common word stays light when the glossary knows it too", "[knowledg
                                   "Der kommer releases flere gange om året.\n", "a.md"));
     docs.push_back(parse_document("---\nid: m\ntitle: Møder\nkind: background\nsource: s\n---\n"
                                   "Alle deltager i mødet.\n", "b.md"));
-    Stemmer danish(StemLanguage::danish);
-    Stemmer english(StemLanguage::english);
-    std::vector<LoadProblem> problems;
-    Glossary glossary;
-    glossary.add_text("komme | kommer | come | comes\n", "g", danish, english, problems);
-    REQUIRE(problems.empty());
+    auto glossary = glossary_of("komme | kommer | come | comes\n");
     KnowledgeIndex index(std::move(docs), std::move(glossary));
     auto const explained = index.explain("hvor ofte kommer der releases");
     auto const at = explained.find("concept \"kommer\" weight ");
