@@ -132,12 +132,14 @@ bool one_edit_apart(std::u32string const& a, std::u32string const& b) {
     return la > lb ? a.substr(i + 1) == b.substr(i) : a.substr(i) == b.substr(i + 1);                // deletion
 }
 
-/// Whether the message opens with a question word ("hvad", "what", ...).
+constexpr std::array<std::string_view, 17> question_words = {"hvem", "hvad", "hvor", "hvordan", "hvornår", "hvilke",
+                                                              "hvilken", "hvilket", "hvorfor", "who", "what", "where",
+                                                              "how", "when", "which", "why", "whom"};
+
+/// Whether the message (normalised) opens with a question word ("hvad", "what", ...).
 bool asks_question(std::string const& message) {
-    static std::array<std::string_view, 14> const openers = {"hvad", "hvem", "hvor", "hvordan", "hvornår", "hvilke", "hvilken",
-                                                             "what", "who", "where", "how", "when", "which", "whats"};
     auto const first = message.substr(0, message.find(' '));
-    return std::find(openers.begin(), openers.end(), first) != openers.end();
+    return std::find(question_words.begin(), question_words.end(), first) != question_words.end();
 }
 
 constexpr std::size_t min_typo_letters = 5;
@@ -155,10 +157,7 @@ bool interrupts_dialog(std::string_view folded) {
     auto const parts = knowledge::split_words(message);
     auto const end = folded.find_last_not_of(" \n");
     bool const asks = end != std::string_view::npos && folded[end] == '?';
-    static std::array<std::string_view, 17> const question_words = {"hvem", "hvad", "hvor", "hvordan", "hvornår", "hvilke", "hvilken",
-                                                                    "hvilket", "hvorfor", "who", "what", "where", "how", "when",
-                                                                    "which", "why", "whom"};
-    if (asks && std::find(question_words.begin(), question_words.end(), parts.front()) != question_words.end()) return true;
+    if (asks && asks_question(message)) return true;
     static std::array<std::string_view, 14> const commands = {
         "mine ændringsønsker", "vores ændringsønsker", "alle ændringsønsker", "my change requests", "our change requests",
         "all change requests", "stop påmindelser", "start påmindelser", "stop reminders", "start reminders", "hvilke releases",
