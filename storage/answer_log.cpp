@@ -2,6 +2,7 @@
 #include "storage/answer_log.hpp"
 
 #include "storage/database.hpp"
+#include "storage/prepared_statement.hpp"
 #include "storage/sqlite_error.hpp"
 #include "storage/write_transaction.hpp"
 
@@ -37,42 +38,42 @@ std::optional<std::string> AnswerLog::question_of(std::int64_t id) const {
 }
 
 std::int64_t AnswerLog::record(GivenAnswer const& a) {
+    // Runs for every answered message: its statements are the connection's prepared ones.
     try {
-        auto& db = db_.connection();
         auto const print = fingerprint(a);
-        SQLite::Statement same(db,
+        PreparedStatement same(db_,
                                "SELECT id, answered_at FROM answer WHERE fingerprint = ? AND question = ? AND document_id = ? "
                                "AND section = ? AND platform = ? AND language = ? ORDER BY id DESC LIMIT 1");
-        same.bind(1, print);
-        same.bind(2, a.question);
-        same.bind(3, a.document_id);
-        same.bind(4, a.section);
-        same.bind(5, a.platform);
-        same.bind(6, a.language);
-        if (same.executeStep()) {
-            auto const id = same.getColumn(0).getInt64();
+        same->bind(1, print);
+        same->bind(2, a.question);
+        same->bind(3, a.document_id);
+        same->bind(4, a.section);
+        same->bind(5, a.platform);
+        same->bind(6, a.language);
+        if (same->executeStep()) {
+            auto const id = same->getColumn(0).getInt64();
             // ISO 8601 dates compare as text: a later day moves the date on, the same day writes nothing.
-            if (same.getColumn(1).getString().substr(0, 10) < a.answered_at.substr(0, 10)) {
-                SQLite::Statement refresh(db, "UPDATE answer SET answered_at = ? WHERE id = ?");
-                refresh.bind(1, a.answered_at);
-                refresh.bind(2, id);
-                refresh.exec();
+            if (std::string_view(same->getColumn(1).getText()).substr(0, 10) < std::string_view(a.answered_at).substr(0, 10)) {
+                PreparedStatement refresh(db_, "UPDATE answer SET answered_at = ? WHERE id = ?");
+                refresh->bind(1, a.answered_at);
+                refresh->bind(2, id);
+                refresh->exec();
             }
             return id;
         }
-        SQLite::Statement insert(db,
+        PreparedStatement insert(db_,
                                  "INSERT INTO answer (answered_at, platform, language, question, document_id, section, "
                                  "confidence, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, a.answered_at);
-        insert.bind(2, a.platform);
-        insert.bind(3, a.language);
-        insert.bind(4, a.question);
-        insert.bind(5, a.document_id);
-        insert.bind(6, a.section);
-        insert.bind(7, a.confidence);
-        insert.bind(8, print);
-        insert.exec();
-        return db.getLastInsertRowid();
+        insert->bind(1, a.answered_at);
+        insert->bind(2, a.platform);
+        insert->bind(3, a.language);
+        insert->bind(4, a.question);
+        insert->bind(5, a.document_id);
+        insert->bind(6, a.section);
+        insert->bind(7, a.confidence);
+        insert->bind(8, print);
+        insert->exec();
+        return db_.connection().getLastInsertRowid();
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "record answer");
     }

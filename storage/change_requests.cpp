@@ -2,6 +2,7 @@
 #include "storage/change_requests.hpp"
 
 #include "storage/database.hpp"
+#include "storage/prepared_statement.hpp"
 #include "storage/error.hpp"
 #include "storage/sqlite_error.hpp"
 #include "storage/write_transaction.hpp"
@@ -314,12 +315,12 @@ void ChangeRequests::save_draft(Draft const& d) {
 
 std::optional<Draft> ChangeRequests::draft(std::string const& platform, std::string const& user_id) const {
     try {
-        SQLite::Statement q(db_.connection(),
-                            "SELECT step, fields, updated_at FROM change_request_draft WHERE platform = ? AND user_id = ?");
-        q.bind(1, platform);
-        q.bind(2, user_id);
-        if (!q.executeStep()) return std::nullopt;
-        return Draft{platform, user_id, q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()};
+        // Read for every message (is a dialog under way?): a prepared statement.
+        PreparedStatement q(db_, "SELECT step, fields, updated_at FROM change_request_draft WHERE platform = ? AND user_id = ?");
+        q->bind(1, platform);
+        q->bind(2, user_id);
+        if (!q->executeStep()) return std::nullopt;
+        return Draft{platform, user_id, q->getColumn(0).getString(), q->getColumn(1).getString(), q->getColumn(2).getString()};
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "read draft");
     }

@@ -3,7 +3,9 @@
 
 #include "storage/error.hpp"
 #include "storage/migrations.hpp"
+#include "storage/prepared_statement.hpp"
 #include "storage/sqlite_error.hpp"
+#include "storage/wal_checkpointer.hpp"
 #include "storage/write_transaction.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -29,19 +31,22 @@ void make_parent_folder(std::string const& path) {
 
 Database::Database(std::string const& path) : path_(path) {
     make_parent_folder(path);
+    bool wal = false;
     try {
         db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db_->setBusyTimeout(busy_timeout_ms);
         db_->exec("PRAGMA foreign_keys = ON");
         // WAL lets readers (an admin command) run beside the server; in-memory databases
         // silently stay in "memory" mode, which is fine for tests.
-        db_->exec("PRAGMA journal_mode = WAL");
+        wal = db_->execAndGet("PRAGMA journal_mode = WAL").getString() == "wal";
         db_->exec("PRAGMA synchronous = NORMAL");
     } catch (SQLite::Exception const& e) {
         throw StorageError(StorageError::Kind::unavailable,
                            "cannot open database " + path + ": " + e.what());
     }
     migrate(*db_);
+    statements_ = std::make_unique<StatementCache>(*db_);
+    if (wal) checkpointer_ = std::make_unique<WalCheckpointer>(db_->getHandle(), path);
 }
 
 Database::~Database() = default;

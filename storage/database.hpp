@@ -11,8 +11,12 @@ class Database;
 
 namespace superbruger::storage {
 
+class StatementCache;
+class WalCheckpointer;
+
 /// Opens (creating if needed) the SQLite file at `path`, or an in-memory database for
-/// ":memory:", with foreign keys on, WAL journaling and a busy timeout, then applies every
+/// ":memory:", with foreign keys on, WAL journaling (checkpointed on a thread of its own, see
+/// wal_checkpointer.hpp) and a busy timeout, then applies every
 /// pending migration. Throws StorageError{unavailable} when the file cannot be opened and
 /// StorageError{corrupt} when its schema is newer than this binary knows.
 ///
@@ -38,10 +42,14 @@ public:
 
     /// For repositories inside storage/ only: the header does not expose SQLiteCpp.
     SQLite::Database& connection() noexcept { return *db_; }
+    /// For repositories inside storage/ only: this connection's prepared statements.
+    StatementCache& statements() noexcept { return *statements_; }
 
 private:
     std::string path_;
     std::unique_ptr<SQLite::Database> db_;
+    std::unique_ptr<StatementCache> statements_;  // after db_: finalised before the connection closes
+    std::unique_ptr<WalCheckpointer> checkpointer_;  // file databases only; stopped before the rest
 };
 
 }  // namespace superbruger::storage
