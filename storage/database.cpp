@@ -45,7 +45,7 @@ Database::Database(std::string const& path) : path_(path) {
                            "cannot open database " + path + ": " + e.what());
     }
     migrate(*db_);
-    statements_ = std::make_unique<StatementCache>(*db_);
+    statements_ = std::make_unique<StatementCache>();
     if (wal) checkpointer_ = std::make_unique<WalCheckpointer>(db_->getHandle(), path);
 }
 

@@ -7,13 +7,14 @@ namespace superbruger::storage {
 
 PreparedStatement::PreparedStatement(Database& db, std::string_view sql) {
     auto& cache = db.statements();
+    auto& connection = db.connection();
     auto found = cache.entries_.find(sql);
     if (found == cache.entries_.end()) {
-        auto entry = std::make_unique<StatementCache::Entry>(StatementCache::Entry{SQLite::Statement(cache.db_, std::string(sql))});
+        auto entry = std::make_unique<StatementCache::Entry>(StatementCache::Entry{SQLite::Statement(connection, std::string(sql))});
         found = cache.entries_.emplace(std::string(sql), std::move(entry)).first;
     }
     if (found->second->borrowed) {
-        statement_ = &own_.emplace(cache.db_, std::string(sql));
+        statement_ = &own_.emplace(connection, std::string(sql));
         return;
     }
     entry_ = found->second.get();

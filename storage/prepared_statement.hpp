@@ -21,9 +21,6 @@ class Database;
 
 /// The cache of one connection, owned by Database.
 class StatementCache {
-public:
-    explicit StatementCache(SQLite::Database& db) : db_(db) {}
-
 private:
     friend class PreparedStatement;
     struct Entry {
@@ -34,7 +31,6 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
-    SQLite::Database& db_;
     std::unordered_map<std::string, std::unique_ptr<Entry>, Hash, std::equal_to<>> entries_;
 };
 

@@ -11,6 +11,15 @@ using namespace superbruger::storage;
 namespace {
 constexpr char const* count_sql = "SELECT count(*) FROM t WHERE v = ?";
 
+/// Rows 1, 1 and 2 in table t.
+struct TableOfThree {
+    Database db{":memory:"};
+    TableOfThree() {
+        db.connection().exec("CREATE TABLE t (v INTEGER)");
+        db.connection().exec("INSERT INTO t VALUES (1), (1), (2)");
+    }
+};
+
 bool any_statement_busy(Database& db) {
     for (auto* s = sqlite3_next_stmt(db.connection().getHandle(), nullptr); s != nullptr; s = sqlite3_next_stmt(db.connection().getHandle(), s)) {
         if (sqlite3_stmt_busy(s) != 0) return true;
@@ -21,9 +30,8 @@ bool any_statement_busy(Database& db) {
 }  // namespace
 
 TEST_CASE("the same SQL borrows the same prepared statement again", "[storage][prepared]") {
-    Database db(":memory:");
-    db.connection().exec("CREATE TABLE t (v INTEGER)");
-    db.connection().exec("INSERT INTO t VALUES (1), (1), (2)");
+    TableOfThree table;
+    auto& db = table.db;
     SQLite::Statement const* first = nullptr;
     {
         PreparedStatement q(db, count_sql);
@@ -40,9 +48,8 @@ TEST_CASE("the same SQL borrows the same prepared statement again", "[storage][p
 }
 
 TEST_CASE("a borrowed statement comes back reset with its bindings cleared", "[storage][prepared]") {
-    Database db(":memory:");
-    db.connection().exec("CREATE TABLE t (v INTEGER)");
-    db.connection().exec("INSERT INTO t VALUES (1), (1), (2)");
+    TableOfThree table;
+    auto& db = table.db;
     {
         PreparedStatement q(db, "SELECT v FROM t WHERE v = ?");
         q->bind(1, 1);
@@ -55,9 +62,8 @@ TEST_CASE("a borrowed statement comes back reset with its bindings cleared", "[s
 }
 
 TEST_CASE("the same SQL borrowed twice at once gets a second statement", "[storage][prepared]") {
-    Database db(":memory:");
-    db.connection().exec("CREATE TABLE t (v INTEGER)");
-    db.connection().exec("INSERT INTO t VALUES (1), (1), (2)");
+    TableOfThree table;
+    auto& db = table.db;
     PreparedStatement outer(db, count_sql);
     outer->bind(1, 1);
     PreparedStatement inner(db, count_sql);
@@ -70,9 +76,8 @@ TEST_CASE("the same SQL borrowed twice at once gets a second statement", "[stora
 }
 
 TEST_CASE("a kept statement still works after the schema changes", "[storage][prepared]") {
-    Database db(":memory:");
-    db.connection().exec("CREATE TABLE t (v INTEGER)");
-    db.connection().exec("INSERT INTO t VALUES (1), (1), (2)");
+    TableOfThree table;
+    auto& db = table.db;
     { PreparedStatement q(db, count_sql); q->bind(1, 1); REQUIRE(q->executeStep()); }
     db.connection().exec("ALTER TABLE t ADD COLUMN w TEXT DEFAULT 'x'");
     db.connection().exec("CREATE INDEX t_v ON t (v)");

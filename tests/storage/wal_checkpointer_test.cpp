@@ -25,6 +25,11 @@ fs::path fresh_file(std::string const& name) {
     return path;
 }
 
+void make_wal_table(SQLite::Database& db) {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("CREATE TABLE t (v BLOB)");
+}
+
 void write_pages(SQLite::Database& db, int rows) {
     SQLite::Transaction tx(db);
     SQLite::Statement insert(db, "INSERT INTO t (v) VALUES (randomblob(3000))");
@@ -64,8 +69,7 @@ bool within_seconds(int seconds, Done done) {
 TEST_CASE("a WAL past the threshold is checkpointed by the checkpointer's thread", "[storage][wal]") {
     auto const path = fresh_file("big.sqlite").string();
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("CREATE TABLE t (v BLOB)");
+    make_wal_table(db);
     WalCheckpointer checkpointer(db.getHandle(), path);
     write_pages(db, WalCheckpointer::pages_before_checkpoint + 200);  // one row a page
     REQUIRE(within_seconds(10, [&] { return checkpointer.checkpoints() >= 1; }));
@@ -78,8 +82,7 @@ TEST_CASE("a commit on the writer's connection never checkpoints on its own thre
         CAPTURE(taken_over);
         auto const path = fresh_file("hook.sqlite").string();
         SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.exec("PRAGMA journal_mode = WAL");
-        db.exec("CREATE TABLE t (v BLOB)");
+        make_wal_table(db);
         // A checkpointer whose own connection cannot open: its thread never checkpoints, so
         // whatever is copied into the file was copied by the writer's COMMIT.
         std::unique_ptr<WalCheckpointer> checkpointer;
