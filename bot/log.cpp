@@ -41,12 +41,27 @@ bool enabled(Level level) noexcept { return level >= lowest_level; }
 
 void write(Level level, std::string_view event, nlohmann::json fields) {
     if (!enabled(level)) return;
-    nlohmann::json line = {{"ts", utc_timestamp_millis()}, {"level", name_of(level)}, {"event", event}};
-    if (fields.is_object()) line.update(fields);
-    // Replace invalid UTF-8 instead of throwing: a log line must never take the process down.
-    auto text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // Written straight into one string rather than merged into a json map first: two lines per
+    // message make the log a visible share of a request's CPU. Invalid UTF-8 is replaced, never
+    // thrown: a log line must never take the process down.
+    auto const replace = nlohmann::json::error_handler_t::replace;
+    std::string text = R"({"ts":")" + utc_timestamp_millis() + R"(","level":")" + name_of(level) + R"(","event":)";
+    text += nlohmann::json(event).dump(-1, ' ', false, replace);
+    if (fields.is_object()) {
+        for (auto const* own : {"ts", "level", "event"}) fields.erase(own);
+        if (!fields.empty()) {
+            auto const members = fields.dump(-1, ' ', false, replace);
+            text += ',';
+            text.append(members, 1, members.size() - 1);  // without its opening brace
+        } else {
+            text += '}';
+        }
+    } else {
+        text += '}';
+    }
+    text += '\n';
     std::lock_guard lock(sink_mutex);
-    *sink << text << '\n';
+    sink->write(text.data(), static_cast<std::streamsize>(text.size()));  // one write: stderr is unit-buffered
     sink->flush();
 }
 
