@@ -101,7 +101,7 @@ VoteOutcome AnswerLog::vote(Vote const& v) {
         auto& db = db_.connection();
         // One transaction, so a concurrent vote by the same voter cannot slip between the read
         // and the write and be reported wrongly.
-        WriteTransaction tx(db);  // a savepoint when the caller already holds a transaction
+        WriteTransaction tx(db_);  // a savepoint when the caller already holds a transaction
         SQLite::Statement exists(db, "SELECT 1 FROM answer WHERE id = ?");
         exists.bind(1, v.answer_id);
         if (!exists.executeStep()) return VoteOutcome::unknown_answer;

@@ -51,7 +51,7 @@ std::optional<ChangeRequest> find_where(SQLite::Database& db, std::string const&
 ChangeRequest ChangeRequests::submit(ChangeRequest request, std::string const& submit_key) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         // A retry of the same submit: the request filed the first time, not a second one.
         if (auto earlier = find_where(db, "WHERE submit_key = ?", submit_key)) {
             tx.commit();
@@ -202,7 +202,7 @@ void ChangeRequests::set_status(std::int64_t request_id, std::string const& to, 
                                 std::string const& release, std::string const& at, std::string const& kind) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         auto const from = status_of(db, request_id);
         SQLite::Statement update(db, "UPDATE change_request SET status = ?, release = CASE WHEN ? = '' THEN release ELSE ? END, "
                                      "updated_at = ? WHERE id = ?");
@@ -223,7 +223,7 @@ void ChangeRequests::correct_status(std::int64_t request_id, std::string const& 
                                     std::string const& reason, std::string const& at) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         auto const from = status_of(db, request_id);
         SQLite::Statement update(db, "UPDATE change_request SET status = ?, release = ?, updated_at = ? WHERE id = ?");
         update.bind(1, to);
@@ -246,7 +246,7 @@ void ChangeRequests::edit_field(std::int64_t request_id, std::string const& fiel
     }
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         auto const status = status_of(db, request_id);
         // The column name comes from the list above, never from the user.
         SQLite::Statement update(db, "UPDATE change_request SET " + field + " = ?, updated_at = ? WHERE id = ?");

@@ -106,7 +106,7 @@ void ConversationStore::record_activities(std::string const& platform, std::vect
                                           std::string const& forget_before) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         SQLite::Statement insert(db, "INSERT OR IGNORE INTO processed_activity (platform, activity_id, received_at) VALUES (?, ?, ?)");
         for (auto const& [id, at] : ids) {
             insert.bind(1, platform);

@@ -57,7 +57,7 @@ int Database::schema_version() const {
 
 void Database::write_all_or_nothing(std::function<void()> const& work) {
     try {
-        WriteTransaction tx(*db_);
+        WriteTransaction tx(*this);
         work();
         tx.commit();
     } catch (SQLite::Exception const& e) {
@@ -67,7 +67,7 @@ void Database::write_all_or_nothing(std::function<void()> const& work) {
 
 void Database::write_and_roll_back(std::function<void()> const& work) {
     try {
-        WriteTransaction tx(*db_);  // never committed: its destructor rolls back
+        WriteTransaction tx(*this);  // never committed: its destructor rolls back
         work();
     } catch (SQLite::Exception const& e) {
         throw from_sqlite(e, "write");

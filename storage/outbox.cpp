@@ -71,7 +71,7 @@ bool Outbox::claim(std::int64_t id, std::string const& at) {
 std::vector<OutboxMessage> Outbox::release_in_doubt() {
     std::vector<OutboxMessage> out;
     try {
-        WriteTransaction transaction(db_.connection());
+        WriteTransaction transaction(db_);
         SQLite::Statement q(db_.connection(), std::string(columns) + "WHERE status = 'pending' AND claimed_at != '' ORDER BY id");
         while (q.executeStep()) out.push_back(message_of(q));
         db_.connection().exec("UPDATE outbox SET claimed_at = '' WHERE claimed_at != ''");
@@ -141,7 +141,7 @@ constexpr char const* with_prefix = "substr(idempotency_key, 1, length(?)) = ?";
 std::size_t Outbox::cancel_by_cause(std::vector<std::string> const& key_prefixes, std::string const& at) {
     std::size_t n = 0;
     try {
-        WriteTransaction transaction(db_.connection());
+        WriteTransaction transaction(db_);
         for (auto const& prefix : key_prefixes) {
             SQLite::Statement update(db_.connection(), std::string("UPDATE outbox SET status = 'cancelled', sent_at = ? "
                                                                    "WHERE status = 'pending' AND claimed_at = '' AND ") + with_prefix);
@@ -160,7 +160,7 @@ std::size_t Outbox::cancel_by_cause(std::vector<std::string> const& key_prefixes
 std::size_t Outbox::forget_by_cause(std::vector<std::string> const& key_prefixes) {
     std::size_t n = 0;
     try {
-        WriteTransaction transaction(db_.connection());
+        WriteTransaction transaction(db_);
         for (auto const& prefix : key_prefixes) {
             SQLite::Statement del(db_.connection(), std::string("DELETE FROM outbox WHERE ") + with_prefix);
             del.bind(1, prefix);

@@ -43,7 +43,7 @@ constexpr char const* columns = "SELECT id, name, release_date, deadline, notes,
 Release Releases::add(Release release, std::string const& folded_name) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         SQLite::Statement insert(db,
                                  "INSERT INTO release (name, folded_name, release_date, deadline, notes, created_at, created_by) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -67,7 +67,7 @@ Release Releases::add(Release release, std::string const& folded_name) {
 void Releases::replace_items(std::int64_t release_id, std::vector<ReleaseItem> const& items) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         SQLite::Statement del(db, "DELETE FROM release_item WHERE release_id = ?");
         del.bind(1, release_id);
         del.exec();
@@ -103,7 +103,7 @@ void Releases::replace_items(std::int64_t release_id, std::vector<ReleaseItem> c
                              std::vector<int> const& removed, std::string const& at) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         for (auto const number : removed) {
             SQLite::Statement keep(db,
                                    "INSERT INTO release_review_removed (release_id, municipality_id, item_number, item_title, effect, "

@@ -115,7 +115,7 @@ std::vector<AuditEntry> audit_entries(SQLite::Statement& q) {
 Municipality RoleDirectory::save_municipality(Municipality const& m, Change const& change) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         SQLite::Statement find(db, "SELECT id FROM municipality WHERE kommunenummer = ?");
         find.bind(1, m.kommunenummer);
         std::optional<std::int64_t> id;
@@ -147,7 +147,7 @@ Municipality RoleDirectory::save_municipality(Municipality const& m, Change cons
 void RoleDirectory::set_phase(std::int64_t municipality_id, int phase, Change const& change) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         auto const before = municipality_json(db, municipality_id);
         if (before.empty()) throw StorageError(StorageError::Kind::not_found, "no municipality with id " + std::to_string(municipality_id));
         SQLite::Statement update(db, "UPDATE municipality SET phase = ? WHERE id = ?");
@@ -165,7 +165,7 @@ void RoleDirectory::add_tenant(std::int64_t municipality_id, std::string const& 
                                Change const& change) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         SQLite::Statement held(db, "SELECT 1 FROM municipality_tenant WHERE municipality_id = ? AND platform = ? AND tenant_id = ?");
         held.bind(1, municipality_id);
         held.bind(2, platform);
@@ -265,7 +265,7 @@ std::vector<Municipality> RoleDirectory::municipalities() const {
 Person RoleDirectory::save_person(Person const& p, Change const& change) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         auto existing = person_with_email(p.email);
         auto const before = existing ? person_json(db, existing->id) : std::string();
         std::int64_t id = 0;
@@ -303,7 +303,7 @@ void RoleDirectory::add_identity(std::int64_t person_id, std::string const& plat
                                  Change const& change) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         SQLite::Statement held(db, "SELECT 1 FROM person_identity WHERE person_id = ? AND platform = ? AND user_id = ?");
         held.bind(1, person_id);
         held.bind(2, platform);
@@ -375,7 +375,7 @@ Assignment RoleDirectory::assign(std::int64_t person_id, std::int64_t municipali
                                  std::string const& system, AssignMode mode, Change const& change) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         for (auto const& held : current_holders(municipality_id, role, system)) {
             if (held.person.id == person_id) {
                 throw StorageError(StorageError::Kind::conflict, held.person.name + " is already " + role + " in " +
@@ -413,7 +413,7 @@ Assignment RoleDirectory::assign(std::int64_t person_id, std::int64_t municipali
 void RoleDirectory::end_assignment(std::int64_t assignment_id, Change const& change) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         auto const before = assignment_json(db, assignment_id);
         SQLite::Statement update(db, "UPDATE role_assignment SET valid_to = max(valid_from, ?) WHERE id = ? AND valid_to IS NULL");
         update.bind(1, change.date);
@@ -527,7 +527,7 @@ void forget_chat_traces(SQLite::Database& db, std::int64_t person_id) {
 bool RoleDirectory::forget(std::string const& email, Change const& change) {
     auto& db = db_.connection();
     try {
-        WriteTransaction tx(db);
+        WriteTransaction tx(db_);
         auto const person = person_with_email(email);
         if (!person) return false;
         for (auto const& a : assignments_of(person->id)) {
