@@ -11,17 +11,39 @@ using nlohmann::json;
 
 constexpr std::size_t envelope_allowance = 2048;  ///< ids, names and card structure around the text
 
+// Members are assigned rather than listed in braces: nlohmann copies every value of an
+// initializer list, and a reply is built for every message.
 json account_json(ChannelAccount const& a) {
-    json j = {{"id", a.id}};
+    json j = json::object();
+    j["id"] = a.id;
     if (!a.name.empty()) j["name"] = a.name;
     return j;
 }
 
 json envelope(ConversationReference const& to, std::string const& reply_to_id) {
-    json a = {{"type", "message"}, {"from", account_json(to.bot)}, {"conversation", {{"id", to.conversation_id}}}};
+    json a = json::object();
+    a["type"] = "message";
+    a["from"] = account_json(to.bot);
+    a["conversation"]["id"] = to.conversation_id;
     if (!to.user.id.empty()) a["recipient"] = account_json(to.user);
     if (!reply_to_id.empty()) a["replyToId"] = reply_to_id;
     return a;
+}
+
+json text_block(std::string text) {
+    json block = json::object();
+    block["type"] = "TextBlock";
+    block["text"] = std::move(text);
+    block["wrap"] = true;
+    return block;
+}
+
+json submit_action(std::string const& title, std::string const& command) {
+    json action = json::object();
+    action["type"] = "Action.Submit";
+    action["title"] = title;
+    action["data"]["command"] = command;
+    return action;
 }
 
 std::vector<std::string> paragraphs(std::string const& text) {
@@ -104,10 +126,13 @@ std::string shortened(std::string const& text, std::size_t limit) {
 
 json adaptive_card(ChatReply const& reply) {
     json body = json::array();
-    for (auto const& p : paragraphs(reply.text)) body.push_back({{"type", "TextBlock"}, {"text", p}, {"wrap", true}});
+    for (auto& p : paragraphs(reply.text)) body.push_back(text_block(std::move(p)));
     if (!reply.footer.empty()) {
-        body.push_back({{"type", "TextBlock"}, {"text", reply.footer}, {"wrap", true}, {"isSubtle", true},
-                        {"size", "Small"}, {"separator", true}});
+        auto footer = text_block(reply.footer);
+        footer["isSubtle"] = true;
+        footer["size"] = "Small";
+        footer["separator"] = true;
+        body.push_back(std::move(footer));
     }
     json actions = json::array();
     if (reply.form) {
@@ -127,19 +152,18 @@ json adaptive_card(ChatReply const& reply) {
             body.push_back(std::move(input));
         }
         // Teams merges the inputs' values into the submit's data (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
-        actions.push_back({{"type", "Action.Submit"}, {"title", reply.form->submit_label}, {"data", {{"command", reply.form->submit_command}}}});
+        actions.push_back(submit_action(reply.form->submit_label, reply.form->submit_command));
     }
-    for (auto const& a : reply.actions) {
-        actions.push_back({{"type", "Action.Submit"}, {"title", a.label}, {"data", {{"command", a.value}}}});
-    }
+    for (auto const& a : reply.actions) actions.push_back(submit_action(a.label, a.value));
     std::string fallback = reply.text;
     if (!reply.footer.empty()) fallback += "\n\n" + reply.footer;
-    json card = {{"type", "AdaptiveCard"},
-                 {"$schema", "http://adaptivecards.io/schemas/adaptive-card.json"},
-                 {"version", "1.4"},
-                 {"fallbackText", fallback},
-                 {"body", body}};
-    if (!actions.empty()) card["actions"] = actions;
+    json card = json::object();
+    card["type"] = "AdaptiveCard";
+    card["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json";
+    card["version"] = "1.4";
+    card["fallbackText"] = std::move(fallback);
+    card["body"] = std::move(body);
+    if (!actions.empty()) card["actions"] = std::move(actions);
     return card;
 }
 
@@ -151,10 +175,9 @@ std::vector<json> message_activities(ChatReply const& reply, ConversationReferen
     // The footer (a source line, which a local document's header can make any length) is shown
     // twice in a card (its block and fallbackText); it gets at most a quarter of the room each
     // time, so the text always keeps room and the split below always makes progress.
-    ChatReply card_reply = reply;
-    card_reply.footer = shortened(reply.footer, room / 4);
+    auto const footer = shortened(reply.footer, room / 4);
     std::size_t const text_room =
-        std::max<std::size_t>(2, as_card ? (room - std::min(room, utf16_units(card_reply.footer) * 2)) / 2 : room);
+        std::max<std::size_t>(2, as_card ? (room - std::min(room, utf16_units(footer) * 2)) / 2 : room);
 
     std::vector<json> out;
     std::string rest = reply.text;
@@ -169,9 +192,14 @@ std::vector<json> message_activities(ChatReply const& reply, ConversationReferen
     }
     auto last = envelope(to, reply_to_id);
     if (as_card) {
-        ChatReply tail = card_reply;
-        tail.text = rest;
-        last["attachments"] = json::array({{{"contentType", "application/vnd.microsoft.card.adaptive"}, {"content", adaptive_card(tail)}}});
+        ChatReply tail = reply;
+        tail.text = std::move(rest);
+        tail.footer = footer;
+        json attachment = json::object();
+        attachment["contentType"] = "application/vnd.microsoft.card.adaptive";
+        attachment["content"] = adaptive_card(tail);
+        last["attachments"] = json::array();
+        last["attachments"].push_back(std::move(attachment));
     } else {
         last["text"] = rest;
         last["textFormat"] = "markdown";
