@@ -129,6 +129,8 @@ bool is_light_word(std::string_view word) {
         "hedder", "kaldes", "kalder", "mener", "synes", "tror", "vil", "ønsker", "prøve", "bruges", "vores", "jeres",
         "ude", "inde", "oppe", "senere", "tidligere", "længere", "stadig", "igen", "allerede", "dermed", "hen",
         "skete", "sket", "foregår", "foregik", "folk", "personer", "syntes", "direkte", "bag", "ide", "idé",
+        // time adverbs: when a fact holds is rarely what the question is about
+        "fremover", "fremadrettet", "fortsat", "snart", "nutildags", "efterhånden", "hidtil", "pt",
         // English
         "get", "gets", "got", "new", "come", "comes", "came", "go", "goes", "went", "make", "makes", "made", "take",
         "takes", "took", "give", "gives", "gave", "see", "sees", "find", "finds", "know", "knows", "read", "through",
@@ -141,7 +143,7 @@ bool is_light_word(std::string_view word) {
         "fell", "fallen", "needed", "needing", "work", "works", "working", "choose", "chooses", "chose", "chosen",
         "select", "selects", "selected", "add", "adds", "added", "become", "becomes", "became", "let", "lets", "try",
         "tries", "tried", "bring", "brings", "brought", "someone", "somebody", "something", "anyone", "anybody",
-        "anything", "else", "everyone", "everything",
+        "anything", "else", "everyone", "everything", "nowadays", "anymore", "currently", "soon", "henceforth",
     };
     return words.contains(word);
 }

@@ -129,13 +129,25 @@ std::vector<TermId> KnowledgeIndex::Impl::inflected_relatives(std::string const&
 bool KnowledgeIndex::Impl::is_danish_verb_form(std::string const& word) const {
     if (!dictionary || dictionary->empty()) return false;
     static constexpr std::string_view endings[] = {"ede", "et", "te", "de", "er", "e", "t"};
-    for (auto ending : endings) {
-        if (!word.ends_with(ending) || word.size() < ending.size() + 3) continue;
-        auto const stem = word.substr(0, word.size() - ending.size());
-        if (is_danish_word(stem + "e") && is_danish_word(stem + "er") &&
-            (is_danish_word(stem + "et") || is_danish_word(stem + "t"))) {
-            return true;
+    auto const conjugated = [&](std::string const& w) {
+        for (auto ending : endings) {
+            if (!w.ends_with(ending) || w.size() < ending.size() + 3) continue;
+            auto const stem = w.substr(0, w.size() - ending.size());
+            if (is_danish_word(stem + "e") && is_danish_word(stem + "er") &&
+                (is_danish_word(stem + "et") || is_danish_word(stem + "t"))) {
+                return true;
+            }
         }
+        return false;
+    };
+    if (conjugated(word)) return true;
+    // A particle verb ("tilsendt", "udfyldt", "indsendes"): word lists hold a few of its forms
+    // only (Debian's has "tilsende" and "tilsendt", not "tilsender"), so the verb without its
+    // particle is conjugated instead, as long as the whole word is in the list too.
+    static constexpr std::string_view particles[] = {"til", "af", "an", "ind", "ud", "op", "om", "over", "ned", "frem", "gen", "med"};
+    if (!is_danish_word(word)) return false;
+    for (auto particle : particles) {
+        if (word.size() >= particle.size() + 4 && word.starts_with(particle) && conjugated(word.substr(particle.size()))) return true;
     }
     return false;
 }
@@ -253,15 +265,17 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
         // A real word of the dictionaries that the base lacks ("pizza", "bevilling", "font") is
         // most likely the very topic the base has nothing on: it weighs like the base's rarest
         // words, so the question is declined rather than answered on its other words. A word no
-        // dictionary has (an uncorrected typo, a name) weighs less: it may be a slip, and so does
-        // a Danish verb form (see is_danish_verb_form). The base is
-        // Danish, so an English word it lacks (a verb like "leads") weighs less than a Danish one.
+        // dictionary has (an uncorrected typo, a name) weighs less: it may be a slip. A Danish
+        // verb form (see is_danish_verb_form) weighs like a common word: it links the topics
+        // ("hvem får X tilsendt") rather than being one. The base is Danish, so an English word
+        // it lacks (a verb like "leads") weighs less than a Danish one.
         if (c.alternatives.empty()) {
             bool const real = is_real_word(c.label) || (!asked_in_english && is_danish_compound(c.label));
-            c.weight = (asked_in_english ? (real ? unknown_english_real_word : unknown_english_word)
-                        : is_danish_verb_form(c.label) ? 1.0
-                        : (real ? unknown_real_word : 1.0)) *
-                       unknown_weight;
+            c.weight = !asked_in_english && is_danish_verb_form(c.label)
+                           ? light_weight
+                           : (asked_in_english ? (real ? unknown_english_real_word : unknown_english_word)
+                                               : (real ? unknown_real_word : 1.0)) *
+                                 unknown_weight;
             c.weight = std::min(most, c.weight);
         }
         for (auto const& existing : concepts) {

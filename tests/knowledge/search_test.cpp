@@ -262,6 +262,22 @@ TEST_CASE("a Danish verb the base lacks links the topics but a noun it lacks is 
     CHECK(index.search("pizza til rollegalleriet").confidence() < 0.6);
 }
 
+TEST_CASE("a verb with a particle prefix counts as a verb even when the dictionary lacks its forms", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: galleri\ntitle: Rollegalleriet\nkind: background\nsource: s\n---\n"
+                                  "Organisationsadministratoren kom med i rollegalleriet i version 1.3.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                  "Superbrugerne melder fejl til servicedesken.\n", "b.md"));
+    // Like Debian's list: "tilsendt" and "tilsende" are there, "tilsender" is not; "sende",
+    // "sender" and "sendt" are.
+    auto const words = std::make_shared<WordList const>(
+        WordList::from_words({"tilsende", "tilsendt", "sende", "sender", "sendt", "tilskud", "skud", "skudt"}));
+    KnowledgeIndex index(std::move(docs), Glossary{}, words);
+    CHECK(index.search("hvornår blev organisationsadministrator tilsendt rollegalleriet?").confidence() >= 0.6);
+    // "tilskud" is a noun ("skud" has no present "skuder"): the topic the base lacks.
+    CHECK(index.search("tilskud til rollegalleriet").confidence() < 0.6);
+}
+
 TEST_CASE("an English compound written as one word is the glossary's phrase", "[knowledge][search]") {
     std::vector<Document> docs;
     docs.push_back(parse_document("---\nid: leder\ntitle: Projektleder\nkind: role\nsource: s\naliases: projektleder\n---\n"
