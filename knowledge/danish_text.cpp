@@ -144,6 +144,8 @@ bool is_light_word(std::string_view word) {
         "select", "selects", "selected", "add", "adds", "added", "become", "becomes", "became", "let", "lets", "try",
         "tries", "tried", "bring", "brings", "brought", "someone", "somebody", "something", "anyone", "anybody",
         "anything", "else", "everyone", "everything", "nowadays", "anymore", "currently", "soon", "henceforth",
+        "provide", "provides", "provided", "providing", "offer", "offers", "offered", "handle", "handles", "handled",
+        "deal", "deals", "dealt",
     };
     return words.contains(word);
 }

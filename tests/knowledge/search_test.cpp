@@ -278,6 +278,23 @@ TEST_CASE("a verb with a particle prefix counts as a verb even when the dictiona
     CHECK(index.search("tilskud til rollegalleriet").confidence() < 0.6);
 }
 
+TEST_CASE("a common English verb stays light even when the glossary maps it to a rare phrase", "[knowledge][search]") {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: support\ntitle: Support\nkind: procedure\nsource: s\n---\n"
+                                  "Netcompanys servicedesk er andenlinjesupport for kommunerne.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: data\ntitle: Data\nkind: background\nsource: s\n---\n"
+                                  "KOMBIT stiller data til rådighed for kommunerne.\n", "b.md"));
+    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                  "Superbrugerne melder fejl. Superbrugerne holder møder. Superbrugerne læser releasenoter.\n", "c.md"));
+    auto glossary = glossary_of("stille til rådighed | provide | provides\nandenlinjesupport | second level support\n");
+    KnowledgeIndex index(std::move(docs), std::move(glossary));
+    // "provides" asks how the support is given, not about the rare phrase it can translate.
+    auto const r = index.search("who provides second level support?");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].source.document_id == "support");
+    CHECK(r.confidence() >= 0.6);
+}
+
 TEST_CASE("an English compound written as one word is the glossary's phrase", "[knowledge][search]") {
     std::vector<Document> docs;
     docs.push_back(parse_document("---\nid: leder\ntitle: Projektleder\nkind: role\nsource: s\naliases: projektleder\n---\n"
