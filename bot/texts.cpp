@@ -220,6 +220,11 @@ std::string no_holder(Language lang, std::string const& role_title, std::string 
                     : municipality + " has no " + role_title + " registered in the role directory.";
 }
 
+std::string municipality_not_in_directory(Language lang, std::string const& role_title, std::string const& municipality) {
+    return da(lang) ? municipality + " står ikke i rolleoversigten, så jeg ved ikke, hvem der er " + role_title + " dér."
+                    : municipality + " is not in the role directory, so I do not know who is " + role_title + " there.";
+}
+
 std::string how_to_register(Language lang) {
     return da(lang) ? "Rollen registreres i KLIK af kommunens KLIK-administrator; skriv »læs mere klik-rolleregistrering« for trinene."
                     : "The role is registered in KLIK by the municipality's KLIK-administrator; write \"more klik-rolleregistrering\" for the steps.";

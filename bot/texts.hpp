@@ -61,6 +61,7 @@ std::string holders_heading(Language lang, std::string const& role_title, std::s
 std::string since(Language lang, std::string const& date);
 std::string klik_name_of_systemejer(Language lang);
 std::string no_holder(Language lang, std::string const& role_title, std::string const& municipality);
+std::string municipality_not_in_directory(Language lang, std::string const& role_title, std::string const& municipality);
 std::string how_to_register(Language lang);
 std::string replaced_in_phase_4(Language lang, std::string const& municipality);
 std::string contacts_hidden(Language lang);

@@ -45,8 +45,36 @@ std::string place_named_in(std::string const& folded) {
     if (at == std::string::npos) return {};
     auto place = trim_space(folded.substr(at + skip));
     while (!place.empty() && std::string("?!. ").find(place.back()) != std::string::npos) place.pop_back();
+    for (std::string_view suffix : {" kommune", " municipality"}) {
+        if (place.ends_with(suffix)) place.resize(place.size() - suffix.size());
+    }
     if (place.empty() || place.find(' ') != std::string::npos || place.size() > 40) return {};
     return place;
+}
+
+/// "i Næstved Kommune", "in Næstved municipality": a place the question itself calls a
+/// municipality and writes as a name (a capital letter first, so not "in the municipality" nor
+/// "i vores kommune"), as the asker wrote it; else "".
+std::string municipality_named_as_such(std::string const& folded, std::string const& text) {
+    for (std::string_view marker : {" i ", " in ", " for "}) {
+        auto const at = folded.rfind(marker);
+        if (at == std::string::npos) continue;
+        auto const place = place_named_in(folded.substr(at));
+        if (place.empty()) continue;
+        auto const start = at + marker.size();
+        auto end = folded.find_first_of("?!.", start);
+        if (end == std::string::npos) end = folded.size();
+        auto const phrase = trim_space(folded.substr(start, end - start));
+        if (phrase != place + " kommune" && phrase != place + " municipality") continue;
+        if (folded.size() != text.size()) return {};  // folding moved the letters: cannot tell a name
+        auto const written = text.substr(folded.find(phrase, start), phrase.size());
+        auto const first = static_cast<unsigned char>(written[0]);
+        bool const capital = (first >= 'A' && first <= 'Z') ||
+                             (first == 0xC3 && written.size() > 1 && static_cast<unsigned char>(written[1]) >= 0x80 &&
+                              static_cast<unsigned char>(written[1]) <= 0x9E);  // À–Þ, with Æ, Ø, Å
+        if (capital) return written;
+    }
+    return {};
 }
 
 std::vector<std::string> municipality_names(DirectoryService& directory) {
@@ -58,8 +86,9 @@ std::vector<std::string> municipality_names(DirectoryService& directory) {
 bool asks_about_own(std::string_view folded) { return mentions_any(folded, {"vores", "our", "min", "my"}); }
 
 bool asks_who_holds(std::string_view folded) {
-    return starts_with_any(folded, {"hvem er ", "hvem har ", "hvem sidder ", "hvem varetager ", "who is ", "who are ",
-                                    "who's ", "who holds ", "who has "});
+    return starts_with_any(folded, {"hvem er ", "hvem har ", "hvem sidder ", "hvem varetager ", "hvad er navnet på ", "hvad hedder ",
+                                    "who is ", "who are ", "who's ", "who holds ", "who has ", "what is the name of ",
+                                    "what's the name of "});
 }
 
 bool asks_missing_roles(std::string_view folded) {
@@ -201,6 +230,15 @@ std::optional<adapters::ChatReply> DirectoryAnswers::answer_question(adapters::C
                 reply.actions.push_back({texts::yes_name(lang, *near), corrected});
                 return reply;
             }
+        }
+    }
+    if (!municipality && role) {
+        // "hvem er superbruger i Næstved Kommune?": a question for the directory, which lacks
+        // that municipality; the knowledge base may mention the place, never who holds a role.
+        if (auto const named = municipality_named_as_such(folded, message.text); !named.empty()) {
+            reply.text = texts::municipality_not_in_directory(lang, role->title, named) + "\n\n" + texts::how_to_register(lang);
+            reply.confident = false;
+            return reply;
         }
     }
     if (!municipality) {

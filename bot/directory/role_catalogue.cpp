@@ -33,7 +33,13 @@ RoleCatalogue::RoleCatalogue(knowledge::KnowledgeIndex const& index) {
         names.push_back(doc.id);
         for (auto const& name : names) {
             auto folded = knowledge::fold_case(name);
-            if (!folded.empty()) names_.emplace_back(std::move(folded), roles_.size() - 1);
+            if (folded.empty()) continue;
+            // Questions use the definite and plural forms ("superbrugeren", "systemejerne"):
+            // the name with Danish noun endings is the role too (only whole words match).
+            if (folded.size() >= 5 && folded.find(' ') == std::string::npos) {
+                for (char const* ending : {"en", "e", "ne", "erne", "ene"}) names_.emplace_back(folded + ending, roles_.size() - 1);
+            }
+            names_.emplace_back(std::move(folded), roles_.size() - 1);
         }
     }
     std::stable_sort(names_.begin(), names_.end(), [](auto const& a, auto const& b) { return a.first.size() > b.first.size(); });

@@ -239,3 +239,35 @@ TEST_CASE("a Teams user is recognised by the Entra object id from the CSV", "[bo
     m.sender.aad_object_id = "aad-someone-else";
     CHECK_THAT(h.assistant.handle(m).text, Catch::Contains("Hvilken kommune"));
 }
+
+TEST_CASE("asking who holds a role in a municipality the directory lacks says so instead of answering from knowledge", "[bot][directory]") {
+    Harness h;
+    REQUIRE(import_csv(two_municipalities, h.directory, change(), false).problems.empty());
+    // The knowledge base mentions Næstved's project leaders, which is not who its superbruger is.
+    auto const da = h.ask("hvem er superbruger i Næstved Kommune?", "29:x");
+    CHECK_FALSE(da.confident);
+    CHECK_THAT(da.text, Catch::Contains("Næstved Kommune"));
+    CHECK_THAT(da.text, Catch::Contains("rolleoversigten"));
+    CHECK(da.citations.empty());
+    auto const en = h.ask("who is the systemansvarlig in Næstved municipality?", "29:x");
+    CHECK_FALSE(en.confident);
+    CHECK_THAT(en.text, Catch::Contains("role directory"));
+    CHECK_FALSE(h.ask("hvad er navnet på superbrugeren i Næstved Kommune?", "29:x").confident);
+    CHECK_THAT(h.ask("hvad hedder superbrugeren i Korsbæk?", "29:x").text, Catch::Contains("Ole Hansen"));
+    CHECK_THAT(h.ask("what is the name of the systemansvarlig in Korsbæk?", "29:x").text, Catch::Contains("Mette Jensen"));
+    // "hvad hedder systemejeren i KLIK" asks for the role's name there: knowledge.
+    CHECK_THAT(h.ask("hvad hedder systemejeren i KLIK?", "29:x").text, Catch::Contains("faglig leder"));
+    // A known municipality still gets its people, and "i KLIK" is not taken for a municipality.
+    CHECK_THAT(h.ask("hvem er superbruger i Korsbæk Kommune?", "29:x").text, Catch::Contains("Ole Hansen"));
+    CHECK(h.ask("hvem er SPOC i KLIK?", "29:x").confident);
+    // "the municipality", "vores kommune" are no names: the knowledge answer about the role.
+    CHECK(h.ask("who is KOMBIT's contact person for ØiR in the municipality?", "29:x").confident);
+    CHECK_THAT(h.ask("hvem er ØiR-koordinator i vores kommune?", "29:x").text, !Catch::Contains("står ikke i rolleoversigten"));
+}
+
+TEST_CASE("an empty directory says it does not know a named municipality's role holders", "[bot][directory]") {
+    Harness h;
+    auto const reply = h.ask("hvem er systemansvarlig i Næstved Kommune?", "29:x");
+    CHECK_FALSE(reply.confident);
+    CHECK_THAT(reply.text, Catch::Contains("Næstved Kommune"));
+}
