@@ -134,6 +134,15 @@ TEST_CASE("where: the place or the address", "[knowledge][answers]") {
     CHECK_THAT(a.text, Catch::Contains("KLIK@kombit.dk"));
 }
 
+TEST_CASE("what a thing is called: the name, in English as in Danish", "[knowledge][answers]") {
+    for (auto const* q : {"what is the DUBU system owner called in KLIK?", "hvad hedder systemejeren i KLIK?"}) {
+        auto a = ask(q);
+        CHECK(a.document == "systemejer");
+        CHECK(a.confidence >= confident);
+        CHECK_THAT(a.text, Catch::Contains("faglig leder"));
+    }
+}
+
 TEST_CASE("typos: Danish against the base, English against the glossary", "[knowledge][answers]") {
     auto da = ask("hvad er superbrugerens kompetancer");
     CHECK(da.document == "superbruger");
