@@ -145,7 +145,7 @@ bool is_light_word(std::string_view word) {
         "tries", "tried", "bring", "brings", "brought", "someone", "somebody", "something", "anyone", "anybody",
         "anything", "else", "everyone", "everything", "nowadays", "anymore", "currently", "soon", "henceforth",
         "provide", "provides", "provided", "providing", "offer", "offers", "offered", "handle", "handles", "handled",
-        "deal", "deals", "dealt",
+        "deal", "deals", "dealt", "include", "includes", "included", "including", "contain", "contains", "contained",
     };
     return words.contains(word);
 }

@@ -293,6 +293,19 @@ TEST_CASE("a common English verb stays light even when the glossary maps it to a
     REQUIRE(!r.hits.empty());
     CHECK(r.hits[0].source.document_id == "support");
     CHECK(r.confidence() >= 0.6);
+
+    std::vector<Document> more;
+    more.push_back(parse_document("---\nid: forslag\ntitle: Forslag\nkind: procedure\nsource: s\n---\n"
+                                  "Forslaget beskriver roller og procedurer.\n", "d.md"));
+    more.push_back(parse_document("---\nid: hus\ntitle: Hus\nkind: background\nsource: s\n---\n"
+                                  "Huset rummer tre lokaler.\n", "e.md"));
+    more.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                  "Superbrugerne melder fejl. Superbrugerne holder møder.\n", "f.md"));
+    KnowledgeIndex second(std::move(more), glossary_of("rummer | include | includes\nforslag | proposal\n"));
+    auto const included = second.search("what does the proposal include?");
+    REQUIRE(!included.hits.empty());
+    CHECK(included.hits[0].source.document_id == "forslag");
+    CHECK(included.confidence() >= 0.6);
 }
 
 TEST_CASE("an English compound written as one word is the glossary's phrase", "[knowledge][search]") {
