@@ -143,6 +143,13 @@ TEST_CASE("what a thing is called: the name, in English as in Danish", "[knowled
     }
 }
 
+TEST_CASE("who puts roles into KLIK: an English phrase for registering finds the registration", "[knowledge][answers]") {
+    auto a = ask("who puts our DUBU roles into KLIK?");
+    CHECK(a.type == QuestionType::who);
+    CHECK(a.confidence >= confident);
+    CHECK_THAT(a.text, Catch::Contains("KLIK-administrator"));
+}
+
 TEST_CASE("typos: Danish against the base, English against the glossary", "[knowledge][answers]") {
     auto da = ask("hvad er superbrugerens kompetancer");
     CHECK(da.document == "superbruger");
