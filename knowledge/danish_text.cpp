@@ -131,6 +131,8 @@ bool is_light_word(std::string_view word) {
         "skete", "sket", "foregår", "foregik", "folk", "personer", "syntes", "direkte", "bag", "ide", "idé",
         // time adverbs: when a fact holds is rarely what the question is about
         "fremover", "fremadrettet", "fortsat", "snart", "nutildags", "efterhånden", "hidtil", "pt",
+        // verbs that link the topics of a question ("bliver bedt om at", "plejer at blive valgt")
+        "bede", "beder", "bedt", "bedes", "vælge", "vælger", "valgt", "valgte", "vælges",
         // English
         "get", "gets", "got", "new", "come", "comes", "came", "go", "goes", "went", "make", "makes", "made", "take",
         "takes", "took", "give", "gives", "gave", "see", "sees", "find", "finds", "know", "knows", "read", "through",
@@ -145,7 +147,8 @@ bool is_light_word(std::string_view word) {
         "tries", "tried", "bring", "brings", "brought", "someone", "somebody", "something", "anyone", "anybody",
         "anything", "else", "everyone", "everything", "nowadays", "anymore", "currently", "soon", "henceforth",
         "provide", "provides", "provided", "providing", "offer", "offers", "offered", "handle", "handles", "handled",
-        "deal", "deals", "dealt", "include", "includes", "included", "including", "contain", "contains", "contained",
+        "deal", "deals", "dealt", "hand", "hands", "handed", "pass", "passes", "passed", "include", "includes",
+        "included", "including", "contain", "contains", "contained",
     };
     return words.contains(word);
 }
