@@ -133,6 +133,7 @@ bool is_light_word(std::string_view word) {
         "fremover", "fremadrettet", "fortsat", "snart", "nutildags", "efterhånden", "hidtil", "pt",
         // verbs that link the topics of a question ("bliver bedt om at", "plejer at blive valgt")
         "bede", "beder", "bedt", "bedes", "vælge", "vælger", "valgt", "valgte", "vælges",
+        "nævn", "nævne", "kører", "køre", "kørt", "opleve", "oplever", "oplevet", "fortælle", "fortæller", "fortalt",
         // English
         "get", "gets", "got", "new", "come", "comes", "came", "go", "goes", "went", "make", "makes", "made", "take",
         "takes", "took", "give", "gives", "gave", "see", "sees", "find", "finds", "know", "knows", "read", "through",
@@ -149,6 +150,7 @@ bool is_light_word(std::string_view word) {
         "provide", "provides", "provided", "providing", "offer", "offers", "offered", "handle", "handles", "handled",
         "deal", "deals", "dealt", "hand", "hands", "handed", "pass", "passes", "passed", "include", "includes",
         "included", "including", "contain", "contains", "contained",
+        "run", "runs", "running", "mention", "mentions", "experience", "experienced",
     };
     return words.contains(word);
 }

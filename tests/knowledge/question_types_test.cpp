@@ -158,6 +158,13 @@ TEST_CASE("linking verbs the base happens to contain do not outweigh the topic",
     auto chosen = ask("hvem plejer at blive valgt som superbrugere?");
     CHECK(chosen.confidence >= confident);
     CHECK_THAT(chosen.text, Catch::Contains("projektgruppen"));
+    auto running = ask("hvem er SPOC over for KOMBIT når DUBU kører i drift?");
+    CHECK(running.confidence >= confident);
+    CHECK(running.document == "systemansvarlig");
+    CHECK_THAT(running.text, Catch::Contains("SPOC"));
+    auto experienced = ask("hvilke problemer har kommunerne oplevet med SKI 02.19?");
+    CHECK(experienced.confidence >= confident);
+    CHECK_THAT(experienced.text, Catch::Contains("leverandør"));
 }
 
 TEST_CASE("typos: Danish against the base, English against the glossary", "[knowledge][answers]") {
