@@ -49,13 +49,11 @@ void write(Level level, std::string_view event, nlohmann::json fields) {
     text += nlohmann::json(event).dump(-1, ' ', false, replace);
     if (fields.is_object()) {
         for (auto const* own : {"ts", "level", "event"}) fields.erase(own);
-        if (!fields.empty()) {
-            auto const members = fields.dump(-1, ' ', false, replace);
-            text += ',';
-            text.append(members, 1, members.size() - 1);  // without its opening brace
-        } else {
-            text += '}';
-        }
+    }
+    if (fields.is_object() && !fields.empty()) {
+        auto const members = fields.dump(-1, ' ', false, replace);
+        text += ',';
+        text.append(members, 1);  // its members and closing brace, without the opening one
     } else {
         text += '}';
     }

@@ -52,27 +52,21 @@ std::string place_named_in(std::string const& folded) {
     return place;
 }
 
-/// "i Næstved Kommune", "in Næstved municipality": a place the question itself calls a
-/// municipality and writes as a name (a capital letter first, so not "in the municipality" nor
-/// "i vores kommune"), as the asker wrote it; else "".
+/// "i Næstved Kommune", "in Næstved municipality": the place of place_named_in when the question
+/// itself calls it a municipality and writes it as a name (capitalised, so not "in the
+/// municipality" nor "i vores kommune"), as the asker wrote it; else "".
 std::string municipality_named_as_such(std::string const& folded, std::string const& text) {
-    for (std::string_view marker : {" i ", " in ", " for "}) {
-        auto const at = folded.rfind(marker);
+    auto const place = place_named_in(folded);
+    // Folding that changed the length would put the asker's letters elsewhere.
+    if (place.empty() || folded.size() != text.size()) return {};
+    for (std::string_view suffix : {" kommune", " municipality"}) {
+        auto const phrase = place + std::string(suffix);
+        auto const at = folded.rfind(phrase);
         if (at == std::string::npos) continue;
-        auto const place = place_named_in(folded.substr(at));
-        if (place.empty()) continue;
-        auto const start = at + marker.size();
-        auto end = folded.find_first_of("?!.", start);
-        if (end == std::string::npos) end = folded.size();
-        auto const phrase = trim_space(folded.substr(start, end - start));
-        if (phrase != place + " kommune" && phrase != place + " municipality") continue;
-        if (folded.size() != text.size()) return {};  // folding moved the letters: cannot tell a name
-        auto const written = text.substr(folded.find(phrase, start), phrase.size());
-        auto const first = static_cast<unsigned char>(written[0]);
-        bool const capital = (first >= 'A' && first <= 'Z') ||
-                             (first == 0xC3 && written.size() > 1 && static_cast<unsigned char>(written[1]) >= 0x80 &&
-                              static_cast<unsigned char>(written[1]) <= 0x9E);  // À–Þ, with Æ, Ø, Å
-        if (capital) return written;
+        // Capitalised: the first letter is not the same bytes before and after folding.
+        auto const lead = static_cast<unsigned char>(text[at]);
+        std::size_t const letter = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+        if (text.compare(at, letter, folded, at, letter) != 0) return text.substr(at, phrase.size());
     }
     return {};
 }

@@ -19,6 +19,17 @@ Glossary glossary_of(std::string const& text) {
     return glossary;
 }
 
+/// A base that has the role gallery's history and one unrelated document, read with `words` as
+/// the dictionary: for how words the base lacks are weighed.
+KnowledgeIndex gallery_index(std::vector<std::string_view> const& words) {
+    std::vector<Document> docs;
+    docs.push_back(parse_document("---\nid: galleri\ntitle: Rollegalleriet\nkind: background\nsource: s\n---\n"
+                                  "Organisationsadministratoren kom med i rollegalleriet i version 1.3.\n", "a.md"));
+    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
+                                  "Superbrugerne melder fejl til servicedesken.\n", "b.md"));
+    return KnowledgeIndex(std::move(docs), Glossary{}, std::make_shared<WordList const>(WordList::from_words(words)));
+}
+
 KnowledgeIndex small_index() {
     std::vector<Document> docs;
     docs.push_back(parse_document("---\nid: superbruger\ntitle: DUBU-superbruger\nkind: role\nsource: s\naliases: superbruger\n---\n"
@@ -248,14 +259,7 @@ TEST_CASE("another inflection the stemmer leaves on still finds the word", "[kno
 }
 
 TEST_CASE("a Danish verb the base lacks links the topics but a noun it lacks is one", "[knowledge][search]") {
-    std::vector<Document> docs;
-    docs.push_back(parse_document("---\nid: galleri\ntitle: Rollegalleriet\nkind: background\nsource: s\n---\n"
-                                  "Organisationsadministratoren kom med i rollegalleriet i version 1.3.\n", "a.md"));
-    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
-                                  "Superbrugerne melder fejl til servicedesken.\n", "b.md"));
-    auto const words = std::make_shared<WordList const>(
-        WordList::from_words({"tilføje", "tilføjer", "tilføjet", "pizza", "roller", "rolle"}));
-    KnowledgeIndex index(std::move(docs), Glossary{}, words);
+    auto const index = gallery_index({"tilføje", "tilføjer", "tilføjet", "pizza", "roller", "rolle"});
     // "tilføjet": tilføje, tilføjer and tilføjet are all words, so it is a verb form.
     CHECK(index.search("hvornår blev organisationsadministrator tilføjet rollegalleriet?").confidence() >= 0.6);
     // "pizza" is a noun: the topic the base has nothing on.
@@ -263,16 +267,9 @@ TEST_CASE("a Danish verb the base lacks links the topics but a noun it lacks is 
 }
 
 TEST_CASE("a verb with a particle prefix counts as a verb even when the dictionary lacks its forms", "[knowledge][search]") {
-    std::vector<Document> docs;
-    docs.push_back(parse_document("---\nid: galleri\ntitle: Rollegalleriet\nkind: background\nsource: s\n---\n"
-                                  "Organisationsadministratoren kom med i rollegalleriet i version 1.3.\n", "a.md"));
-    docs.push_back(parse_document("---\nid: andet\ntitle: Andet\nkind: background\nsource: s\n---\n"
-                                  "Superbrugerne melder fejl til servicedesken.\n", "b.md"));
     // Like Debian's list: "tilsendt" and "tilsende" are there, "tilsender" is not; "sende",
     // "sender" and "sendt" are.
-    auto const words = std::make_shared<WordList const>(
-        WordList::from_words({"tilsende", "tilsendt", "sende", "sender", "sendt", "tilskud", "skud", "skudt"}));
-    KnowledgeIndex index(std::move(docs), Glossary{}, words);
+    auto const index = gallery_index({"tilsende", "tilsendt", "sende", "sender", "sendt", "tilskud", "skud", "skudt"});
     CHECK(index.search("hvornår blev organisationsadministrator tilsendt rollegalleriet?").confidence() >= 0.6);
     // "tilskud" is a noun ("skud" has no present "skuder"): the topic the base lacks.
     CHECK(index.search("tilskud til rollegalleriet").confidence() < 0.6);
