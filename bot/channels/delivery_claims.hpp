@@ -12,14 +12,17 @@
 // bounded and small whatever the platform's ids look like, so memory stays flat under load. Two
 // ids of one platform sharing a hash within the window (odds about n²/2⁶⁵, 10⁻¹⁰ for 50,000
 // ids) would make the second look like a retry.
+//
+// The claims sit in a fixed ring (oldest first, for expiry) and an open-addressing table of ring
+// positions (for lookup): 16 + 8 bytes per id at most, where a node-based map and a deque took
+// about 56. At the default bound that is 1.2 MB instead of 2.8 MB of a 40 MB budget.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,8 +55,26 @@ private:
     std::string platform_;
     std::chrono::hours keep_;
     std::size_t max_ids_;
-    std::unordered_map<std::uint64_t, Clock::time_point> seen_;      ///< id hash → when claimed
-    std::deque<std::pair<std::uint64_t, Clock::time_point>> order_;  ///< oldest first, for expiry
+    struct Claim {
+        std::uint64_t hash;  ///< 0: given back by release()
+        Clock::time_point at;
+    };
+    static constexpr std::uint32_t empty_slot = 0;
+
+    void expire(Clock::time_point now);
+    void drop_oldest() noexcept;
+    void add(std::uint64_t hash, Clock::time_point now);
+    /// The table position holding this hash, or the table's size.
+    std::size_t find(std::uint64_t hash) const noexcept;
+    /// Empties a table position, shifting later entries of its probe run back (no tombstones).
+    void erase_at(std::size_t position) noexcept;
+    std::size_t home(std::uint64_t hash) const noexcept { return static_cast<std::size_t>(hash) & (table_size_ - 1); }
+
+    std::size_t capacity_;                  ///< = max_ids, at least 1
+    std::unique_ptr<Claim[]> ring_;         ///< uninitialised: pages become resident as the ring fills
+    std::size_t oldest_ = 0, count_ = 0;
+    std::size_t table_size_;                ///< a power of two, at least twice the capacity
+    std::unique_ptr<std::uint32_t[]> table_; ///< ring position + 1, or empty_slot
     std::vector<std::pair<std::string, std::string>> pending_;     ///< (id, received at) not yet written
 };
 

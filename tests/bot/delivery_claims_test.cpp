@@ -46,3 +46,28 @@ TEST_CASE("claims expire after the keep period and the count stays bounded", "[c
     for (int i = 0; i < 10; ++i) claims.claim("id" + std::to_string(i), now + 2h);
     CHECK(claims.claim("x", now + 2h));  // pushed out by the bound
 }
+
+TEST_CASE("the newest claims within the bound stay recognised through many wrap-arounds and releases", "[channels][claims]") {
+    Database db(":memory:");
+    ConversationStore store(db);
+    auto const now = DeliveryClaims::Clock::now();
+    std::size_t const bound = 500;
+    DeliveryClaims claims(store, "teams", std::chrono::hours(1), bound);
+    int const total = 20000;
+    for (int i = 0; i < total; ++i) {
+        REQUIRE(claims.claim("act-" + std::to_string(i), now));
+        // Every seventh handling fails and is given back; its retry is then handled and kept.
+        if (i % 7 == 0) {
+            claims.release("act-" + std::to_string(i));
+            REQUIRE(claims.claim("act-" + std::to_string(i), now));
+        }
+        // A retry of a recent id is still recognised.
+        if (i >= 100) REQUIRE_FALSE(claims.claim("act-" + std::to_string(i - 100), now));
+    }
+    // The last `bound` claims (each released id counted once more) are retries; older ones are new again.
+    int recognised = 0;
+    for (int i = total - 1; i >= total - 400; --i) recognised += claims.claim("act-" + std::to_string(i), now) ? 0 : 1;
+    CHECK(recognised == 400);
+    CHECK(claims.claim("act-0", now));
+    CHECK(claims.claim("act-" + std::to_string(total - 2000), now));
+}
