@@ -227,6 +227,14 @@ QuestionForm read_question_form(std::string_view text, std::string_view folded) 
         form.abbreviation = asked;
         form.cue_words = {verb};
     }
+    // The question word that opens the question decides over one in a later clause: "who does
+    // KOMBIT escalate to when a municipality falls behind" asks who, "hvorfor skal vi, når …" why.
+    if (form.type == QuestionType::other && !words.empty()) {
+        auto const& opener = words.front();
+        if (opener == "hvem" || opener == "who" || opener == "whom" || opener == "whose") form.type = QuestionType::who;
+        else if (opener == "hvorfor" || opener == "why") form.type = QuestionType::why;
+        else if (opener == "hvornår" || opener == "when") form.type = QuestionType::when;
+    }
     for (auto const& cue : cues) {
         if (form.type != QuestionType::other) break;
         if (!has_phrase(padded, cue.phrase)) continue;

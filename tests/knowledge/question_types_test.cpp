@@ -53,6 +53,14 @@ TEST_CASE("who: the answer leads with the role that does it", "[knowledge][answe
     CHECK_THAT(lead(a.text), Catch::Contains("projektejer"));
 }
 
+TEST_CASE("the question word that opens the question decides over one in a later clause", "[knowledge][answers]") {
+    CHECK(ask("who does KOMBIT escalate to when a municipality falls behind?").type == QuestionType::who);
+    CHECK(ask("hvem skal vi kontakte, hvis vi ikke ved hvornår releasen kommer?").type == QuestionType::who);
+    CHECK(ask("hvorfor skal vi have en systemejer, når vi har en projektejer?").type == QuestionType::why);
+    CHECK(ask("when is the project owner appointed, and who does it?").type == QuestionType::when);
+    CHECK(ask("hvor tit kommer der releases?").type == QuestionType::how_often);
+}
+
 TEST_CASE("when: the answer leads with the phase", "[knowledge][answers]") {
     auto a = ask("hvornår udpeges systemejeren?");
     CHECK(a.type == QuestionType::when);
