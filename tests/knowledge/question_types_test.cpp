@@ -51,6 +51,10 @@ TEST_CASE("who: the answer leads with the role that does it", "[knowledge][answe
     CHECK(a.type == QuestionType::who);
     CHECK(a.confidence >= confident);
     CHECK_THAT(lead(a.text), Catch::Contains("projektejer"));
+    // "informere" is said as "giver information videre til" in the base.
+    auto informs = ask("hvem skal den systemansvarlige informere om nye releases?");
+    CHECK(informs.document == "systemansvarlig");
+    CHECK_THAT(informs.text, Catch::Contains("superbrugere"));
 }
 
 TEST_CASE("the question word that opens the question decides over one in a later clause", "[knowledge][answers]") {
