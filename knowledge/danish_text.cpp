@@ -151,6 +151,8 @@ bool is_light_word(std::string_view word) {
         "deal", "deals", "dealt", "hand", "hands", "handed", "pass", "passes", "passed", "include", "includes",
         "included", "including", "contain", "contains", "contained",
         "run", "runs", "running", "mention", "mentions", "experience", "experienced",
+        // everyday nouns that carry no topic ("be in place", "what kind of", "a lot of")
+        "place", "places", "kind", "kinds", "sort", "lot", "lots", "bit", "stuff", "matter", "matters",
     };
     return words.contains(word);
 }

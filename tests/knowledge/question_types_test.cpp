@@ -177,6 +177,10 @@ TEST_CASE("linking verbs the base happens to contain do not outweigh the topic",
     auto experienced = ask("hvilke problemer har kommunerne oplevet med SKI 02.19?");
     CHECK(experienced.confidence >= confident);
     CHECK_THAT(experienced.text, Catch::Contains("leverandør"));
+    // An everyday English noun the Danish base lacks ("be in place") is no topic of its own.
+    auto in_place = ask("when does the project owner have to be in place?");
+    CHECK(in_place.confidence >= confident);
+    CHECK(in_place.document == "projektejer");
 }
 
 TEST_CASE("typos: Danish against the base, English against the glossary", "[knowledge][answers]") {
