@@ -11,8 +11,11 @@ namespace {
 
 using nlohmann::json;
 
+// Members are assigned rather than listed in braces: nlohmann copies every value of an
+// initializer list, and a reference is serialised for every message.
 json account_json(ChannelAccount const& a) {
-    json j = {{"id", a.id}};
+    json j = json::object();
+    j["id"] = a.id;
     if (!a.name.empty()) j["name"] = a.name;
     if (!a.aad_object_id.empty()) j["aadObjectId"] = a.aad_object_id;
     return j;
@@ -31,11 +34,16 @@ std::string with_slash(std::string url) {
 }  // namespace
 
 json ConversationReference::to_json() const {
-    json conversation = {{"id", conversation_id}};
+    json j = json::object();
+    j["serviceUrl"] = service_url;
+    j["channelId"] = channel_id;
+    auto& conversation = j["conversation"];
+    conversation["id"] = conversation_id;
     if (!conversation_type.empty()) conversation["conversationType"] = conversation_type;
     if (!tenant_id.empty()) conversation["tenantId"] = tenant_id;
-    return {{"serviceUrl", service_url}, {"channelId", channel_id}, {"conversation", conversation},
-            {"bot", account_json(bot)},  {"user", account_json(user)}};
+    j["bot"] = account_json(bot);
+    j["user"] = account_json(user);
+    return j;
 }
 
 ConversationReference ConversationReference::from_json(json const& j) {
