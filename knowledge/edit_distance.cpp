@@ -35,21 +35,25 @@ void WordNeighbourhoods::add(std::string const& word) {
     }
 }
 
-std::string WordNeighbourhoods::only_neighbour(std::string const& word) const {
+std::vector<std::string> WordNeighbourhoods::neighbours(std::string const& word) const {
+    std::vector<std::string> found;
     auto const s = utf8::decode(word);
-    if (s.size() + 1 < min_length_ || s.empty()) return {};
+    if (s.size() + 1 < min_length_ || s.empty()) return found;
     bool const short_word = s.size() < min_length_;
-    std::string found;
     for (auto const& key : short_word ? std::vector<std::u32string>{s} : deletion_keys(s)) {
         auto it = keys_.find(key);
         if (it == keys_.end()) continue;
         for (auto const& w : it->second) {
             if (short_word && utf8::decode(w).size() != s.size() + 1) continue;
-            if (found.empty()) found = w;
-            else if (w != found) return {};  // two words as near: no guess
+            if (std::find(found.begin(), found.end(), w) == found.end()) found.push_back(w);
         }
     }
     return found;
+}
+
+std::string WordNeighbourhoods::only_neighbour(std::string const& word) const {
+    auto found = neighbours(word);
+    return found.size() == 1 ? std::move(found.front()) : std::string();  // two words as near: no guess
 }
 
 }  // namespace superbruger::knowledge

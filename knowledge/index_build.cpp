@@ -76,10 +76,12 @@ TermSet sorted_unique(std::vector<TermId> terms) {
     return terms;
 }
 
-std::vector<std::string> stop_words_to_correct() {
-    return {"hvem", "hvad", "hvornår", "hvordan", "hvilken", "hvilke", "hvilket", "hvorfor", "skal", "kan", "have",
-            "what", "when", "where", "which", "who", "does", "should", "about", "there", "their", "with",
-            "often", "ofte"};
+std::vector<std::string> danish_stop_words_to_correct() {
+    return {"hvem", "hvad", "hvornår", "hvordan", "hvilken", "hvilke", "hvilket", "hvorfor", "skal", "kan", "have", "ofte"};
+}
+
+std::vector<std::string> english_stop_words_to_correct() {
+    return {"what", "when", "where", "which", "who", "does", "should", "about", "there", "their", "with", "often"};
 }
 
 }  // namespace
@@ -203,7 +205,11 @@ void KnowledgeIndex::Impl::build() {
         glossary_words.insert(word);
         glossary_neighbours.add(word);
     }
-    for (auto const& word : stop_words_to_correct()) stop_neighbours.add(word);
+    for (auto const& word : danish_stop_words_to_correct()) stop_neighbours.add(word);
+    for (auto const& word : english_stop_words_to_correct()) {
+        stop_neighbours.add(word);
+        english_stop_words.insert(word);
+    }
 
     names_beginning_with.assign(document_frequency.size(), {});
     for (std::uint32_t d = 0; d < names.size(); ++d) {

@@ -141,6 +141,7 @@ struct KnowledgeIndex::Impl {
     /// function words ("hvme", "waht").
     WordNeighbourhoods glossary_neighbours{min_typo_length};
     WordNeighbourhoods stop_neighbours{min_stop_typo_length};
+    std::unordered_set<std::string> english_stop_words;  ///< the English ones of stop_neighbours
     std::unordered_set<std::string> glossary_words;
     std::unordered_set<TermId> actor_terms;  ///< roles and bodies: what a "hvem" answer names
     std::vector<std::string> expanded;       ///< every abbreviation some passage spells out
@@ -194,7 +195,7 @@ struct KnowledgeIndex::Impl {
     bool is_danish_compound(std::string const& word) const;
     double alternative_weight(std::vector<TermId> const& alt) const;
     bool known_word(std::string const& w) const;
-    std::vector<std::string> corrected_words(std::string_view folded, std::vector<std::string>& corrections) const;
+    std::vector<std::string> corrected_words(std::string_view folded, bool asked_in_english, std::vector<std::string>& corrections) const;
     std::vector<Concept> concepts_of(std::vector<std::string> const& all_words, QuestionForm const& form,
                                      bool asked_in_english) const;
     std::shared_ptr<AnalysedQuestion> analyse(std::string_view question) const;

@@ -195,7 +195,7 @@ std::string KnowledgeIndex::Impl::swapped_known_word(std::string const& word) co
 
 /// Spelling fixed before anything else: misspelt function words ("hvme" → "hvem") and words of
 /// the glossary ("systme" → "system"), never a real Danish word nor a word the base knows.
-std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view folded,
+std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view folded, bool asked_in_english,
                                                                std::vector<std::string>& corrections) const {
     auto words = split_words(folded);
     // "hyper care", "super bruger": two words the base knows as one.
@@ -231,6 +231,17 @@ std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view 
             continue;
         }
         auto fix = stop_neighbours.only_neighbour(w);
+        if (fix.empty()) {
+            // "oftne" is as near "often" as "ofte": the question's language decides a tie.
+            std::string in_language;
+            int count = 0;
+            for (auto& candidate : stop_neighbours.neighbours(w)) {
+                if (english_stop_words.contains(candidate) != asked_in_english) continue;
+                in_language = std::move(candidate);
+                ++count;
+            }
+            if (count == 1) fix = std::move(in_language);
+        }
         if (fix.empty()) {
             fix = glossary_neighbours.only_neighbour(w);
             if (!fix.empty() && is_real_word(w) && !completes_phrase(k, fix)) fix.clear();
@@ -382,7 +393,8 @@ std::vector<std::string> version_numbers(std::string_view text) {
 std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view question) const {
     auto analysed = std::make_shared<AnalysedQuestion>();
     analysed->versions = version_numbers(question);
-    auto words = corrected_words(fold_case(question), analysed->corrections);
+    bool const asked_in_english = detect_language(question) == Language::en;
+    auto words = corrected_words(fold_case(question), asked_in_english, analysed->corrections);
     std::string corrected;
     for (auto const& w : words) corrected += (corrected.empty() ? "" : " ") + w;
     analysed->form = read_question_form(question, corrected);
@@ -426,7 +438,7 @@ std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view
             form.cue_words.push_back(w);
         }
     }
-    analysed->concepts = concepts_of(words, form, detect_language(question) == Language::en);
+    analysed->concepts = concepts_of(words, form, asked_in_english);
     return analysed;
 }
 

@@ -194,6 +194,12 @@ TEST_CASE("typos: Danish against the base, English against the glossary", "[know
     auto en = ask("waht does the systme owner do");
     CHECK(en.document == "systemejer");
     CHECK(en.confidence >= confident);
+    // "oftne" is one edit from both "often" and "ofte": the question's language decides.
+    auto often = ask("how oftne are there new dubu releases");
+    CHECK(often.type == QuestionType::how_often);
+    CHECK(often.confidence >= confident);
+    CHECK_THAT(often.text, Catch::Contains("årlig") || Catch::Contains("om året"));
+    CHECK(ask("hvor oftne kommer der releases").type == QuestionType::how_often);
 }
 
 TEST_CASE("questions the base cannot answer stay declined", "[knowledge][answers]") {
