@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the team's question bank files: every line valid JSON with the required fields.
 
-Usage: python3 bench/questions/check.py [FILE.jsonl ...]   (default: tune.jsonl and heldout.jsonl here)
+Usage: python3 bench/questions/check.py [FILE.jsonl ...]   (default: every part in PREFIX here)
 Prints one line per file and exits non-zero on the first kind of defect it finds.
 """
 import json
@@ -11,7 +11,7 @@ import sys
 
 TYPES = {"hvem", "hvornaar", "hvad_er", "staar_for", "hvor_tit", "hvordan", "maa", "hvor", "opgaver", "other",
          "unanswerable", "command"}
-PREFIX = {"tune.jsonl": "t", "heldout.jsonl": "h"}
+PREFIX = {"tune.jsonl": "t", "heldout.jsonl": "h", "tune2.jsonl": "n", "tune3.jsonl": "m"}
 
 
 def check_file(path, seen_questions):
@@ -60,7 +60,7 @@ def check_file(path, seen_questions):
 
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
-    paths = argv or [os.path.join(here, p) for p in ("tune.jsonl", "heldout.jsonl") if os.path.exists(os.path.join(here, p))]
+    paths = argv or [os.path.join(here, p) for p in PREFIX if os.path.exists(os.path.join(here, p))]
     seen, failed = {}, False
     for path in paths:
         rows, errors = check_file(path, seen)
