@@ -96,6 +96,9 @@ bool is_stop_word(std::string_view word) {
         // the base, they must not count as topics it lacks.
         "ha", "altså", "vel", "nok", "faktisk", "præcis", "sgu", "hej", "ok", "okay", "tak", "venligst", "slags",
         "egentligt", "overhovedet", "normalt", "generelt", "lissom", "øh", "hmm", "eventuelt", "evt",
+        // Prepositions as chat writes them: abbreviated ("ift" = i forhold til) or in one word
+        // ("overfor" for "over for").
+        "ift", "iht", "mht", "ifm", "vedr", "overfor",
         // English
         "a", "an", "and", "or", "of", "to", "in", "on", "is", "are", "was", "were", "be", "been",
         "who", "what", "when", "where", "which", "why", "how", "do", "does", "did", "can", "could", "may",
@@ -129,6 +132,7 @@ bool is_light_word(std::string_view word) {
         "hedder", "kaldes", "kalder", "mener", "synes", "tror", "vil", "ønsker", "prøve", "bruges", "vores", "jeres",
         "ude", "inde", "oppe", "senere", "tidligere", "længere", "stadig", "igen", "allerede", "dermed", "hen",
         "skete", "sket", "foregår", "foregik", "folk", "personer", "syntes", "direkte", "bag", "ide", "idé",
+        "størrelse",  // "hvad er X for en størrelse?" asks what X is
         // time adverbs: when a fact holds is rarely what the question is about
         "fremover", "fremadrettet", "fortsat", "snart", "nutildags", "efterhånden", "hidtil", "pt",
         // verbs that link the topics of a question ("bliver bedt om at", "plejer at blive valgt")

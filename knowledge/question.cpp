@@ -50,12 +50,22 @@ constexpr std::array cues = {
     Cue{QuestionType::how_often, "med hvilket interval", "interval"},
     Cue{QuestionType::how_often, "tit", "tit"},      // "kommer der tit releases?"
     Cue{QuestionType::how_often, "often", "often"},
+    // "releases per year?", "hvor mange releases om året": a count per period asks how often.
+    Cue{QuestionType::how_often, "per year", "year"},
+    Cue{QuestionType::how_often, "a year", "year"},
+    Cue{QuestionType::how_often, "every year", "year"},
+    Cue{QuestionType::how_often, "each year", "year"},
+    Cue{QuestionType::how_often, "om året", "året"},
+    Cue{QuestionType::how_often, "pr år", "år"},
+    Cue{QuestionType::how_often, "per år", "år"},
+    Cue{QuestionType::how_often, "hvert år", "år"},
     // Not "står for" alone: "hvem står for oplæringen" asks who is in charge (stands_for_pattern
     // reads "hvad står SPOC for").
     Cue{QuestionType::stands_for, "stand for", "stand"},
     Cue{QuestionType::stands_for, "stands for", "stands"},
     Cue{QuestionType::stands_for, "forkortelse for", "forkortelse"},
     Cue{QuestionType::stands_for, "forkortelsen", "forkortelsen"},
+    Cue{QuestionType::stands_for, "forkortelse", "forkortelse"},  // "klik forkortelse"
     Cue{QuestionType::stands_for, "abbreviation", "abbreviation"},
     Cue{QuestionType::stands_for, "acronym", "acronym"},
     Cue{QuestionType::stands_for, "akronym", "akronym"},

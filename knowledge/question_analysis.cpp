@@ -294,14 +294,18 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
         }
         concepts.push_back(std::move(c));
     };
+    auto glossary_alternatives = [&](std::size_t group) {
+        std::vector<std::vector<TermId>> alts;
+        for (auto const& term : glossary.group_stems(group)) {
+            std::vector<TermId> ids;
+            for (auto const& stem : term) ids.push_back(find(stem));
+            alts.push_back(std::move(ids));
+        }
+        return alts;
+    };
     for (std::size_t i = 0; i < words.size();) {
         if (auto m = glossary.match(words, i, danish, english)) {
-            std::vector<std::vector<TermId>> alts;
-            for (auto const& term : glossary.group_stems(m->group)) {
-                std::vector<TermId> ids;
-                for (auto const& stem : term) ids.push_back(find(stem));
-                alts.push_back(std::move(ids));
-            }
+            auto alts = glossary_alternatives(m->group);
             std::vector<TermId> literal;
             std::string label;
             for (std::size_t k = i; k < i + m->words; ++k) {
@@ -349,7 +353,15 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
             parts.clear();
         }
         if (!parts.empty()) {
-            for (auto const& part : parts) add_known(part, {{find(danish.stem(part))}}, 1.0);
+            // A part the glossary knows means what the glossary says ("minimumskrav": "minimum"
+            // is "mindst" in the base).
+            for (auto const& part : parts) {
+                std::vector<std::vector<TermId>> alts{{find(danish.stem(part))}};
+                if (auto m = glossary.match({part}, 0, danish, english)) {
+                    for (auto& alt : glossary_alternatives(m->group)) alts.push_back(std::move(alt));
+                }
+                add_known(part, std::move(alts), 1.0);
+            }
             continue;
         }
         std::vector<std::vector<TermId>> alts;

@@ -183,6 +183,32 @@ TEST_CASE("linking verbs the base happens to contain do not outweigh the topic",
     CHECK(in_place.document == "projektejer");
 }
 
+TEST_CASE("chat shorthand: abbreviated prepositions, idioms, bare cue nouns and compound parts", "[knowledge][answers]") {
+    // "overfor" (for "over for") and "ift" (i forhold til) are prepositions, not topics the base lacks.
+    auto toward = ask("hvad er den systemansvarliges rolle overfor kombit?");
+    CHECK(toward.confidence >= confident);
+    CHECK(toward.document == "systemansvarlig");
+    auto regarding = ask("superbrugernes rolle ift fejl og ønsker?");
+    CHECK(regarding.confidence >= confident);
+    // "hvad er X for en størrelse?" asks what X is.
+    auto what = ask("hvad er netcompanys servicedesk for en størrelse?");
+    CHECK(what.confidence >= confident);
+    CHECK(what.document == "support");
+    // "forkortelse" alone asks for the expansion.
+    auto abbreviation = ask("klik forkortelse");
+    CHECK(abbreviation.type == QuestionType::stands_for);
+    CHECK_THAT(abbreviation.text, Catch::Contains("Kommunernes Løsning til Implementering og Koordinering"));
+    // A count per year asks how often.
+    auto yearly = ask("releases per year?");
+    CHECK(yearly.type == QuestionType::how_often);
+    CHECK(yearly.confidence >= confident);
+    CHECK(ask("hvor mange releases kommer der om året?").type == QuestionType::how_often);
+    // A part of a compound means what the glossary says it means: "minimum" is "mindst".
+    auto minimum = ask("minimumskrav til roller når dubu er i drift?");
+    CHECK(minimum.confidence >= confident);
+    CHECK(minimum.section == "Roller der mindst skal udpeges");
+}
+
 TEST_CASE("typos: Danish against the base, English against the glossary", "[knowledge][answers]") {
     auto da = ask("hvad er superbrugerens kompetancer");
     CHECK(da.document == "superbruger");
