@@ -2,6 +2,7 @@
 #include "bot/command_words.hpp"
 
 #include "knowledge/danish_text.hpp"
+#include "knowledge/edit_distance.hpp"
 #include "knowledge/utf8.hpp"
 #include "knowledge/word_list.hpp"
 
@@ -118,20 +119,6 @@ std::string normalised(std::string_view folded) {
     return out;
 }
 
-bool one_edit_apart(std::u32string const& a, std::u32string const& b) {
-    if (a == b) return true;
-    auto const la = a.size();
-    auto const lb = b.size();
-    if (la + 1 < lb || lb + 1 < la) return false;
-    std::size_t i = 0;
-    while (i < la && i < lb && a[i] == b[i]) ++i;
-    if (la == lb) {
-        if (a.substr(i + 1) == b.substr(i + 1)) return true;                                          // substitution
-        return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);  // transposition
-    }
-    return la > lb ? a.substr(i + 1) == b.substr(i) : a.substr(i) == b.substr(i + 1);                // deletion
-}
-
 constexpr std::array<std::string_view, 17> question_words = {"hvem", "hvad", "hvor", "hvordan", "hvornår", "hvilke",
                                                               "hvilken", "hvilket", "hvorfor", "who", "what", "where",
                                                               "how", "when", "which", "why", "whom"};
@@ -234,7 +221,10 @@ std::optional<Understood> understand(std::string_view folded) {
         auto const command_parts = knowledge::split_words(c.words);
         if (c.match == anywhere || command_parts.empty()) continue;
         auto const head = knowledge::utf8::decode(command_parts.front());
-        if (head.size() < min_typo_letters || !one_edit_apart(first, head)) continue;
+        // A four-letter command is one edit from too many words to guess, except when it makes
+        // the whole message with one letter too many ("helpp", "undoo").
+        bool const extra_letter = parts.size() == 1 && first.size() == head.size() + 1;
+        if (head.size() + (extra_letter ? 1 : 0) < min_typo_letters || !knowledge::one_edit_apart(first, head)) continue;
         // The rest of a two-word command must follow as typed ("stop påmindelser").
         bool rest_matches = true;
         for (std::size_t k = 1; k < command_parts.size(); ++k) {

@@ -96,7 +96,7 @@ TEST_CASE("commands gone wrong and near misses get the command's help", "[bot][c
     Harness h;
     for (std::string const message : {"gennemgå", "fortsæt", "status på 3.4", "hvilke releases er der?", "ret", "træk tilbage",
                                       "fortryd", "gennemgaa DUBU 3.4", "fortsat", "hjælp mig", "hjaelp", "Status på release 3.2",
-                                      "review", "undo", "withdraw"}) {
+                                      "review", "undo", "withdraw", "helpp", "hellp", "undoo"}) {
         check_not_knowledge(h.say(message), message);
     }
     // "gennemgå" alone reaches its command: with no release registered, it says so.
