@@ -108,7 +108,10 @@ bool is_stop_word(std::string_view word) {
         "any", "some", "into", "out", "up", "just", "also", "whom", "whose", "please", "tell", "mean", "means", "the", "like",
         "according", "typically", "usually", "need", "needs", "after", "one", "hold", "holds", "describe", "describes", "explain", "from", "at", "for", "all",
         "hi", "hello", "hey", "thanks", "thank", "actually", "exactly", "really", "basically", "anyway", "kind", "kinds",
-        "generally", "normally", "exist", "exists",
+        "generally", "normally", "exist", "exists", "typical", "besides", "apart",
+        // what is left of a contraction once the apostrophe splits it ("don't" → "don", "t")
+        "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "shouldn", "couldn", "haven", "hasn",
+        "ll", "ve", "re",
         // the rest of Snowball's English stop list
         "myself", "ours", "ourselves", "yours", "yourself", "yourselves", "him", "himself", "hers", "herself", "itself", "theirs", "themselves", "am", "being", "having", "doing", "ought", "but", "because", "until", "while", "against", "between", "during", "before", "above", "below", "down", "off", "again", "further", "once", "here", "both", "each", "few", "more", "most", "other", "such", "nor", "own", "same", "so", "too", "very", "cannot",
         // prepositions Snowball leaves out
@@ -156,7 +159,7 @@ bool is_light_word(std::string_view word) {
         "included", "including", "contain", "contains", "contained",
         "run", "runs", "running", "mention", "mentions", "experience", "experienced",
         // everyday nouns that carry no topic ("be in place", "what kind of", "a lot of")
-        "place", "places", "kind", "kinds", "sort", "lot", "lots", "bit", "stuff", "matter", "matters",
+        "place", "places", "sort", "lot", "lots", "bit", "stuff", "matter", "matters", "generic", "general",
     };
     return words.contains(word);
 }

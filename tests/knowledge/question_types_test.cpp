@@ -209,6 +209,16 @@ TEST_CASE("chat shorthand: abbreviated prepositions, idioms, bare cue nouns and 
     CHECK(minimum.section == "Roller der mindst skal udpeges");
 }
 
+TEST_CASE("English framing words and contractions are not topics the base lacks", "[knowledge][answers]") {
+    // "don't" splits into "don" and "t"; "typical" mirrors the Danish stop word "typisk".
+    auto contraction = ask("if we don't run our own IT, who can hold the forvaltningsansvarlig role for us?");
+    CHECK(contraction.confidence >= confident);
+    CHECK(contraction.document == "forvaltningsansvarlig");
+    auto typical = ask("DUBU project owner - typical job title?");
+    CHECK(typical.confidence >= confident);
+    CHECK(typical.document == "projektejer");
+}
+
 TEST_CASE("typos: Danish against the base, English against the glossary", "[knowledge][answers]") {
     auto da = ask("hvad er superbrugerens kompetancer");
     CHECK(da.document == "superbruger");
