@@ -57,6 +57,18 @@ TEST_CASE("who: the answer leads with the role that does it", "[knowledge][answe
     CHECK_THAT(informs.text, Catch::Contains("superbrugere"));
 }
 
+TEST_CASE("glossary: keeping informed is following along, succeeding is solving", "[knowledge][answers]") {
+    // The base says "følger med i" where the question says "holde sig orienteret om".
+    auto informed = ask("hvad skal den underskriftberettigede holde sig orienteret om?");
+    CHECK(informed.confidence >= confident);
+    CHECK(informed.document == "underskriftberettiget");
+    CHECK_THAT(informed.text, Catch::Contains("databehandleraftaler"));
+    // "lykkedes" is said as "når opgaven er løst".
+    auto succeeded = ask("hvornår er opgaven om driftsorganisationen lykkedes?");
+    CHECK(succeeded.confidence >= confident);
+    CHECK(succeeded.document == "drifts-og-supportorganisation");
+}
+
 TEST_CASE("the question word that opens the question decides over one in a later clause", "[knowledge][answers]") {
     CHECK(ask("who does KOMBIT escalate to when a municipality falls behind?").type == QuestionType::who);
     CHECK(ask("hvem skal vi kontakte, hvis vi ikke ved hvornår releasen kommer?").type == QuestionType::who);
