@@ -211,6 +211,7 @@ void KnowledgeIndex::Impl::build() {
         english_stop_words.insert(word);
     }
 
+    index_compound_heads();
     names_beginning_with.assign(document_frequency.size(), {});
     for (std::uint32_t d = 0; d < names.size(); ++d) {
         for (std::uint32_t n = 0; n < names[d].size(); ++n) {

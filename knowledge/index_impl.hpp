@@ -39,6 +39,9 @@ constexpr double unknown_share_of_sections = 1.0 / 15.0;
 constexpr double unknown_real_word = 2.0;
 constexpr double unknown_english_real_word = 1.5;
 constexpr double unknown_english_word = 0.6;
+/// A word found only as the last part of compounds ("brev" in "abonnementsbrev") weighs this
+/// share of those compounds' weight.
+constexpr double compound_head_penalty = 0.7;
 // The most a common word ("kommer", "nye", "get") weighs, known to the base or not.
 constexpr double light_weight = 0.6;
 // One edit turns too many short words into others ("kost" → "kort", "need" → "ned").
@@ -135,6 +138,9 @@ struct KnowledgeIndex::Impl {
     /// Per term: the (document, name) pairs of `names` whose first term it is.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> names_beginning_with;
     std::unordered_set<std::string> standalone_stems;            ///< stems seen as whole words
+    /// Compounds of the base by their last part, a word of the dictionary ("brev" → the terms of
+    /// "abonnementsbrev", "standardbrev"): a word the base has only inside compounds.
+    std::unordered_map<std::string, std::vector<TermId>> compounds_by_head;
     std::unordered_map<std::string, TermId> surface_words;       ///< folded word → its stem's term
     std::unordered_map<std::u32string, std::vector<TermId>> deletions;  ///< typo neighbourhoods of the terms
     /// Typo neighbourhoods of the glossary's words (for English typos: "systme owner") and of the
@@ -186,6 +192,7 @@ struct KnowledgeIndex::Impl {
         return is_danish_word(folded_word) || (english_dictionary && english_dictionary->contains(folded_word));
     }
     std::vector<std::string> split_compound(std::string const& word) const;
+    void index_compound_heads();
     std::vector<std::string> elided_compounds(std::string_view text) const;
     std::vector<TermId> typo_candidates(std::string const& stem) const;
     std::string swapped_known_word(std::string const& word) const;

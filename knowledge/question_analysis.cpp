@@ -50,6 +50,17 @@ std::vector<std::string> KnowledgeIndex::Impl::split_compound(std::string const&
                         [&](std::string const& part) { return standalone_stems.contains(danish.stem(part)); });
 }
 
+void KnowledgeIndex::Impl::index_compound_heads() {
+    if (!dictionary) return;
+    for (auto const& [stem, id] : term_ids) {
+        if (document_frequency[id] == 0) continue;  // interned from the glossary only
+        auto parts = split_in_two(utf8::decode(stem), 3, [&](std::string const& part) { return is_danish_word(part); });
+        if (parts.empty()) continue;
+        compounds_by_head[danish.stem(parts[1])].push_back(id);
+    }
+    for (auto& [head, ids] : compounds_by_head) std::sort(ids.begin(), ids.end());
+}
+
 /// The words Danish leaves out after a hyphen, written whole: "ændrings- og udviklingsønsker"
 /// also says "ændringsønsker", "drifts- og supportorganisation" "driftsorganisation". The
 /// second word lends its last part (by split_compound) to the first.
@@ -343,6 +354,14 @@ std::vector<Concept> KnowledgeIndex::Impl::concepts_of(std::vector<std::string> 
             std::vector<std::vector<TermId>> alts;
             for (auto t : relatives) alts.push_back({t});
             add_known(word, std::move(alts), 1.0);
+            continue;
+        }
+        // "hvilke breve …" when the base has only "abonnementsbrev" and "standardbreve": the
+        // compounds ending in the word, as weak alternatives (a kind of the thing, not the thing).
+        if (auto heads = compounds_by_head.find(stem); heads != compounds_by_head.end()) {
+            std::vector<std::vector<TermId>> alts;
+            for (auto t : heads->second) alts.push_back({t});
+            add_known(word, std::move(alts), compound_head_penalty);
             continue;
         }
         auto parts = split_compound(word);

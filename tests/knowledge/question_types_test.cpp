@@ -231,6 +231,14 @@ TEST_CASE("English framing words and contractions are not topics the base lacks"
     CHECK(typical.document == "projektejer");
 }
 
+TEST_CASE("a word the base has only inside compounds finds those compounds", "[knowledge][answers]") {
+    // "breve": the base says "abonnementsbreve", never "breve" alone.
+    auto letters = ask("hvilke breve skal fordelingskomponentadministratoren modtage?");
+    CHECK(letters.confidence >= confident);
+    CHECK(letters.document == "fordelingskomponentadministrator");
+    CHECK_THAT(letters.text, Catch::Contains("abonnementsbrev"));
+}
+
 TEST_CASE("typos: Danish against the base, English against the glossary", "[knowledge][answers]") {
     auto da = ask("hvad er superbrugerens kompetancer");
     CHECK(da.document == "superbruger");
