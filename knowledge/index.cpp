@@ -47,6 +47,7 @@ std::string KnowledgeIndex::Impl::excerpt(SearchResult const& result, Hit const&
     if (!result.question) return {};
     auto const& concepts = result.question->concepts;
     auto const& form = result.question->form;
+    auto const step = result.question->step;
     auto const* passage = passage_of(hit.document, hit.section);
     if (passage == nullptr) return {};
     auto const& text = documents[hit.document].sections[hit.section].text;
@@ -62,10 +63,11 @@ std::string KnowledgeIndex::Impl::excerpt(SearchResult const& result, Hit const&
                                                       form.abbreviation)
                                : (u.marks & mark(form.type)) != 0;
         if (s > 0 && gives) s += 0.75 * strongest;
+        if (step > 0 && starts_step(std::string_view(text).substr(u.span.begin, u.span.end - u.span.begin), step)) s += 2 * strongest + 1;
         spans.push_back(u.span);
         scores.push_back(s);
     }
-    return compose_excerpt(text, spans, scores, max_chars, leads_with_answer(form.type));
+    return compose_excerpt(text, spans, scores, max_chars, step > 0 || leads_with_answer(form.type));
 }
 
 KnowledgeIndex::KnowledgeIndex(std::vector<Document> documents, Glossary glossary, std::shared_ptr<WordList const> dictionary,

@@ -118,7 +118,12 @@ struct AnalysedQuestion {
     /// The question asks for a phone number ("telefonnummer", "tlf", "phone"): a passage without
     /// one has the person or the desk, not the number.
     bool wants_phone = false;
+    /// "hvad er trin 3 i …": the excerpt leads with the list item numbered so; 0 for none.
+    int step = 0;
 };
+
+/// Whether a unit is the list item "N. …".
+bool starts_step(std::string_view unit, int step);
 
 struct KnowledgeIndex::Impl {
     std::vector<Document> documents;
@@ -219,6 +224,7 @@ struct KnowledgeIndex::Impl {
     bool fits_type(Passage const& p, QuestionForm const& form, std::vector<Concept> const& concepts, double total_weight) const;
     bool gives_address(Passage const& p, std::vector<Concept> const& concepts, double total_weight) const;
     bool names_versions(Passage const& p, std::vector<std::string> const& versions) const;
+    bool has_step(Passage const& p, int step) const;
 
     // index.cpp
     Passage const* passage_of(std::size_t document, std::size_t section) const;

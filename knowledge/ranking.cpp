@@ -232,6 +232,19 @@ bool KnowledgeIndex::Impl::gives_address(Passage const& p, std::vector<Concept> 
 
 /// Whether the passage's text, heading or document names (title, source) have every version
 /// number asked about.
+bool starts_step(std::string_view unit, int step) {
+    auto const at = unit.find_first_not_of(" \t\n-*");
+    if (at == std::string_view::npos) return false;
+    return unit.substr(at).starts_with(std::to_string(step) + ".");
+}
+
+bool KnowledgeIndex::Impl::has_step(Passage const& p, int step) const {
+    auto const& text = documents[p.document].sections[p.section].text;
+    return std::any_of(p.units.begin(), p.units.end(), [&](Unit const& u) {
+        return starts_step(std::string_view(text).substr(u.span.begin, u.span.end - u.span.begin), step);
+    });
+}
+
 bool KnowledgeIndex::Impl::names_versions(Passage const& p, std::vector<std::string> const& versions) const {
     auto const& doc = documents[p.document];
     auto const& section = doc.sections[p.section];
@@ -388,6 +401,8 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
             coverage *= 0.5;
             rank *= 0.5;
         }
+        // "hvad er trin 3 i …": a passage without a step numbered so names the task, not the step.
+        if (analysed->step > 0 && !has_step(p, analysed->step)) rank *= 0.3;
         // Proximity: a passage with one sentence that holds most of the question beats one
         // whose matches are spread over sentences on other matters.
         double focus = 0;

@@ -145,6 +145,19 @@ TEST_CASE("how: the steps in their order", "[knowledge][answers]") {
     CHECK(second > first);
 }
 
+TEST_CASE("a numbered step: the answer leads with that step of the task asked about", "[knowledge][answers]") {
+    auto second = ask("what is step 2 in the operations and support task?");
+    CHECK(second.confidence >= confident);
+    CHECK(second.document == "drifts-og-supportorganisation");
+    CHECK_THAT(second.text.substr(0, second.text.find('\n')), Catch::StartsWith("2.") && Catch::Contains("styregruppen"));
+    auto third = ask("hvad er trin 3 i opgaven om drifts- og supportorganisation?");
+    CHECK(third.document == "drifts-og-supportorganisation");
+    CHECK_THAT(third.text, Catch::StartsWith("3."));
+    auto ordinal = ask("hvad er det andet trin når roller registreres i KLIK?");
+    CHECK(ordinal.document == "klik-rolleregistrering");
+    CHECK_THAT(ordinal.text, Catch::StartsWith("2."));
+}
+
 TEST_CASE("may: the rule leads", "[knowledge][answers]") {
     auto a = ask("må en almindelig bruger kontakte Netcompanys servicedesk?");
     CHECK(a.type == QuestionType::may);
