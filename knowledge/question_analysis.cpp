@@ -8,10 +8,10 @@
 #include "knowledge/utf8.hpp"
 
 #include <algorithm>
-#include <cstdlib>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace superbruger::knowledge {
@@ -422,29 +422,25 @@ std::vector<std::string> version_numbers(std::string_view text) {
     return out;
 }
 
-}  // namespace
-
-namespace {
-
-/// "hvad er trin 3 i …", "what is step 2", "det andet skridt": the number of the step asked
-/// for, 0 when none is.
-int asked_step(std::vector<std::string> const& words) {
+/// The step asked for ("hvad er trin 3 i …", "what is step 2", "det andet skridt"): its number,
+/// 0 when none is, and the word that names it.
+std::pair<int, std::string> asked_step(std::vector<std::string> const& words) {
     static constexpr std::array<std::string_view, 7> step_words = {"trin", "trinnet", "skridt", "skridtet", "step", "punkt", "punktet"};
-    static constexpr std::array<std::pair<std::string_view, int>, 12> ordinals = {
+    static constexpr std::array<std::pair<std::string_view, int>, 11> ordinals = {
         {{"første", 1}, {"first", 1}, {"andet", 2}, {"anden", 2}, {"second", 2}, {"tredje", 3}, {"third", 3}, {"fjerde", 4},
-         {"fourth", 4}, {"femte", 5}, {"fifth", 5}, {"sidste", 0}}};
+         {"fourth", 4}, {"femte", 5}, {"fifth", 5}}};
     for (std::size_t k = 0; k < words.size(); ++k) {
         if (std::find(step_words.begin(), step_words.end(), words[k]) == step_words.end()) continue;
         if (k + 1 < words.size() && words[k + 1].size() <= 2 && std::isdigit(static_cast<unsigned char>(words[k + 1][0]))) {
-            return std::atoi(words[k + 1].c_str());
+            return {std::atoi(words[k + 1].c_str()), words[k]};
         }
         if (k > 0) {
             for (auto const& [word, n] : ordinals) {
-                if (words[k - 1] == word) return n;
+                if (words[k - 1] == word) return {n, words[k]};
             }
         }
     }
-    return 0;
+    return {0, {}};
 }
 
 }  // namespace
@@ -497,13 +493,10 @@ std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view
             form.cue_words.push_back(w);
         }
     }
-    analysed->step = asked_step(words);
-    if (analysed->step > 0) {
-        // The word for a step says what is asked for, not what about ("trin" heads other sections).
-        for (auto const& w : words) {
-            if (w.starts_with("trin") || w.starts_with("skridt") || w == "step" || w.starts_with("punkt")) form.cue_words.push_back(w);
-        }
-    }
+    auto [step, step_word] = asked_step(words);
+    analysed->step = step;
+    // The word for a step says what is asked for, not what about ("trin" heads other sections).
+    if (step > 0) form.cue_words.push_back(std::move(step_word));
     analysed->concepts = concepts_of(words, form, asked_in_english);
     return analysed;
 }
