@@ -35,7 +35,7 @@ void WordNeighbourhoods::add(std::string const& word) {
     }
 }
 
-std::vector<std::string> WordNeighbourhoods::neighbours(std::string const& word) const {
+std::vector<std::string> WordNeighbourhoods::neighbours(std::string const& word, std::size_t limit) const {
     std::vector<std::string> found;
     auto const s = utf8::decode(word);
     if (s.size() + 1 < min_length_ || s.empty()) return found;
@@ -45,14 +45,16 @@ std::vector<std::string> WordNeighbourhoods::neighbours(std::string const& word)
         if (it == keys_.end()) continue;
         for (auto const& w : it->second) {
             if (short_word && utf8::decode(w).size() != s.size() + 1) continue;
-            if (std::find(found.begin(), found.end(), w) == found.end()) found.push_back(w);
+            if (std::find(found.begin(), found.end(), w) != found.end()) continue;
+            found.push_back(w);
+            if (found.size() >= limit) return found;
         }
     }
     return found;
 }
 
 std::string WordNeighbourhoods::only_neighbour(std::string const& word) const {
-    auto found = neighbours(word);
+    auto found = neighbours(word, 2);  // a second is enough to know there is no single one
     return found.size() == 1 ? std::move(found.front()) : std::string();  // two words as near: no guess
 }
 

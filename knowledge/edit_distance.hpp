@@ -2,6 +2,7 @@
 // the knowledge index is built on.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,8 +28,8 @@ public:
     /// one letter shorter than `min_length` is looked up too, but only for a word it lacks one
     /// letter of ("ownr" → "owner"): a left-out letter is the likeliest slip of a short word.
     std::string only_neighbour(std::string const& word) const;
-    /// Every word as near as only_neighbour would take, in the order added.
-    std::vector<std::string> neighbours(std::string const& word) const;
+    /// The words as near as only_neighbour would take, in the order added; at most `limit`.
+    std::vector<std::string> neighbours(std::string const& word, std::size_t limit = SIZE_MAX) const;
 
 private:
     std::size_t min_length_;

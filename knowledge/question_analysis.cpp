@@ -244,18 +244,12 @@ std::vector<std::string> KnowledgeIndex::Impl::corrected_words(std::string_view 
             words.insert(words.begin() + static_cast<std::ptrdiff_t>(k), split[0]);
             continue;
         }
-        auto fix = stop_neighbours.only_neighbour(w);
-        if (fix.empty()) {
-            // "oftne" is as near "often" as "ofte": the question's language decides a tie.
-            std::string in_language;
-            int count = 0;
-            for (auto& candidate : stop_neighbours.neighbours(w)) {
-                if (english_stop_words.contains(candidate) != asked_in_english) continue;
-                in_language = std::move(candidate);
-                ++count;
-            }
-            if (count == 1) fix = std::move(in_language);
+        // "oftne" is as near "often" as "ofte": the question's language decides a tie.
+        auto near_stop_words = stop_neighbours.neighbours(w);
+        if (near_stop_words.size() > 1) {
+            std::erase_if(near_stop_words, [&](std::string const& c) { return english_stop_words.contains(c) != asked_in_english; });
         }
+        std::string fix = near_stop_words.size() == 1 ? std::move(near_stop_words.front()) : std::string();
         if (fix.empty()) {
             fix = glossary_neighbours.only_neighbour(w);
             if (!fix.empty() && is_real_word(w) && !completes_phrase(k, fix)) fix.clear();

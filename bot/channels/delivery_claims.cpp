@@ -19,13 +19,12 @@ DeliveryClaims::DeliveryClaims(storage::ConversationStore& store, std::string pl
     : store_(store),
       platform_(std::move(platform)),
       keep_(keep),
-      max_ids_(max_ids),
       capacity_(std::max<std::size_t>(max_ids, 1)),
       ring_(new Claim[capacity_]),
       table_size_(std::bit_ceil(capacity_ * 2)),
       table_(new std::uint32_t[table_size_]()) {
     auto const now = Clock::now();
-    auto ids = store_.recent_activities(platform_, utc_timestamp(now - keep_), static_cast<int>(max_ids_));
+    auto ids = store_.recent_activities(platform_, utc_timestamp(now - keep_), static_cast<int>(capacity_));
     std::reverse(ids.begin(), ids.end());  // oldest first
     for (auto const& id : ids) {
         auto const hash = hash_of(id);

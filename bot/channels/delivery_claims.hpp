@@ -54,7 +54,6 @@ private:
     storage::ConversationStore& store_;
     std::string platform_;
     std::chrono::hours keep_;
-    std::size_t max_ids_;
     struct Claim {
         std::uint64_t hash;  ///< 0: given back by release()
         Clock::time_point at;
@@ -70,7 +69,7 @@ private:
     void erase_at(std::size_t position) noexcept;
     std::size_t home(std::uint64_t hash) const noexcept { return static_cast<std::size_t>(hash) & (table_size_ - 1); }
 
-    std::size_t capacity_;                  ///< = max_ids, at least 1
+    std::size_t capacity_;                  ///< max_ids, at least 1
     std::unique_ptr<Claim[]> ring_;         ///< uninitialised: pages become resident as the ring fills
     std::size_t oldest_ = 0, count_ = 0;
     std::size_t table_size_;                ///< a power of two, at least twice the capacity
