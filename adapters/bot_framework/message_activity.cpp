@@ -1,49 +1,58 @@
 // Outgoing message activities and Adaptive Cards.
 #include "adapters/bot_framework/message_activity.hpp"
 
+#include "adapters/json_writer.hpp"
+
 #include <algorithm>
 
 namespace superbruger::adapters::bot_framework {
 
 namespace {
 
-using nlohmann::json;
-
 constexpr std::size_t envelope_allowance = 2048;  ///< ids, names and card structure around the text
 
-// Members are assigned rather than listed in braces: nlohmann copies every value of an
-// initializer list, and a reply is built for every message.
-json account_json(ChannelAccount const& a) {
-    json j = json::object();
-    j["id"] = a.id;
-    if (!a.name.empty()) j["name"] = a.name;
-    return j;
+void write_account(JsonWriter& w, std::string_view name, ChannelAccount const& a) {
+    w.key(name).begin_object().member("id", a.id);
+    if (!a.name.empty()) w.member("name", a.name);
+    w.end_object();
 }
 
-json envelope(ConversationReference const& to, std::string const& reply_to_id) {
-    json a = json::object();
-    a["type"] = "message";
-    a["from"] = account_json(to.bot);
-    a["conversation"]["id"] = to.conversation_id;
-    if (!to.user.id.empty()) a["recipient"] = account_json(to.user);
-    if (!reply_to_id.empty()) a["replyToId"] = reply_to_id;
-    return a;
+/// Opens an activity object with its envelope; the caller adds the content and closes it.
+void open_envelope(JsonWriter& w, ConversationReference const& to, std::string const& reply_to_id) {
+    w.begin_object().member("type", "message");
+    write_account(w, "from", to.bot);
+    w.key("conversation").begin_object().member("id", to.conversation_id).end_object();
+    if (!to.user.id.empty()) write_account(w, "recipient", to.user);
+    if (!reply_to_id.empty()) w.member("replyToId", reply_to_id);
 }
 
-json text_block(std::string text) {
-    json block = json::object();
-    block["type"] = "TextBlock";
-    block["text"] = std::move(text);
-    block["wrap"] = true;
-    return block;
+enum class Shade { normal, note, footer };
+
+void write_text_block(JsonWriter& w, std::string_view text, Shade shade = Shade::normal) {
+    w.begin_object().member("type", "TextBlock").member("text", text).member("wrap", true);
+    if (shade != Shade::normal) w.member("isSubtle", true);
+    if (shade == Shade::footer) w.member("size", "Small").member("separator", true);
+    w.end_object();
 }
 
-json submit_action(std::string const& title, std::string const& command) {
-    json action = json::object();
-    action["type"] = "Action.Submit";
-    action["title"] = title;
-    action["data"]["command"] = command;
-    return action;
+void write_submit_action(JsonWriter& w, std::string const& title, std::string const& command) {
+    w.begin_object().member("type", "Action.Submit").member("title", title);
+    w.key("data").begin_object().member("command", command).end_object();
+    w.end_object();
+}
+
+void write_input(JsonWriter& w, FormField const& f) {
+    w.begin_object().member("id", f.id).member("label", f.label).member("isRequired", true);
+    if (f.kind == FormField::Kind::choice) {
+        w.member("type", "Input.ChoiceSet").member("style", "compact").key("choices").begin_array();
+        for (auto const& [value, title] : f.choices) w.begin_object().member("title", title).member("value", value).end_object();
+        w.end_array();
+    } else {
+        w.member("type", "Input.Text").member("isMultiline", f.kind == FormField::Kind::text);
+        if (f.max_chars > 0) w.member("maxLength", f.max_chars);
+    }
+    if (!f.value.empty()) w.member("value", f.value);
+    w.end_object();
 }
 
 std::vector<std::string> paragraphs(std::string const& text) {
@@ -124,51 +133,31 @@ std::string shortened(std::string const& text, std::size_t limit) {
     return text.substr(0, end) + "…";
 }
 
-json adaptive_card(ChatReply const& reply) {
-    json body = json::array();
-    for (auto& p : paragraphs(reply.text)) body.push_back(text_block(std::move(p)));
-    if (!reply.footer.empty()) {
-        auto footer = text_block(reply.footer);
-        footer["isSubtle"] = true;
-        footer["size"] = "Small";
-        footer["separator"] = true;
-        body.push_back(std::move(footer));
-    }
-    json actions = json::array();
-    if (reply.form) {
-        for (auto const& f : reply.form->fields) {
-            json input = {{"id", f.id}, {"label", f.label}, {"isRequired", true}};
-            if (f.kind == FormField::Kind::choice) {
-                input["type"] = "Input.ChoiceSet";
-                input["style"] = "compact";
-                input["choices"] = json::array();
-                for (auto const& [value, title] : f.choices) input["choices"].push_back({{"title", title}, {"value", value}});
-            } else {
-                input["type"] = "Input.Text";
-                input["isMultiline"] = f.kind == FormField::Kind::text;
-                if (f.max_chars > 0) input["maxLength"] = f.max_chars;
-            }
-            if (!f.value.empty()) input["value"] = f.value;
-            body.push_back(std::move(input));
-        }
-        // Teams merges the inputs' values into the submit's data (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
-        actions.push_back(submit_action(reply.form->submit_label, reply.form->submit_command));
-    }
-    for (auto const& a : reply.actions) actions.push_back(submit_action(a.label, a.value));
+void write_adaptive_card(JsonWriter& w, ChatReply const& reply, std::string_view note) {
+    w.begin_object().member("type", "AdaptiveCard").member("$schema", "http://adaptivecards.io/schemas/adaptive-card.json").member("version", "1.4");
     std::string fallback = reply.text;
     if (!reply.footer.empty()) fallback += "\n\n" + reply.footer;
-    json card = json::object();
-    card["type"] = "AdaptiveCard";
-    card["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json";
-    card["version"] = "1.4";
-    card["fallbackText"] = std::move(fallback);
-    card["body"] = std::move(body);
-    if (!actions.empty()) card["actions"] = std::move(actions);
-    return card;
+    w.member("fallbackText", fallback);
+    w.key("body").begin_array();
+    for (auto const& p : paragraphs(reply.text)) write_text_block(w, p);
+    if (!reply.footer.empty()) write_text_block(w, reply.footer, Shade::footer);
+    if (reply.form) {
+        for (auto const& f : reply.form->fields) write_input(w, f);
+    }
+    if (!note.empty()) write_text_block(w, note, Shade::note);
+    w.end_array();
+    if (reply.form || !reply.actions.empty()) {
+        w.key("actions").begin_array();
+        // Teams merges the inputs' values into the submit's data (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
+        if (reply.form) write_submit_action(w, reply.form->submit_label, reply.form->submit_command);
+        for (auto const& a : reply.actions) write_submit_action(w, a.label, a.value);
+        w.end_array();
+    }
+    w.end_object();
 }
 
-std::vector<json> message_activities(ChatReply const& reply, ConversationReference const& to, std::string const& reply_to_id,
-                                     std::size_t max_utf16_units) {
+std::vector<std::string> message_activities(ChatReply const& reply, ConversationReference const& to, std::string const& reply_to_id,
+                                            std::size_t max_utf16_units) {
     bool const as_card = !reply.actions.empty() || !reply.citations.empty() || !reply.footer.empty() || reply.form.has_value();
     // The card repeats the text in fallbackText, so its text gets half of the room.
     std::size_t const room = max_utf16_units > envelope_allowance ? max_utf16_units - envelope_allowance : max_utf16_units / 2;
@@ -179,32 +168,32 @@ std::vector<json> message_activities(ChatReply const& reply, ConversationReferen
     std::size_t const text_room =
         std::max<std::size_t>(2, as_card ? (room - std::min(room, utf16_units(footer) * 2)) / 2 : room);
 
-    std::vector<json> out;
+    std::vector<std::string> out;
     std::string rest = reply.text;
+    auto plain = [&](std::string_view text) {
+        JsonWriter w;
+        open_envelope(w, to, reply_to_id);
+        w.member("text", text).member("textFormat", "markdown").end_object();
+        out.push_back(w.take());
+    };
     while (utf16_units(rest) > text_room) {
         auto const cut = split_point(rest, text_room);
-        auto head = trim_newlines(rest.substr(0, cut));
+        plain(trim_newlines(rest.substr(0, cut)));
         rest = trim_newlines(rest.substr(cut));
-        auto a = envelope(to, reply_to_id);
-        a["text"] = head;
-        a["textFormat"] = "markdown";
-        out.push_back(std::move(a));
     }
-    auto last = envelope(to, reply_to_id);
-    if (as_card) {
-        ChatReply tail = reply;
-        tail.text = std::move(rest);
-        tail.footer = footer;
-        json attachment = json::object();
-        attachment["contentType"] = "application/vnd.microsoft.card.adaptive";
-        attachment["content"] = adaptive_card(tail);
-        last["attachments"] = json::array();
-        last["attachments"].push_back(std::move(attachment));
-    } else {
-        last["text"] = rest;
-        last["textFormat"] = "markdown";
+    if (!as_card) {
+        plain(rest);
+        return out;
     }
-    out.push_back(std::move(last));
+    ChatReply tail = reply;
+    tail.text = std::move(rest);
+    tail.footer = footer;
+    JsonWriter w;
+    open_envelope(w, to, reply_to_id);
+    w.key("attachments").begin_array().begin_object().member("contentType", "application/vnd.microsoft.card.adaptive").key("content");
+    write_adaptive_card(w, tail);
+    w.end_object().end_array().end_object();
+    out.push_back(w.take());
     return out;
 }
 

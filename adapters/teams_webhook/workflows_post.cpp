@@ -8,8 +8,6 @@ namespace superbruger::adapters::teams_webhook {
 
 namespace {
 
-using nlohmann::json;
-
 /// A connector that was throttled still answers 200, with this in its body
 /// (https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using#rate-limiting-for-connectors).
 constexpr std::string_view throttled_marker = "HTTP error 429";
@@ -24,30 +22,26 @@ std::string error_of(unsigned status, std::string_view body) {
     return "HTTP " + std::to_string(status) + (excerpt.empty() ? "" : ": " + excerpt);
 }
 
-json card_of(ChatReply const& reply) {
+std::string post_body(ChatReply const& reply) {
     ChatReply shown = reply;
     shown.actions.clear();
     shown.form.reset();
-    auto card = bot_framework::adaptive_card(shown);
-    if (auto const hint = actions_to_type(reply); !hint.empty()) {
-        card["body"].push_back({{"type", "TextBlock"}, {"text", hint}, {"wrap", true}, {"isSubtle", true}});
-    }
-    return card;
-}
-
-json envelope(json card) {
+    JsonWriter w;
+    w.begin_object().member("type", "message").key("attachments").begin_array();
     // contentUrl null as in Microsoft's sample; some connector versions refuse a card without it.
-    return {{"type", "message"},
-            {"attachments", json::array({{{"contentType", "application/vnd.microsoft.card.adaptive"}, {"contentUrl", nullptr}, {"content", std::move(card)}}})}};
+    w.begin_object().member("contentType", "application/vnd.microsoft.card.adaptive").key("contentUrl").null().key("content");
+    bot_framework::write_adaptive_card(w, shown, actions_to_type(reply));
+    w.end_object().end_array().end_object();
+    return w.take();
 }
 
 }  // namespace
 
-json workflows_post_body(ChatReply const& reply, std::size_t max_bytes) {
+std::string workflows_post_body(ChatReply const& reply, std::size_t max_bytes) {
     ChatReply fitted = reply;
     for (;;) {
-        auto body = envelope(card_of(fitted));
-        if (body.dump().size() <= max_bytes) return body;
+        auto body = post_body(fitted);
+        if (body.size() <= max_bytes) return body;
         // A quarter off the text at a time (it is in the card twice: its blocks and fallbackText),
         // then off the footer, then the hints: every round shrinks something, so this ends.
         if (auto const units = bot_framework::utf16_units(fitted.text); units > 1) {

@@ -6,8 +6,6 @@
 
 #include "adapters/chat_message.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -18,11 +16,11 @@ namespace superbruger::adapters::teams_webhook {
 /// Incoming webhooks and Workflows take at most 28 KB per message; the post keeps under this.
 constexpr std::size_t max_post_bytes = 26 * 1024;
 
-/// The body to POST: `{"type":"message","attachments":[{Adaptive Card}]}`, the envelope both
+/// The body (JSON text) to POST: `{"type":"message","attachments":[{Adaptive Card}]}`, the envelope both
 /// Workflows and connectors read. Such a card cannot send Action.Submit back to anyone, so the
 /// reply's actions are written out as what to type to the outgoing webhook, and a form is left
 /// out. The text is shortened until the body fits in `max_bytes`.
-nlohmann::json workflows_post_body(ChatReply const& reply, std::size_t max_bytes = max_post_bytes);
+std::string workflows_post_body(ChatReply const& reply, std::size_t max_bytes = max_post_bytes);
 
 /// What the webhook's answer means.
 struct PostOutcome {

@@ -12,6 +12,12 @@ using namespace superbruger::adapters::bot_framework;
 using nlohmann::json;
 
 namespace {
+std::vector<json> parsed(std::vector<std::string> const& texts) {
+    std::vector<json> out;
+    for (auto const& t : texts) out.push_back(json::parse(t));  // throws on a text that is not JSON
+    return out;
+}
+
 ConversationReference reference() {
     return reference_of(parse_activity(R"({"type":"message","id":"m1","serviceUrl":"https://smba.trafficmanager.net/emea",
         "channelId":"msteams","from":{"id":"29:anne","name":"Anne","aadObjectId":"aad-1"},"recipient":{"id":"28:bot","name":"Bot"},
@@ -22,7 +28,7 @@ ConversationReference reference() {
 TEST_CASE("a reply with a source and buttons becomes an Adaptive Card", "[adapters][teams]") {
     ChatReply reply{"Svaret.\n\nAnden del med **fed** tekst.", {{"support", "Support", "", ""}}, "Kilde: Support",
                     {{"Nyttigt", "feedback 1 ja"}}, true, {}};
-    auto const activities = message_activities(reply, reference(), "m1");
+    auto const activities = parsed(message_activities(reply, reference(), "m1"));
     REQUIRE(activities.size() == 1);
     auto const& a = activities[0];
     CHECK(a["type"] == "message");
@@ -41,7 +47,7 @@ TEST_CASE("a reply with a source and buttons becomes an Adaptive Card", "[adapte
 }
 
 TEST_CASE("a bare text becomes a Markdown message", "[adapters][teams]") {
-    auto const activities = message_activities({"Tak for svaret.", {}, {}, {}, true, {}}, reference());
+    auto const activities = parsed(message_activities({"Tak for svaret.", {}, {}, {}, true, {}}, reference()));
     REQUIRE(activities.size() == 1);
     CHECK(activities[0]["text"] == "Tak for svaret.");
     CHECK(activities[0]["textFormat"] == "markdown");
@@ -54,11 +60,12 @@ TEST_CASE("a reply over the size limit is split at paragraphs and nothing is los
     text.resize(text.size() - 2);
     ChatReply reply{text, {}, "Kilde: Test", {{"Læs mere", "læs mere x"}}, true, {}};
     std::size_t const limit = 8000;
-    auto const activities = message_activities(reply, reference(), "m1", limit);
+    auto const texts = message_activities(reply, reference(), "m1", limit);
+    for (auto const& t : texts) CHECK(utf16_units(t) <= limit);
+    auto const activities = parsed(texts);
     REQUIRE(activities.size() > 2);
     std::string joined;
     for (auto const& a : activities) {
-        CHECK(utf16_units(a.dump()) <= limit);
         if (a.contains("text")) {
             joined += a["text"].get<std::string>() + "\n\n";
             CHECK_THAT(a["text"].get<std::string>(), Catch::StartsWith("Afsnit"));  // cut at a paragraph
@@ -127,7 +134,7 @@ TEST_CASE("a form becomes card inputs whose values come back with the submit", "
     form.submit_label = "Videre";
     form.submit_command = "ændringsønske formular";
     reply.form = form;
-    auto const activities = message_activities(reply, reference());
+    auto const activities = parsed(message_activities(reply, reference()));
     REQUIRE(activities.size() == 1);
     auto const& card = activities[0]["attachments"][0]["content"];
     auto const& body = card["body"];
@@ -163,17 +170,14 @@ bool valid_utf8(std::string const& s) {
     return true;
 }
 
-std::size_t activity_units(json const& a) {
-    return utf16_units(a.dump());
-}
-
 }  // namespace
 
 TEST_CASE("a source line with no room left is shortened instead of looping", "[adapters][teams][hardening]") {
     ChatReply reply{"Svaret.", {{"lokal", "Lokal", "", ""}}, "Kilde: " + std::string(8000, 'x'), {{"Nyttigt", "feedback 1 ja"}}, true, {}};
-    auto const activities = message_activities(reply, reference(), "m1");
-    REQUIRE(activities.size() == 1);
-    CHECK(activity_units(activities[0]) <= max_activity_utf16_units);
+    auto const texts = message_activities(reply, reference(), "m1");
+    REQUIRE(texts.size() == 1);
+    CHECK(utf16_units(texts[0]) <= max_activity_utf16_units);
+    auto const activities = parsed(texts);
     auto const card = activities[0]["attachments"][0]["content"];
     CHECK_THAT(card["fallbackText"].get<std::string>(), Catch::Contains("Svaret."));
     CHECK_THAT(card["body"].back()["text"].get<std::string>(), Catch::StartsWith("Kilde: xxx") && Catch::EndsWith("…"));
@@ -186,16 +190,16 @@ TEST_CASE("splitting never cuts a UTF-8 sequence and always ends", "[adapters][t
         for (int i = 0; i < 20000; ++i) text += ch;
         for (std::string const& footer : {std::string(), "Kilde: " + std::string(5000, 'y') + ch}) {
             ChatReply reply{text, {}, footer, {}, true, {}};
-            auto const activities = message_activities(reply, reference(), "m1", 4096);
-            CHECK(activities.size() < 100);
-            for (auto const& a : activities) {
-                CHECK(activity_units(a) <= 4096);
+            auto const texts = message_activities(reply, reference(), "m1", 4096);
+            CHECK(texts.size() < 100);
+            for (auto const& t : texts) CHECK(utf16_units(t) <= 4096);
+            for (auto const& a : parsed(texts)) {
                 if (a.contains("text")) CHECK(valid_utf8(a["text"].get<std::string>()));
             }
         }
     }
     // Malformed UTF-8 (a lead byte at the very end) is neither overrun nor looped on.
     ChatReply broken{std::string(9000, 'a') + "\xf0", {}, "", {}, true, {}};
-    auto const parts = message_activities(broken, reference(), "m1", 4096);
+    auto const parts = parsed(message_activities(broken, reference(), "m1", 4096));
     CHECK(parts.size() < 10);
 }

@@ -32,6 +32,6 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     ChatReply reply{message.text, {{"d", message.sender.display_name, "", ""}}, message.sender.display_name, {{"x", message.text}}, true, {}};
     // The parsed strings are valid UTF-8, so a strict dump throws (and the fuzzer reports it)
     // only if rendering cut a UTF-8 sequence.
-    for (auto const& a : message_activities(reply, to, activity.id, 4096)) (void)a.dump();
+    for (auto const& a : message_activities(reply, to, activity.id, 4096)) (void)nlohmann::json::parse(a);  // must be JSON
     return 0;
 }

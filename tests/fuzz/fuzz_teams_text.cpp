@@ -41,6 +41,6 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     ChatReply reply{valid_utf8(text), {}, valid_utf8(second), {}, true, {}};
     ConversationReference to;
     to.conversation_id = "a:chat";
-    for (auto const& a : message_activities(reply, to, "m1", limit)) (void)a.dump();
+    for (auto const& a : message_activities(reply, to, "m1", limit)) (void)nlohmann::json::parse(a);  // must be JSON
     return 0;
 }

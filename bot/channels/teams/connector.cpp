@@ -4,7 +4,6 @@
 #include "adapters/percent_encoding.hpp"
 #include "adapters/untrusted_json.hpp"
 #include "bot/error.hpp"
-#include "bot/json_text.hpp"
 #include "bot/log.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -56,10 +55,9 @@ bool Connector::allowed(std::string const& service_url) const {
     }
 }
 
-net::awaitable<std::string> Connector::post(std::string const& url, nlohmann::json const& body, std::string idempotency_key) {
+net::awaitable<std::string> Connector::post(std::string const& url, std::string payload, std::string idempotency_key) {
     // Our token is "like a password" (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication): it goes to Connector hosts only.
     if (!allowed(url)) throw BotError(BotError::Kind::config, "refusing to send to a service URL host that is not allowed: " + url);
-    auto const payload = json_text(body);
     bool renewed_token = false;
     for (int attempt = 1;; ++attempt) {
         unsigned status = 0;

@@ -6,7 +6,6 @@
 #include "bot/http/retry_policy.hpp"
 #include "bot/channels/teams/connector_token.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <random>
 #include <string>
@@ -20,14 +19,14 @@ class Connector {
 public:
     Connector(http::Client& client, ConnectorToken& token, std::vector<std::string> allowed_hosts, http::RetryPolicy retry);
 
-    /// POSTs `body` to `url` and returns the response body of the 2xx answer. A 401 fetches a
+    /// POSTs the JSON text `payload` to `url` and returns the response body of the 2xx answer. A 401 fetches a
     /// new token once; 412/429/5xx-gateway and transport failures are retried with the policy.
     /// Throws BotError{upstream} naming the final status and the Connector's error code, and
     /// BotError{config} for a URL whose host is not allowed (nothing is sent).
     /// A non-empty `idempotency_key` goes out as the Idempotency-Key header, the same on every
     /// attempt, so a receiver that honours it shows a message sent twice (a retry, a send the
     /// outbox repeats after a crash) once.
-    net::awaitable<std::string> post(std::string const& url, nlohmann::json const& body, std::string idempotency_key = {});
+    net::awaitable<std::string> post(std::string const& url, std::string payload, std::string idempotency_key = {});
 
     /// True when `service_url` names an allowed host ("*.example.com" matches sub-domains).
     bool allowed(std::string const& service_url) const;

@@ -18,19 +18,19 @@ using adapters::bot_framework::ConversationReference;
 constexpr char const* platform = "teams";
 }  // namespace
 
-net::awaitable<void> TeamsMessenger::post_all(std::string tenant, std::string url, std::vector<nlohmann::json> activities,
+net::awaitable<void> TeamsMessenger::post_all(std::string tenant, std::string url, std::vector<std::string> activities,
                                               std::string delivery_key) {
     for (std::size_t i = 0; i < activities.size(); ++i) {
         auto key = delivery_key;
         if (!key.empty() && activities.size() > 1) key += "/" + std::to_string(i + 1);
         co_await per_tenant_.acquire(tenant);
-        co_await connector_.post(url, activities[i], std::move(key));
+        co_await connector_.post(url, std::move(activities[i]), std::move(key));
     }
 }
 
 net::awaitable<std::string> TeamsMessenger::post_one(std::string tenant, std::string url, nlohmann::json body) {
     co_await per_tenant_.acquire(std::move(tenant));
-    co_return co_await connector_.post(url, body);
+    co_return co_await connector_.post(url, json_text(body));
 }
 
 net::awaitable<std::string> TeamsMessenger::post_on_outbound(std::string tenant, std::string url, nlohmann::json body) {

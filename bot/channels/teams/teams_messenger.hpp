@@ -58,7 +58,7 @@ public:
     void forget(std::string const& conversation_id);
 
 private:
-    net::awaitable<void> post_all(std::string tenant, std::string url, std::vector<nlohmann::json> activities, std::string delivery_key);
+    net::awaitable<void> post_all(std::string tenant, std::string url, std::vector<std::string> activities, std::string delivery_key);
     net::awaitable<std::string> post_one(std::string tenant, std::string url, nlohmann::json body);
     net::awaitable<std::string> post_on_outbound(std::string tenant, std::string url, nlohmann::json body);
 

@@ -4,7 +4,6 @@
 #include "adapters/teams_webhook/workflows_post.hpp"
 #include "bot/channels/api_call.hpp"
 #include "bot/error.hpp"
-#include "bot/json_text.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -25,7 +24,7 @@ net::awaitable<void> WorkflowsPoster::post(std::string municipality, adapters::C
 }
 
 net::awaitable<void> WorkflowsPoster::post_here(std::string municipality, adapters::ChatReply reply) {
-    auto body = json_text(tw::workflows_post_body(reply));
+    auto body = tw::workflows_post_body(reply);
     http::ClientRequest request{http::bhttp::verb::post, urls_.at(municipality), {{"Content-Type", "application/json"}}, std::move(body)};
     auto judge = [](http::ClientResponse const& res) { return verdict_of(tw::classify_post_response(res.status, res.body)); };
     auto what = "Teams Workflows post for " + municipality;
