@@ -13,7 +13,8 @@ ANSWERS.jsonl, one object per line (what `superbot ask --jsonl` writes):
 Rules (the same as the shared development scorer, kept here so the repository scores on its own):
   * answerable: right when the answer contains every expect_all string and, if expect_any is not
     empty, one of them (case-insensitive, Unicode NFKC, typographic quotes and dashes unified,
-    whitespace collapsed). Strict: also wrong when the answer says it does not know
+    whitespace collapsed), in the answer's body: stricter than the shared scorer, which also
+    searches the source line and the buttons under it. Strict: also wrong when the answer says it does not know
     (confident false or a not-knowing phrase). Strict is the acceptance figure.
   * unanswerable: right when the answer says it does not know (confident false or a phrase).
   * every answer at most 800 bytes before the source line ("Kilde: " / "Source: ").
@@ -81,9 +82,13 @@ def says_not_knowing(record):
     return any(p in text for p in PHRASES)
 
 
+def body_of(answer):
+    """The answer before its source line, without the citation and the buttons under it."""
+    return answer.split("\n\nKilde: ")[0].split("\n\nSource: ")[0]
+
+
 def body_bytes(answer):
-    body = answer.split("\n\nKilde: ")[0].split("\n\nSource: ")[0]
-    return len(body.encode("utf-8"))
+    return len(body_of(answer).encode("utf-8"))
 
 
 def judge(question, record):
@@ -94,7 +99,9 @@ def judge(question, record):
     if not answerable:
         ok = says_not_knowing(record)
         return ok, ok, "" if ok else "answered confidently: " + record.get("answer", "")[:160].replace("\n", " ")
-    text = norm(record.get("answer", ""))
+    # Only the body counts: the source line names documents and the feedback buttons say "ja" and
+    # "nej", so a term found there would pass an answer that does not state the fact.
+    text = norm(body_of(record.get("answer", "")))
     missing = [t for t in (term(x) for x in question.get("expect_all") or []) if t not in text]
     wanted = [term(x) for x in question.get("expect_any") or []]
     any_ok = not wanted or any(t in text for t in wanted)
