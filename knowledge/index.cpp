@@ -3,6 +3,7 @@
 // index_impl.hpp.
 #include "knowledge/index.hpp"
 
+#include "knowledge/danish_text.hpp"
 #include "knowledge/index_impl.hpp"
 #include "knowledge/question.hpp"
 
@@ -43,6 +44,33 @@ std::string KnowledgeIndex::Impl::explain(std::string_view question) const {
     return out;
 }
 
+namespace {
+
+/// Words an excerpt may open with that point back at a subject only its heading names.
+bool opens_with_reference(std::string_view excerpt) {
+    if (excerpt.starts_with("- ") || excerpt.starts_with("* ")) return true;
+    for (std::string_view word : {"Temaet ", "Rollen ", "Opgaven ", "Den ", "Det ", "De ", "Denne ", "Dette ", "Disse ", "Står ", "Er "}) {
+        if (excerpt.starts_with(word)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string KnowledgeIndex::Impl::subject_lead(Passage const& passage, std::string_view excerpt) const {
+    // A role's section reads as a list of what "the role" does; a theme's as "Temaet …". Cut out
+    // of the document, the answer must still say whose tasks or which theme it is: the source
+    // line under it is a citation, not part of the answer.
+    auto const& doc = documents[passage.document];
+    auto const folded = fold_case(excerpt);
+    if (passage.of_role) {
+        return folded.find(fold_case(doc.title)) == std::string::npos ? doc.title + ": " : std::string();
+    }
+    auto const& heading = doc.sections[passage.section].heading;
+    if (heading.empty() || !opens_with_reference(excerpt) || folded.find(passage.folded_heading) != std::string::npos) return {};
+    return heading + ": ";
+}
+
 std::string KnowledgeIndex::Impl::excerpt(SearchResult const& result, Hit const& hit, std::size_t max_chars) const {
     if (!result.question) return {};
     auto const& concepts = result.question->concepts;
@@ -67,7 +95,18 @@ std::string KnowledgeIndex::Impl::excerpt(SearchResult const& result, Hit const&
         spans.push_back(u.span);
         scores.push_back(s);
     }
-    return compose_excerpt(text, spans, scores, max_chars, step > 0 || leads_with_answer(form.type));
+    auto const lead = step > 0 || leads_with_answer(form.type);
+    auto out = compose_excerpt(text, spans, scores, max_chars, lead);
+    auto subject = subject_lead(*passage, out);
+    if (subject.empty()) return out;
+    if (out.starts_with("- ") || out.starts_with("* ")) subject.back() = '\n';  // a list stays a list
+    if (out.size() + subject.size() <= max_chars) return subject + out;
+    if (subject.size() >= max_chars) return out;
+    // Room for the subject is taken from the context around the answer, never from the answer:
+    // a whole sentence without its subject beats a cut one with it.
+    auto shorter = compose_excerpt(text, spans, scores, max_chars - subject.size(), lead);
+    if (shorter.ends_with("…") && !out.ends_with("…")) return out;
+    return subject + shorter;
 }
 
 KnowledgeIndex::KnowledgeIndex(std::vector<Document> documents, Glossary glossary, std::shared_ptr<WordList const> dictionary,

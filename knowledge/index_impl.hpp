@@ -230,6 +230,9 @@ struct KnowledgeIndex::Impl {
     Passage const* passage_of(std::size_t document, std::size_t section) const;
     std::string explain(std::string_view question) const;
     std::string excerpt(SearchResult const& result, Hit const& hit, std::size_t max_chars) const;
+    /// "Rolleadministrator: " when an excerpt of a role's section never names the role (and
+    /// "Heading: " when one of another section opens by pointing back at it); empty otherwise.
+    std::string subject_lead(Passage const& passage, std::string_view excerpt) const;
 };
 
 }  // namespace superbruger::knowledge

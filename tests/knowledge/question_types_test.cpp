@@ -278,3 +278,16 @@ TEST_CASE("questions the base cannot answer stay declined", "[knowledge][answers
         CHECK(ask(q).confidence < confident);
     }
 }
+
+TEST_CASE("an excerpt names the role or theme it is about, not only the source line", "[knowledge][answers]") {
+    // The section's text says what "the role" does; cut out, the answer must say whose.
+    auto const who = ask("hvem sørger for at brugerne kan logge på it-systemet med den korrekte adgang?");
+    CHECK(who.confidence >= confident);
+    CHECK(who.text.starts_with("Rolleadministrator: "));
+    // A theme's section opens with "Temaet …": its heading says which theme.
+    auto const theme = ask("under hvilket tema ligger godkend databehandleraftale?");
+    CHECK_THAT(theme.text, Catch::Contains("it-sikkerhed"));
+    // An excerpt that already names its role gets no second name.
+    auto const named = ask("hvad laver en superbruger?");
+    CHECK(named.text.find("DUBU-superbruger: ") == std::string::npos);
+}
