@@ -3,6 +3,7 @@
 
 #include "bot/channels/channel.hpp"
 #include "bot/config.hpp"
+#include "bot/outbound_handoff.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 
@@ -30,7 +31,7 @@ struct ChannelDependencies {
     ConversationMemory& conversations;
     http::Client& client;           ///< on the serving thread
     http::Client& outbound_client;  ///< on the outbound thread
-    net::any_io_executor outbound;  ///< the outbound thread
+    OutboundHandoff& outbound;      ///< runs work on the outbound thread
     BackgroundTasks& background;    ///< on the serving thread
 };
 

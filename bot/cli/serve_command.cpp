@@ -15,6 +15,7 @@
 #include "bot/http/server.hpp"
 #include "bot/http/service_routes.hpp"
 #include "bot/log.hpp"
+#include "bot/outbound_handoff.hpp"
 #include "bot/outbound_thread.hpp"
 #include "bot/outbox_worker.hpp"
 #include "bot/releases/reminder_planner.hpp"
@@ -109,6 +110,7 @@ int run_serve(std::vector<std::string> const& argv) {
     // serving thread only handles requests and the database.
     OutboundThread outbound;
     http::Client outbound_client(outbound.context(), client_settings_of(config.http_client));
+    OutboundHandoff handoff(outbound.context().get_executor());
     BackgroundTasks background(ioc.get_executor());
     background.on_failure([&metrics](std::string const& task) { metrics.background_task_failed(task); });
     channels::ConversationMemory conversations(app.conversations());
@@ -122,7 +124,7 @@ int run_serve(std::vector<std::string> const& argv) {
             continue;
         }
         auto& channel = *channels_served.emplace_back(registration.make(
-            settings, channels::ChannelDependencies{conversations, client, outbound_client, outbound.context().get_executor(), background}));
+            settings, channels::ChannelDependencies{conversations, client, outbound_client, handoff, background}));
         auto& channel_endpoint = *endpoints.emplace_back(
             std::make_unique<channels::ChannelEndpoint>(channel, app.assistant(), app.database(), conversations, background));
         channel_endpoint.add_routes(router);

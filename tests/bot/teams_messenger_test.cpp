@@ -31,7 +31,8 @@ struct Harness {
     storage::Database db{":memory:"};
     storage::ConversationStore conversations{db};
     ConversationMemory memory{conversations};
-    teams::TeamsMessenger messenger{connector, memory, ioc.get_executor(), 5};
+    OutboundHandoff outbound{ioc.get_executor()};
+    teams::TeamsMessenger messenger{connector, memory, outbound, 5};
 
     static http::RetryPolicy policy() {
         http::RetryPolicy p;

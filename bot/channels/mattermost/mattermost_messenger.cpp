@@ -5,7 +5,6 @@
 #include "bot/error.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot::channels::mattermost {
 
@@ -34,7 +33,7 @@ net::awaitable<void> MattermostMessenger::post(ma::ReplyAddress to, adapters::Ch
 }
 
 net::awaitable<void> MattermostMessenger::reply(ma::ReplyAddress to, adapters::ChatReply reply) {
-    co_await net::co_spawn(outbound_, post(std::move(to), std::move(reply)), net::use_awaitable);
+    co_await outbound_.run(post(std::move(to), std::move(reply)));
 }
 
 net::awaitable<void> MattermostMessenger::dialogs_open(ma::ReplyAddress to, adapters::Form form) {
@@ -49,7 +48,7 @@ net::awaitable<void> MattermostMessenger::dialogs_open(ma::ReplyAddress to, adap
 
 net::awaitable<void> MattermostMessenger::open_form(ma::ReplyAddress to, adapters::Form form) {
     if (to.trigger_id.empty()) throw BotError::refused("Mattermost: a form button click without a trigger_id", 0);
-    co_await net::co_spawn(outbound_, dialogs_open(std::move(to), std::move(form)), net::use_awaitable);
+    co_await outbound_.run(dialogs_open(std::move(to), std::move(form)));
 }
 
 net::awaitable<void> MattermostMessenger::open_and_post(std::string user_id, adapters::ChatReply message) {
@@ -75,11 +74,11 @@ net::awaitable<void> MattermostMessenger::post_to_webhook(std::string municipali
 }
 
 net::awaitable<void> MattermostMessenger::send_to_channel(std::string municipality, std::string url, adapters::ChatReply message) {
-    co_await net::co_spawn(outbound_, post_to_webhook(std::move(municipality), std::move(url), std::move(message)), net::use_awaitable);
+    co_await outbound_.run(post_to_webhook(std::move(municipality), std::move(url), std::move(message)));
 }
 
 net::awaitable<void> MattermostMessenger::send_to_person(std::string user_id, adapters::ChatReply message) {
-    co_await net::co_spawn(outbound_, open_and_post(std::move(user_id), std::move(message)), net::use_awaitable);
+    co_await outbound_.run(open_and_post(std::move(user_id), std::move(message)));
 }
 
 }  // namespace superbruger::bot::channels::mattermost

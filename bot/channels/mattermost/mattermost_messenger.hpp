@@ -7,8 +7,8 @@
 #include "adapters/mattermost/reply.hpp"
 #include "adapters/mattermost/reply_address.hpp"
 #include "bot/channels/mattermost/rest_client.hpp"
+#include "bot/outbound_handoff.hpp"
 
-#include <boost/asio/any_io_executor.hpp>
 
 #include <optional>
 #include <string>
@@ -20,8 +20,8 @@ namespace superbruger::bot::channels::mattermost {
 /// method hops over and resumes on the caller's thread.
 class MattermostMessenger {
 public:
-    MattermostMessenger(RestClient& api, adapters::mattermost::RenderSettings render, net::any_io_executor outbound)
-        : api_(api), render_(std::move(render)), outbound_(std::move(outbound)) {}
+    MattermostMessenger(RestClient& api, adapters::mattermost::RenderSettings render, OutboundHandoff& outbound)
+        : api_(api), render_(std::move(render)), outbound_(outbound) {}
 
     /// The reply as a post in the address's channel (and thread); without a channel through its
     /// response_url.
@@ -44,7 +44,7 @@ private:
 
     RestClient& api_;
     adapters::mattermost::RenderSettings render_;
-    net::any_io_executor outbound_;
+    OutboundHandoff& outbound_;
     std::optional<std::string> bot_user_id_;  ///< users/me, asked once (on the outbound thread)
 };
 

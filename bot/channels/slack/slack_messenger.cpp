@@ -6,7 +6,6 @@
 #include "bot/error.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot::channels::slack {
 
@@ -36,13 +35,13 @@ net::awaitable<void> SlackMessenger::post_messages(sa::ReplyAddress to, adapters
 }
 
 net::awaitable<void> SlackMessenger::reply(sa::ReplyAddress to, adapters::ChatReply reply) {
-    co_await net::co_spawn(outbound_, post_messages(std::move(to), std::move(reply), 0), net::use_awaitable);
+    co_await outbound_.run(post_messages(std::move(to), std::move(reply), 0));
 }
 
 net::awaitable<void> SlackMessenger::reply_rest(sa::ReplyAddress to, adapters::ChatReply reply) {
     // A slash command may come from a channel the bot is not in: its response_url reaches it.
     if (!to.response_url.empty()) to.channel.clear();
-    co_await net::co_spawn(outbound_, post_messages(std::move(to), std::move(reply), 1), net::use_awaitable);
+    co_await outbound_.run(post_messages(std::move(to), std::move(reply), 1));
 }
 
 net::awaitable<void> SlackMessenger::views_open(sa::ReplyAddress to, adapters::Form form) {
@@ -54,7 +53,7 @@ net::awaitable<void> SlackMessenger::views_open(sa::ReplyAddress to, adapters::F
 
 net::awaitable<void> SlackMessenger::open_form(sa::ReplyAddress to, adapters::Form form) {
     if (to.trigger_id.empty()) throw BotError::refused("Slack: a form button click without a trigger_id", 0);
-    co_await net::co_spawn(outbound_, views_open(std::move(to), std::move(form)), net::use_awaitable);
+    co_await outbound_.run(views_open(std::move(to), std::move(form)));
 }
 
 net::awaitable<void> SlackMessenger::open_and_post(std::string user_id, adapters::ChatReply message) {
@@ -68,7 +67,7 @@ net::awaitable<void> SlackMessenger::open_and_post(std::string user_id, adapters
 }
 
 net::awaitable<void> SlackMessenger::send_to_person(std::string user_id, adapters::ChatReply message) {
-    co_await net::co_spawn(outbound_, open_and_post(std::move(user_id), std::move(message)), net::use_awaitable);
+    co_await outbound_.run(open_and_post(std::move(user_id), std::move(message)));
 }
 
 }  // namespace superbruger::bot::channels::slack

@@ -6,8 +6,8 @@
 #include "adapters/chat_message.hpp"
 #include "adapters/slack/reply_address.hpp"
 #include "bot/channels/slack/web_api_client.hpp"
+#include "bot/outbound_handoff.hpp"
 
-#include <boost/asio/any_io_executor.hpp>
 
 #include <string>
 
@@ -18,7 +18,7 @@ namespace superbruger::bot::channels::slack {
 /// each method hops over and resumes on the caller's thread.
 class SlackMessenger {
 public:
-    SlackMessenger(WebApiClient& api, net::any_io_executor outbound) : api_(api), outbound_(std::move(outbound)) {}
+    SlackMessenger(WebApiClient& api, OutboundHandoff& outbound) : api_(api), outbound_(outbound) {}
 
     /// The reply's messages in the address's channel (and thread); without a channel (a slash
     /// command in a conversation the bot is not in) through its response_url.
@@ -40,7 +40,7 @@ private:
     net::awaitable<void> views_open(adapters::slack::ReplyAddress to, adapters::Form form);
 
     WebApiClient& api_;
-    net::any_io_executor outbound_;
+    OutboundHandoff& outbound_;
 };
 
 }  // namespace superbruger::bot::channels::slack

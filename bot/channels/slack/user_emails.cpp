@@ -6,7 +6,6 @@
 #include "bot/log.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot::channels::slack {
 
@@ -37,7 +36,7 @@ void UserEmails::keep(std::string const& user_id, std::string email, Clock::time
 net::awaitable<std::string> UserEmails::of(std::string user_id) {
     if (user_id.empty()) co_return std::string();
     if (auto hit = cached(user_id, Clock::now())) co_return *hit;
-    auto email = co_await net::co_spawn(outbound_, look_up(user_id), net::use_awaitable);
+    auto email = co_await outbound_.run(look_up(user_id));
     co_return email;
 }
 

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "bot/channels/slack/web_api_client.hpp"
+#include "bot/outbound_handoff.hpp"
 
-#include <boost/asio/any_io_executor.hpp>
 
 #include <chrono>
 #include <mutex>
@@ -19,7 +19,7 @@ namespace superbruger::bot::channels::slack {
 class UserEmails {
 public:
     /// The lookups run on `outbound` (the WebApiClient's thread).
-    UserEmails(WebApiClient& api, net::any_io_executor outbound) : api_(api), outbound_(std::move(outbound)) {}
+    UserEmails(WebApiClient& api, OutboundHandoff& outbound) : api_(api), outbound_(outbound) {}
 
     /// The person's e-mail, or "" when Slack does not tell (no such scope, a bot, Slack out of
     /// reach: the message is answered without it, and asked again later). Never throws.
@@ -39,7 +39,7 @@ private:
     net::awaitable<std::string> look_up(std::string user_id);
 
     WebApiClient& api_;
-    net::any_io_executor outbound_;
+    OutboundHandoff& outbound_;
     std::mutex mutex_;  // requests come from the server's threads, answers from the outbound one
     std::unordered_map<std::string, Entry> entries_;
     bool told_missing_scope_ = false;

@@ -8,8 +8,6 @@
 #include "bot/time_format.hpp"
 #include "bot/channels/conversation_memory.hpp"
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot::channels::teams {
 
@@ -33,22 +31,22 @@ net::awaitable<std::string> TeamsMessenger::post_one(std::string tenant, std::st
     co_return co_await connector_.post(url, json_text(body));
 }
 
-net::awaitable<std::string> TeamsMessenger::post_on_outbound(std::string tenant, std::string url, nlohmann::json body) {
-    co_return co_await net::co_spawn(outbound_, post_one(std::move(tenant), std::move(url), std::move(body)), net::use_awaitable);
+net::awaitable<void> TeamsMessenger::post_reply(ConversationReference to, std::string activity_id, adapters::ChatReply reply) {
+    auto activities = adapters::bot_framework::message_activities(reply, to, activity_id);
+    co_await post_all(to.tenant_id, adapters::bot_framework::reply_url(to, activity_id), std::move(activities), {});
+}
+
+net::awaitable<void> TeamsMessenger::post_message(ConversationReference to, adapters::ChatReply message, std::string delivery_key) {
+    auto activities = adapters::bot_framework::message_activities(message, to);
+    co_await post_all(to.tenant_id, adapters::bot_framework::send_url(to), std::move(activities), std::move(delivery_key));
 }
 
 net::awaitable<void> TeamsMessenger::reply(ConversationReference to, std::string activity_id, adapters::ChatReply reply) {
-    // Built here, sent from the outbound thread; this coroutine resumes here when it is done.
-    auto activities = adapters::bot_framework::message_activities(reply, to, activity_id);
-    co_await net::co_spawn(outbound_, post_all(to.tenant_id, adapters::bot_framework::reply_url(to, activity_id), std::move(activities), {}),
-                           net::use_awaitable);
+    co_await outbound_.run(post_reply(std::move(to), std::move(activity_id), std::move(reply)));
 }
 
 net::awaitable<void> TeamsMessenger::send(ConversationReference to, adapters::ChatReply message, std::string delivery_key) {
-    auto activities = adapters::bot_framework::message_activities(message, to);
-    co_await net::co_spawn(outbound_,
-                           post_all(to.tenant_id, adapters::bot_framework::send_url(to), std::move(activities), std::move(delivery_key)),
-                           net::use_awaitable);
+    co_await outbound_.run(post_message(std::move(to), std::move(message), std::move(delivery_key)));
 }
 
 net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::string tenant_id, adapters::ChatReply message,
@@ -77,8 +75,8 @@ net::awaitable<void> TeamsMessenger::send_to_person(std::string user_id, std::st
     adapters::bot_framework::ChannelAccount person;
     person.id = user_id;
     auto to = adapters::bot_framework::personal_reference(base.service_url, tenant_id, base.bot, person);
-    auto const created = co_await post_on_outbound(tenant_id, adapters::bot_framework::create_conversation_url(to.service_url),
-                                                   adapters::bot_framework::create_conversation_parameters(to));
+    auto const created = co_await outbound_.run(post_one(tenant_id, adapters::bot_framework::create_conversation_url(to.service_url),
+                                                         adapters::bot_framework::create_conversation_parameters(to)));
     to.conversation_id = adapters::bot_framework::created_conversation_id(created);
     remember(to, utc_timestamp());
     log::info("teams_conversation_created", {{"tenant", tenant_id}});

@@ -5,6 +5,7 @@
 #include "adapters/bot_framework/conversation_reference.hpp"
 #include "adapters/chat_message.hpp"
 #include "storage/conversation_store.hpp"
+#include "bot/outbound_handoff.hpp"
 #include "bot/rate_limiter.hpp"
 #include "bot/channels/teams/connector.hpp"
 
@@ -25,16 +26,16 @@ namespace net = boost::asio;
 /// Parameters are taken by value: these coroutines outlive the request that started them.
 ///
 /// Two threads: the calls to the Connector run on `outbound` (the Connector, its token and its
-/// HTTP client belong to that thread), while the stored conversations are read and written on the
-/// caller's thread, which owns the database. Each method hops over for the network part and
-/// resumes on the caller's thread.
+/// HTTP client belong to that thread), and so does building the activities; the stored
+/// conversations are read and written on the caller's thread, which owns the database. Each
+/// method hops over for the network part and resumes on the caller's thread.
 class TeamsMessenger {
 public:
     /// At most `per_tenant_per_second` posts go to one tenant in any second, replies and
     /// proactive messages together: Teams' limit is per app per tenant (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
-    TeamsMessenger(Connector& connector, ConversationMemory& conversations, net::any_io_executor outbound,
+    TeamsMessenger(Connector& connector, ConversationMemory& conversations, OutboundHandoff& outbound,
                    std::size_t per_tenant_per_second)
-        : connector_(connector), conversations_(conversations), outbound_(std::move(outbound)), per_tenant_(per_tenant_per_second) {}
+        : connector_(connector), conversations_(conversations), outbound_(outbound), per_tenant_(per_tenant_per_second) {}
 
     /// Answers in the thread of `activity_id`.
     net::awaitable<void> reply(adapters::bot_framework::ConversationReference to, std::string activity_id, adapters::ChatReply reply);
@@ -58,13 +59,15 @@ public:
     void forget(std::string const& conversation_id);
 
 private:
+    // On the outbound thread.
+    net::awaitable<void> post_reply(adapters::bot_framework::ConversationReference to, std::string activity_id, adapters::ChatReply reply);
+    net::awaitable<void> post_message(adapters::bot_framework::ConversationReference to, adapters::ChatReply message, std::string delivery_key);
     net::awaitable<void> post_all(std::string tenant, std::string url, std::vector<std::string> activities, std::string delivery_key);
     net::awaitable<std::string> post_one(std::string tenant, std::string url, nlohmann::json body);
-    net::awaitable<std::string> post_on_outbound(std::string tenant, std::string url, nlohmann::json body);
 
     Connector& connector_;
     ConversationMemory& conversations_;
-    net::any_io_executor outbound_;
+    OutboundHandoff& outbound_;
     RateLimiter per_tenant_;  ///< used on the outbound thread only
 };
 

@@ -6,21 +6,20 @@
 #include "bot/error.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 namespace superbruger::bot::channels::teams_webhook {
 
 namespace tw = adapters::teams_webhook;
 
-WorkflowsPoster::WorkflowsPoster(http::Client& client, net::any_io_executor outbound, std::map<std::string, std::string> urls, http::RetryPolicy retry)
-    : client_(client), outbound_(std::move(outbound)), urls_(std::move(urls)), retry_(retry) {}
+WorkflowsPoster::WorkflowsPoster(http::Client& client, OutboundHandoff& outbound, std::map<std::string, std::string> urls, http::RetryPolicy retry)
+    : client_(client), outbound_(outbound), urls_(std::move(urls)), retry_(retry) {}
 
 net::awaitable<void> WorkflowsPoster::post(std::string municipality, adapters::ChatReply reply) {
     if (!urls_.contains(municipality)) {
         // Queued while the config still named it: a coordinator sees the parked message.
         throw BotError::refused("Teams Workflows: no URL for '" + municipality + "' in teams_webhook.workflows (an outgoing webhook cannot write to a person)", 0);
     }
-    co_await net::co_spawn(outbound_, post_here(std::move(municipality), std::move(reply)), net::use_awaitable);
+    co_await outbound_.run(post_here(std::move(municipality), std::move(reply)));
 }
 
 net::awaitable<void> WorkflowsPoster::post_here(std::string municipality, adapters::ChatReply reply) {

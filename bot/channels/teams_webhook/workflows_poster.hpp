@@ -6,8 +6,8 @@
 #include "adapters/chat_message.hpp"
 #include "bot/http/client.hpp"
 #include "bot/http/retry_policy.hpp"
+#include "bot/outbound_handoff.hpp"
 
-#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 
 #include <map>
@@ -22,7 +22,7 @@ class WorkflowsPoster {
 public:
     /// `urls`: municipality, as the config names it → its channel's Workflows URL. `client` runs
     /// on `outbound`.
-    WorkflowsPoster(http::Client& client, net::any_io_executor outbound, std::map<std::string, std::string> urls, http::RetryPolicy retry);
+    WorkflowsPoster(http::Client& client, OutboundHandoff& outbound, std::map<std::string, std::string> urls, http::RetryPolicy retry);
 
     /// Posts `reply` into the channel of `municipality`. Throws BotError::refused (parks the
     /// message) for a municipality without a URL and for an answer that will never succeed, and
@@ -33,7 +33,7 @@ private:
     net::awaitable<void> post_here(std::string municipality, adapters::ChatReply reply);
 
     http::Client& client_;
-    net::any_io_executor outbound_;
+    OutboundHandoff& outbound_;
     std::map<std::string, std::string> urls_;
     http::RetryPolicy retry_;
     std::mt19937_64 random_{std::random_device{}()};  ///< used on the outbound thread only
