@@ -424,6 +424,75 @@ bool gives_answer_of_type(QuestionType type, std::string_view unit, std::string_
     return true;
 }
 
+namespace {
+
+/// Eight digits in a row, spaces between pairs allowed ("33343400", "33 34 40 00").
+bool has_phone_number(std::string_view text) {
+    std::size_t digits = 0;
+    for (auto c : text) {
+        if (c >= '0' && c <= '9') {
+            if (++digits == 8) return true;
+        } else if (c != ' ' || digits == 0 || digits % 2 != 0) {
+            digits = 0;
+        }
+    }
+    return false;
+}
+
+bool word_starting(std::vector<std::string> const& words, std::initializer_list<std::string_view> prefixes) {
+    return std::any_of(words.begin(), words.end(), [&](std::string const& w) {
+        return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return w.starts_with(p); });
+    });
+}
+
+bool word_among(std::vector<std::string> const& words, std::initializer_list<std::string_view> list) {
+    return std::any_of(words.begin(), words.end(), [&](std::string const& w) {
+        return std::find(list.begin(), list.end(), w) != list.end();
+    });
+}
+
+}  // namespace
+
+std::uint8_t values_in(std::string_view unit) {
+    std::uint8_t v = 0;
+    if (unit.find('@') != std::string_view::npos) v |= value_bit(Value::mail);
+    if (has_phone_number(unit)) v |= value_bit(Value::phone);
+    return v;
+}
+
+std::uint8_t values_asked(std::vector<std::string> const& words, QuestionType type, std::vector<std::string>& cue_words) {
+    std::uint8_t v = 0;
+    for (auto const& w : words) {
+        if (w.starts_with("mail") || w.starts_with("email") || w == "adresse" || w == "adressen" || w == "address" ||
+            w.starts_with("e-mail") || w.starts_with("mailadresse")) {
+            v |= value_bit(Value::mail);
+            cue_words.push_back(w);  // the kind of answer asked for, not its topic
+        }
+        if (w.starts_with("telefon") || w == "tlf" || w.starts_with("phone") || w.starts_with("mobilnummer") ||
+            w == "mobile" || w == "telephone") {
+            v |= value_bit(Value::phone);
+            cue_words.push_back(w);
+        }
+    }
+    // A title one person holds ("formand", "direktør", "chair") asked about with "hvem" or on its
+    // own is asked for that person; the base's roles are asked for with their own names
+    // ("systemejer", "projektleder"), which are no titles here. "hvad hedder" / "navnet på" a
+    // person ("KOMBITs incident manager", "chefen") asks for the name too.
+    bool const titled = word_starting(words, {"formand", "næstformand", "direktør", "borgmester", "minister", "statsminister",
+                                              "præsident", "chairman", "chairwoman", "chairperson", "director", "mayor",
+                                              "president"}) ||
+                        word_among(words, {"chair", "ceo", "adm"});
+    bool const naming = word_among(words, {"hedder", "hed", "navnet", "navn", "name", "named", "kaldes", "called"});
+    bool const personal = word_among(words, {"chef", "chefen", "kontaktperson", "kontaktpersonen", "person", "personen"}) ||
+                          std::any_of(words.begin(), words.end(), [](std::string const& w) {
+                              return w.ends_with("manager") || w.ends_with("manageren");  // "servicemanager"
+                          });
+    if ((titled && (type == QuestionType::who || type == QuestionType::other || naming)) || (naming && personal)) {
+        v |= value_bit(Value::person);
+    }
+    return v;
+}
+
 bool leads_with_answer(QuestionType type) {
     switch (type) {
         case QuestionType::who:
