@@ -548,6 +548,27 @@ bool has_place(std::string_view text, std::vector<std::string> const& words) {
     return false;
 }
 
+/// A municipality by name: a word written with a capital, not opening a sentence, before
+/// "Kommune" ("for Korsbæk Kommune", "Næstved og Skanderborg Kommune").
+bool has_municipality(std::string_view text) {
+    for (auto at = text.find("ommune"); at != std::string_view::npos; at = text.find("ommune", at + 1)) {
+        if (at < 3 || (text[at - 1] != 'K' && text[at - 1] != 'k') || text[at - 2] != ' ') continue;
+        auto const end = at - 2;  // just past the word before
+        auto start = end;
+        while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
+        if (start == end) continue;
+        auto const first = static_cast<unsigned char>(text[start]);
+        bool const capital = (first >= 'A' && first <= 'Z') || first == 0xC3;  // Æ Ø Å open with 0xC3
+        bool const second_small = end > start + 1 && static_cast<unsigned char>(text[start + 1]) >= 'a';
+        auto before = start;
+        while (before > 0 && text[before - 1] == ' ') --before;
+        bool const opens = before == 0 || text[before - 1] == '.' || text[before - 1] == ':' || text[before - 1] == '\n' ||
+                           text[before - 1] == '-';
+        if (capital && second_small && !opens) return true;
+    }
+    return false;
+}
+
 bool word_starting(std::vector<std::string> const& words, std::initializer_list<std::string_view> prefixes) {
     return std::any_of(words.begin(), words.end(), [&](std::string const& w) {
         return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return w.starts_with(p); });
@@ -586,6 +607,7 @@ std::uint8_t values_in(std::string_view unit) {
     if (has_amount(unit, words)) v |= value_bit(Value::amount);
     if (has_percentage(unit, words)) v |= value_bit(Value::percentage);
     if (has_place(unit, words)) v |= value_bit(Value::place);
+    if (has_municipality(unit)) v |= value_bit(Value::municipality);
     return v;
 }
 
@@ -641,6 +663,12 @@ std::uint8_t values_asked(std::vector<std::string> const& words, QuestionType ty
         v |= value_bit(Value::place);
         v &= static_cast<std::uint8_t>(~value_bit(Value::mail));  // "street address" is no mail address
         consume(words, {"fysisk", "fysiske", "physical", "physically", "located", "location", "beliggenhed", "street"}, cue_words);
+    }
+    // "hvilken kommune …" asks for one by name; "hvilke kommuner …" may be answered by a kind of
+    // municipality ("kommunerne bruger DUBU"), so only the singular asks for a name.
+    if (adjacent(words, "hvilken", "kommune") || adjacent(words, "which", "municipality") ||
+        adjacent(words, "what", "municipality")) {
+        v |= value_bit(Value::municipality);
     }
     return v;
 }

@@ -56,6 +56,7 @@ enum class Value : std::uint8_t {
     amount,      ///< a sum of money ("250 kr.", "2 mio. kr.")
     percentage,  ///< a share ("99,80 %", "90 procent")
     place,       ///< a street address or a postcode and town ("Vesterbrogade 1", "2100 København")
+    municipality,  ///< a municipality by name ("Korsbæk Kommune")
 };
 
 constexpr std::uint8_t value_bit(Value v) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(v)); }

@@ -431,7 +431,7 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
         }
         // "hvad hedder KOMBITs incident manager", "hvilken dato …", "hvad er budgettet": the
         // topic without a name, a day or a sum on it is not the answer (half, as for a mail).
-        for (auto kind : {Value::person, Value::date, Value::amount, Value::percentage, Value::place}) {
+        for (auto kind : {Value::person, Value::date, Value::amount, Value::percentage, Value::place, Value::municipality}) {
             if ((asked_values & value_bit(kind)) != 0 && !gives_value(p, kind, concepts, total_weight)) {
                 coverage *= 0.5;
                 rank *= 0.5;

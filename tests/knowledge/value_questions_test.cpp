@@ -40,7 +40,7 @@ bool asks(std::string const& question, Value kind) {
 
 }  // namespace
 
-TEST_CASE("values in a sentence: dates, sums, percentages and places", "[knowledge][values]") {
+TEST_CASE("values in a sentence: dates, sums, percentages, places and municipalities", "[knowledge][values]") {
     CHECK(holds("Rettelsen var planlagt til releasen den 16.–17. oktober 2020.", Value::date));
     CHECK(holds("Opgaven har slutdato 04-03-2024.", Value::date));
     CHECK(holds("The release is on October 16.", Value::date));
@@ -54,6 +54,8 @@ TEST_CASE("values in a sentence: dates, sums, percentages and places", "[knowled
     CHECK_FALSE(holds("Der kommer 2 releases om året.", Value::percentage));
     CHECK(holds("Servicedesken ligger på Vesterbrogade 1, 1620 København V.", Value::place));
     CHECK_FALSE(holds("Servicedesken ligger hos Netcompany.", Value::place));
+    CHECK(holds("I eksemplet, som er for Korsbæk Kommune, er felterne tomme.", Value::municipality));
+    CHECK_FALSE(holds("Kommune og leverandør aftaler det. Hver kommune melder ind.", Value::municipality));
     CHECK(holds("Skriv til dubu@kombit.dk.", Value::mail));
     CHECK(holds("Ring på 33 34 40 00.", Value::phone));
 }
@@ -74,6 +76,8 @@ TEST_CASE("the value a question asks for, read from its words", "[knowledge][val
     CHECK(asks("what's the uptime of DUBU?", Value::percentage));
     CHECK(asks("hvor ligger servicedesken fysisk?", Value::place));
     CHECK_FALSE(asks("hvor ligger rollebeskrivelserne?", Value::place));  // where in the base, not on a map
+    CHECK(asks("hvilken kommune gik først i drift?", Value::municipality));
+    CHECK_FALSE(asks("hvilke kommuner bruger DUBU?", Value::municipality));  // a kind of municipality will do
 }
 
 TEST_CASE("a person's name: the sentence with the name must hold the title asked about", "[knowledge][values]") {
@@ -107,6 +111,12 @@ TEST_CASE("a sum, a percentage, a place: the topic without the value is no answe
     CHECK(confidence("hvad er oppetiden for DUBU?") < confident);
     // The servicedesk is described, not where it is on a map.
     CHECK(confidence("hvor ligger KOMBITs servicedesk fysisk?") < confident);
+}
+
+TEST_CASE("a municipality by name: the example task names one, the first to go live is not named", "[knowledge][values]") {
+    CHECK(confidence("hvilken kommune står opgaven etabler projektorganisation for i KLIK?") >= confident);
+    CHECK_THAT(answer("hvilken kommune står opgaven etabler projektorganisation for i KLIK?"), Catch::Contains("Korsbæk"));
+    CHECK(confidence("hvilken kommune gik først i drift med DUBU 3.0?") < confident);
 }
 
 TEST_CASE("a sum and an address answer when a passage gives them", "[knowledge][values]") {
