@@ -44,17 +44,61 @@ std::vector<std::string> capital_words(std::string_view text) {
     return out;
 }
 
-/// Eight digits in a row, spaces between pairs allowed ("33343400", "33 34 40 00").
-bool has_phone_number(std::string_view text) {
-    std::size_t digits = 0;
-    for (auto c : text) {
-        if (c >= '0' && c <= '9') {
-            if (++digits == 8) return true;
-        } else if (c != ' ' || digits == 0 || digits % 2 != 0) {
-            digits = 0;
+bool is_capital(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
+bool is_small(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
+
+/// The runs of letters of a text, each with the byte offset just past it.
+template <class Visit>
+void for_each_letter_run(std::string_view text, Visit const& visit) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto const start = i;
+        std::u32string run;
+        while (i < text.size()) {
+            auto j = i;
+            auto const c = utf8::next(text, j);
+            if (!is_capital(c) && !is_small(c)) break;
+            run += c;
+            i = j;
         }
+        if (run.empty()) {
+            utf8::next(text, i);
+            continue;
+        }
+        visit(text.substr(start, i - start), run, i);
     }
-    return false;
+}
+
+/// Words the base writes with a small letter somewhere: common words, not names ("Kommune" in
+/// "Skanderborg Kommune", "Manager" in "Incident Manager").
+void add_common_words(std::string_view text, std::unordered_set<std::string>& out) {
+    for_each_letter_run(text, [&](std::string_view word, std::u32string const& run, std::size_t) {
+        if (is_small(run.front())) out.insert(fold_case(word));
+    });
+}
+
+/// A person's name in a sentence: two words in a row written with a capital and small letters
+/// after it ("Keld Jørgensen"), neither of which the base writes small elsewhere or the glossary
+/// knows (that makes it a name of a body or a system: "Skanderborg Kommune", "Udbetaling
+/// Danmark") nor long, as compound names of systems are ("Fælleskommunalt Administrationsmodul").
+bool names_person(std::string_view text, std::unordered_set<std::string> const& common_words) {
+    constexpr std::size_t longest_name = 12;
+    auto is_name = [&](std::string_view word, std::u32string const& run) {
+        return run.size() >= 2 && run.size() <= longest_name && is_capital(run.front()) &&
+               std::all_of(run.begin() + 1, run.end(), is_small) && !common_words.contains(fold_case(word));
+    };
+    bool previous_name = false;
+    std::size_t previous_end = 0;
+    bool found = false;
+    for_each_letter_run(text, [&](std::string_view word, std::u32string const& run, std::size_t end) {
+        if (found) return;
+        auto const start = end - word.size();
+        bool const name = is_name(word, run);
+        if (name && previous_name && start == previous_end + 1 && text[previous_end] == ' ') found = true;
+        previous_name = name;
+        previous_end = end;
+    });
+    return found;
 }
 
 /// What a section's heading announces: "Opgaver …" answers tasks, "Udpegning og fase" when, …
@@ -93,10 +137,14 @@ TermId KnowledgeIndex::Impl::intern(std::string const& stem) {
 }
 
 void KnowledgeIndex::Impl::build() {
-    // Pass 1: which stems occur as whole words, for compound splitting.
+    // Pass 1: which stems occur as whole words, for compound splitting, and which words are
+    // written small somewhere, for telling names.
     std::vector<std::vector<std::vector<Token>>> body_tokens(documents.size());
+    std::unordered_set<std::string> common_words(glossary.words().begin(), glossary.words().end());
     for (std::size_t d = 0; d < documents.size(); ++d) {
         for (auto const& section : documents[d].sections) {
+            add_common_words(section.text, common_words);
+            add_common_words(section.heading, common_words);
             body_tokens[d].push_back(analyze(section.text, danish));
             for (auto const& t : body_tokens[d].back()) standalone_stems.insert(t.stem);
             for (auto const& t : analyze(section.heading, danish)) standalone_stems.insert(t.stem);
@@ -187,7 +235,7 @@ void KnowledgeIndex::Impl::build() {
         actor_terms.insert(intern(t.stem));
     }
     postings.resize(document_frequency.size());  // terms only named above occur in no passage
-    for (auto& p : passages) build_units(p);
+    for (auto& p : passages) build_units(p, common_words);
 
     // Typos are looked up among stems and among the words as written, since a misspelt
     // inflection ("systemejern") may stem differently from the word it was meant to be.
@@ -233,7 +281,7 @@ void KnowledgeIndex::Impl::build() {
     scratch.candidates.reserve(passages.size());
 }
 
-void KnowledgeIndex::Impl::build_units(Passage& p) {
+void KnowledgeIndex::Impl::build_units(Passage& p, std::unordered_set<std::string> const& common_words) {
     auto const& text = documents[p.document].sections[p.section].text;
     for (auto const& span : split_units(text)) {
         Unit u;
@@ -253,8 +301,8 @@ void KnowledgeIndex::Impl::build_units(Passage& p) {
             if (id != no_term) terms.push_back(id);
         }
         u.terms = sorted_unique(std::move(terms));
-        u.has_address = unit_text.find('@') != std::string_view::npos;
-        u.has_phone = has_phone_number(unit_text);
+        u.values = values_in(unit_text);
+        if (names_person(unit_text, common_words)) u.values |= value_bit(Value::person);
         for (auto type : marked_types) {
             if (gives_answer_of_type(type, unit_text)) u.marks |= mark(type);
         }

@@ -75,8 +75,7 @@ struct Unit {
     TextUnit span;
     TermSet terms;
     std::uint32_t marks = 0;  ///< mark(type) for each type the unit answers
-    bool has_address = false; ///< a mail address ("…@kombit.dk")
-    bool has_phone = false;   ///< a Danish phone number: eight digits, maybe in pairs ("33 34 40 00")
+    std::uint8_t values = 0;  ///< value_bit(kind) for each kind of value the unit holds (see Value)
 };
 
 struct Passage {
@@ -112,12 +111,12 @@ struct AnalysedQuestion {
     /// Version-like numbers as written ("3.5", "4.0"): the words split them into digits that
     /// match any number, so the passage must have them whole to answer.
     std::vector<std::string> versions;
-    /// The question asks for a mail address ("mailadressen til …", "e-mail"): a passage without
-    /// one on the topic has the topic, not the answer.
-    bool wants_address = false;
-    /// The question asks for a phone number ("telefonnummer", "tlf", "phone"): a passage without
-    /// one has the person or the desk, not the number.
-    bool wants_phone = false;
+    /// value_bit(kind) for each kind of value the question asks for by name (see values_asked):
+    /// a passage without one on the topic has the topic, not the answer. A mail address
+    /// ("mailadressen til …") must be in a sentence about most of the question; a phone number
+    /// ("tlf") anywhere in the passage (a passage without one names the person or the desk, no
+    /// more); the other kinds in a sentence about the whole question (see gives_value).
+    std::uint8_t wanted_values = 0;
     /// "hvad er trin 3 i …": the excerpt leads with the list item numbered so; 0 for none.
     int step = 0;
 };
@@ -183,7 +182,7 @@ struct KnowledgeIndex::Impl {
 
     // index_build.cpp
     void build();
-    void build_units(Passage& p);
+    void build_units(Passage& p, std::unordered_set<std::string> const& common_words);
     TermId intern(std::string const& stem);
 
     // question_analysis.cpp
@@ -223,6 +222,7 @@ struct KnowledgeIndex::Impl {
     double best_unit_cover(Passage const& p, std::vector<Concept> const& concepts) const;
     bool fits_type(Passage const& p, QuestionForm const& form, std::vector<Concept> const& concepts, double total_weight) const;
     bool gives_address(Passage const& p, std::vector<Concept> const& concepts, double total_weight) const;
+    bool gives_value(Passage const& p, Value kind, std::vector<Concept> const& concepts, double total_weight) const;
     bool names_versions(Passage const& p, std::vector<std::string> const& versions) const;
     bool has_step(Passage const& p, int step) const;
 

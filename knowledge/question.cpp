@@ -424,6 +424,255 @@ bool gives_answer_of_type(QuestionType type, std::string_view unit, std::string_
     return true;
 }
 
+namespace {
+
+bool all_digits(std::string const& w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_month(std::string_view w) {
+    static constexpr std::array<std::string_view, 24> months = {
+        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december",
+        "january", "february", "march", "may", "june", "july", "october", "jan", "feb", "aug", "sep", "okt"};
+    return std::find(months.begin(), months.end(), w) != months.end();
+}
+
+/// A number that can be a day of a month: one or two digits, 1 to 31.
+bool is_day(std::string const& w) { return all_digits(w) && w.size() <= 2 && std::stoi(w) >= 1 && std::stoi(w) <= 31; }
+
+/// Eight digits in a row, spaces between pairs allowed ("33343400", "33 34 40 00").
+bool has_phone_number(std::string_view text) {
+    std::size_t digits = 0;
+    for (auto c : text) {
+        if (c >= '0' && c <= '9') {
+            if (++digits == 8) return true;
+        } else if (c != ' ' || digits == 0 || digits % 2 != 0) {
+            digits = 0;
+        }
+    }
+    return false;
+}
+
+/// "04-03-2024", "4.3.2024", "2024-03-04": day, month and year in digits.
+bool has_numeric_date(std::string_view text) {
+    auto digits_at = [&](std::size_t i) {
+        std::size_t n = 0;
+        while (i + n < text.size() && text[i + n] >= '0' && text[i + n] <= '9') ++n;
+        return n;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] < '0' || text[i] > '9' || (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9')) continue;
+        auto const a = digits_at(i);
+        auto j = i + a;
+        if (a == 0 || a > 4 || j >= text.size() || (text[j] != '-' && text[j] != '.' && text[j] != '/')) continue;
+        auto const sep = text[j];
+        auto const b = digits_at(j + 1);
+        auto k = j + 1 + b;
+        if (b == 0 || b > 2 || k >= text.size() || text[k] != sep) continue;
+        auto const c = digits_at(k + 1);
+        if ((a <= 2 && (c == 2 || c == 4)) || (a == 4 && c >= 1 && c <= 2)) return true;
+    }
+    return false;
+}
+
+/// A day and a month in words: "16. oktober", "16.–17. oktober", "October 16".
+bool has_day_and_month(std::vector<std::string> const& words) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        if (!is_month(words[k])) continue;
+        if (k > 0 && is_day(words[k - 1])) return true;
+        if (k + 1 < words.size() && is_day(words[k + 1])) return true;
+    }
+    return false;
+}
+
+bool is_currency(std::string_view w) {
+    return w == "kr" || w == "kroner" || w == "krone" || w == "dkk" || w == "euro" || w == "eur" || w == "usd" || w == "dollars";
+}
+
+/// A number with a currency after it (with "mio." or "millioner" between) or before it.
+bool has_amount(std::string_view text, std::vector<std::string> const& words) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        if (!all_digits(words[k])) continue;
+        if (k > 0 && is_currency(words[k - 1])) return true;
+        for (auto j = k + 1; j < words.size() && j <= k + 3; ++j) {
+            if (is_currency(words[j])) return true;
+            auto const& w = words[j];
+            bool const between = all_digits(w) || w == "mio" || w == "mia" || w == "millioner" || w == "milliarder" ||
+                                 w == "tusind" || w == "million" || w == "billion";
+            if (!between) break;
+        }
+    }
+    for (auto sign : {"€", "$"}) {
+        for (auto at = text.find(sign); at != std::string_view::npos; at = text.find(sign, at + 1)) {
+            auto const after = at + std::string_view(sign).size();
+            bool const digit_after = after < text.size() && text[after] >= '0' && text[after] <= '9';
+            bool const digit_before = at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9';
+            if (digit_after || digit_before) return true;
+        }
+    }
+    return false;
+}
+
+/// "99,80 %", "90%", "90 procent".
+bool has_percentage(std::string_view text, std::vector<std::string> const& words) {
+    for (auto at = text.find('%'); at != std::string_view::npos; at = text.find('%', at + 1)) {
+        auto before = at;
+        while (before > 0 && text[before - 1] == ' ') --before;
+        if (before > 0 && text[before - 1] >= '0' && text[before - 1] <= '9') return true;
+    }
+    for (std::size_t k = 1; k < words.size(); ++k) {
+        auto const& w = words[k];
+        if ((w == "procent" || w == "pct" || w == "percent") && all_digits(words[k - 1])) return true;
+    }
+    return false;
+}
+
+/// A street and a number ("Vesterbrogade 1") or, after a comma, a postcode and a town written
+/// with a capital ("…, 2100 København").
+bool has_place(std::string_view text, std::vector<std::string> const& words) {
+    static constexpr std::array<std::string_view, 9> streets = {"vej", "gade", "allé", "alle", "plads", "stræde", "boulevard", "vænge", "torv"};
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        if (!all_digits(words[k + 1]) || words[k + 1].size() > 3) continue;
+        for (auto street : streets) {
+            if (words[k].size() > street.size() && words[k].ends_with(street)) return true;
+        }
+    }
+    for (auto at = text.find(", "); at != std::string_view::npos; at = text.find(", ", at + 1)) {
+        auto const code = at + 2;
+        if (code + 6 > text.size()) break;
+        bool const four = std::all_of(text.begin() + code, text.begin() + code + 4, [](char c) { return c >= '0' && c <= '9'; });
+        bool const capital_after = text[code + 4] == ' ' &&
+                                   ((text[code + 5] >= 'A' && text[code + 5] <= 'Z') || static_cast<unsigned char>(text[code + 5]) == 0xC3);
+        if (four && capital_after) return true;
+    }
+    return false;
+}
+
+/// A municipality by name: a word written with a capital, not opening a sentence, before
+/// "Kommune" ("for Korsbæk Kommune", "Næstved og Skanderborg Kommune").
+bool has_municipality(std::string_view text) {
+    for (auto at = text.find("ommune"); at != std::string_view::npos; at = text.find("ommune", at + 1)) {
+        if (at < 3 || (text[at - 1] != 'K' && text[at - 1] != 'k') || text[at - 2] != ' ') continue;
+        auto const end = at - 2;  // just past the word before
+        auto start = end;
+        while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
+        if (start == end) continue;
+        auto const first = static_cast<unsigned char>(text[start]);
+        bool const capital = (first >= 'A' && first <= 'Z') || first == 0xC3;  // Æ Ø Å open with 0xC3
+        bool const second_small = end > start + 1 && static_cast<unsigned char>(text[start + 1]) >= 'a';
+        auto before = start;
+        while (before > 0 && text[before - 1] == ' ') --before;
+        bool const opens = before == 0 || text[before - 1] == '.' || text[before - 1] == ':' || text[before - 1] == '\n' ||
+                           text[before - 1] == '-';
+        if (capital && second_small && !opens) return true;
+    }
+    return false;
+}
+
+bool word_starting(std::vector<std::string> const& words, std::initializer_list<std::string_view> prefixes) {
+    return std::any_of(words.begin(), words.end(), [&](std::string const& w) {
+        return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return w.starts_with(p); });
+    });
+}
+
+bool word_among(std::vector<std::string> const& words, std::initializer_list<std::string_view> list) {
+    return std::any_of(words.begin(), words.end(), [&](std::string const& w) {
+        return std::find(list.begin(), list.end(), w) != list.end();
+    });
+}
+
+/// Whether `first` is followed by `second` somewhere in `words`.
+bool adjacent(std::vector<std::string> const& words, std::string_view first, std::string_view second) {
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        if (words[k] == first && words[k + 1] == second) return true;
+    }
+    return false;
+}
+
+/// Adds to `cue_words` each of `words` that is in `list`.
+void consume(std::vector<std::string> const& words, std::initializer_list<std::string_view> list, std::vector<std::string>& cue_words) {
+    for (auto const& w : words) {
+        if (std::find(list.begin(), list.end(), w) != list.end()) cue_words.push_back(w);
+    }
+}
+
+}  // namespace
+
+std::uint8_t values_in(std::string_view unit) {
+    auto const words = split_words(fold_case(unit));
+    std::uint8_t v = 0;
+    if (unit.find('@') != std::string_view::npos) v |= value_bit(Value::mail);
+    if (has_phone_number(unit)) v |= value_bit(Value::phone);
+    if (has_numeric_date(unit) || has_day_and_month(words)) v |= value_bit(Value::date);
+    if (has_amount(unit, words)) v |= value_bit(Value::amount);
+    if (has_percentage(unit, words)) v |= value_bit(Value::percentage);
+    if (has_place(unit, words)) v |= value_bit(Value::place);
+    if (has_municipality(unit)) v |= value_bit(Value::municipality);
+    return v;
+}
+
+std::uint8_t values_asked(std::vector<std::string> const& words, QuestionType type, std::vector<std::string>& cue_words) {
+    std::uint8_t v = 0;
+    for (auto const& w : words) {
+        if (w.starts_with("mail") || w.starts_with("email") || w == "adresse" || w == "adressen" || w == "address" ||
+            w.starts_with("e-mail") || w.starts_with("mailadresse")) {
+            v |= value_bit(Value::mail);
+            cue_words.push_back(w);  // the kind of answer asked for, not its topic
+        }
+        if (w.starts_with("telefon") || w == "tlf" || w.starts_with("phone") || w.starts_with("mobilnummer") ||
+            w == "mobile" || w == "telephone") {
+            v |= value_bit(Value::phone);
+            cue_words.push_back(w);
+        }
+    }
+    // A title one person holds ("formand", "direktør", "chair") asked about with "hvem" or on its
+    // own is asked for that person; the base's roles are asked for with their own names
+    // ("systemejer", "projektleder"), which are no titles here. "hvad hedder" / "navnet på" a
+    // person ("KOMBITs incident manager", "chefen") asks for the name too.
+    bool const titled = word_starting(words, {"formand", "næstformand", "direktør", "borgmester", "minister", "statsminister",
+                                              "præsident", "chairman", "chairwoman", "chairperson", "director", "mayor",
+                                              "president"}) ||
+                        word_among(words, {"chair", "ceo", "adm"});
+    bool const naming = word_among(words, {"hedder", "hed", "navnet", "navn", "name", "named", "kaldes", "called"});
+    bool const personal = word_among(words, {"chef", "chefen", "kontaktperson", "kontaktpersonen", "person", "personen"}) ||
+                          std::any_of(words.begin(), words.end(), [](std::string const& w) {
+                              return w.ends_with("manager") || w.ends_with("manageren");  // "servicemanager"
+                          });
+    if ((titled && (type == QuestionType::who || type == QuestionType::other || naming)) || (naming && personal)) {
+        v |= value_bit(Value::person);
+    }
+    // "hvilken dato", "slutdatoen", "what date": a day, not a phase or a period.
+    if (word_starting(words, {"dato"}) || word_among(words, {"date", "datoen"}) ||
+        std::any_of(words.begin(), words.end(), [](std::string const& w) { return w.size() > 4 && (w.ends_with("dato") || w.ends_with("datoen")); })) {
+        v |= value_bit(Value::date);
+        consume(words, {"dato", "datoen", "date"}, cue_words);
+    }
+    // What a thing costs: the word for the sum is what it is of, so it stays a topic word.
+    if (word_starting(words, {"budget", "pris", "price", "beløb", "gebyr", "honorar", "salary", "licenspris"}) ||
+        word_among(words, {"cost", "costs", "koster", "amount", "fee", "fees", "løn", "lønnen"})) {
+        v |= value_bit(Value::amount);
+    }
+    if (word_starting(words, {"procent", "percent", "oppetid", "uptime"}) || word_among(words, {"pct", "availability"})) {
+        v |= value_bit(Value::percentage);
+        consume(words, {"procent", "procenten", "percent", "percentage", "pct"}, cue_words);
+    }
+    // Where a thing is on a map, not where in the system or the organisation.
+    if (word_starting(words, {"fysisk", "physical", "beliggenhed", "postadresse", "besøgsadresse"}) ||
+        word_among(words, {"located", "location", "street"}) || adjacent(words, "hvilken", "by") ||
+        adjacent(words, "which", "city") || adjacent(words, "what", "city")) {
+        v |= value_bit(Value::place);
+        v &= static_cast<std::uint8_t>(~value_bit(Value::mail));  // "street address" is no mail address
+        consume(words, {"fysisk", "fysiske", "physical", "physically", "located", "location", "beliggenhed", "street"}, cue_words);
+    }
+    // "hvilken kommune …" asks for one by name; "hvilke kommuner …" may be answered by a kind of
+    // municipality ("kommunerne bruger DUBU"), so only the singular asks for a name.
+    if (adjacent(words, "hvilken", "kommune") || adjacent(words, "which", "municipality") ||
+        adjacent(words, "what", "municipality")) {
+        v |= value_bit(Value::municipality);
+    }
+    return v;
+}
+
 bool leads_with_answer(QuestionType type) {
     switch (type) {
         case QuestionType::who:

@@ -2,6 +2,7 @@
 // X for", …), and recognising the sentences of a text that give that kind of answer.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,31 @@ std::string_view type_name(QuestionType type);
 /// `stands_for`, a rule (kun, ikke, må) for `may`, … Always true for types without such a mark
 /// (other, what_is, tasks, who: their answers are found by their topic words).
 bool gives_answer_of_type(QuestionType type, std::string_view unit, std::string_view abbreviation = {});
+
+/// Kinds of value a question can ask for by name ("hvad er mailadressen", "hvad hedder
+/// formanden", "hvilken dato", "budgettet", "oppetiden i procent"): only a sentence that holds a
+/// value of that kind answers it, however well the rest of the passage fits the topic.
+enum class Value : std::uint8_t {
+    mail,        ///< a mail address
+    phone,       ///< a Danish phone number
+    person,      ///< a person's name ("Keld Jørgensen")
+    date,        ///< a day of a month ("16. oktober", "04-03-2024")
+    amount,      ///< a sum of money ("250 kr.", "2 mio. kr.")
+    percentage,  ///< a share ("99,80 %", "90 procent")
+    place,       ///< a street address or a postcode and town ("Vesterbrogade 1", "2100 København")
+    municipality,  ///< a municipality by name ("Korsbæk Kommune")
+};
+
+constexpr std::uint8_t value_bit(Value v) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(v)); }
+
+/// The values a sentence or list item holds, of every kind but `person`: a name is told from a
+/// capitalised common noun only by the vocabulary of the whole base (see the index).
+std::uint8_t values_in(std::string_view unit);
+
+/// The values a question asks for, from its folded (and corrected) words and its type. Words
+/// that only name the kind of value ("fysisk", "procent", "e-mail") are added to `cue_words`;
+/// those that name what the value is of ("budget", "formand", "oppetid") stay topic words.
+std::uint8_t values_asked(std::vector<std::string> const& words, QuestionType type, std::vector<std::string>& cue_words);
 
 /// Whether the excerpt should lead with the sentence that answers the type rather than keep the
 /// section's order (steps and task lists keep their order).

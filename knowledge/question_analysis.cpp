@@ -475,18 +475,7 @@ std::shared_ptr<AnalysedQuestion> KnowledgeIndex::Impl::analyse(std::string_view
             break;
         }
     }
-    for (auto const& w : words) {
-        if (w.starts_with("mail") || w.starts_with("email") || w == "adresse" || w == "adressen" || w == "address" ||
-            w.starts_with("e-mail") || w.starts_with("mailadresse")) {
-            analysed->wants_address = true;
-            form.cue_words.push_back(w);  // the kind of answer asked for, not its topic
-        }
-        if (w.starts_with("telefon") || w == "tlf" || w.starts_with("phone") || w.starts_with("mobilnummer") ||
-            w == "mobile" || w == "telephone") {
-            analysed->wants_phone = true;
-            form.cue_words.push_back(w);
-        }
-    }
+    analysed->wanted_values = values_asked(words, form.type, form.cue_words);
     auto [step, step_word] = asked_step(words);
     analysed->step = step;
     // The word for a step says what is asked for, not what about ("trin" heads other sections).
