@@ -14,36 +14,6 @@ namespace superbruger::knowledge {
 
 namespace {
 
-/// Words written in capitals (2–6 letters) in a text, folded: candidates for abbreviations it
-/// may spell out ("SPOC står for …", "Økonomi i Rammearkitekturen (ØiR)").
-std::vector<std::string> capital_words(std::string_view text) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto start = i;
-        std::size_t letters = 0;
-        std::size_t capitals = 0;
-        while (i < text.size()) {
-            auto j = i;
-            auto c = utf8::next(text, j);
-            bool const upper = (c >= 'A' && c <= 'Z') || c == 0xC6 || c == 0xD8 || c == 0xC5;
-            bool const lower = (c >= 'a' && c <= 'z') || c == 0xE6 || c == 0xF8 || c == 0xE5;
-            if (!upper && !lower) break;
-            ++letters;
-            capitals += upper ? 1 : 0;
-            i = j;
-        }
-        if (letters == 0) {
-            utf8::next(text, i);
-            continue;
-        }
-        if (letters >= 2 && letters <= 6 && capitals >= 2 && capitals + 1 >= letters) {
-            out.push_back(fold_case(text.substr(start, i - start)));
-        }
-    }
-    return out;
-}
-
 bool is_capital(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
 bool is_small(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
 
@@ -67,6 +37,17 @@ void for_each_letter_run(std::string_view text, Visit const& visit) {
         }
         visit(text.substr(start, i - start), run, i);
     }
+}
+
+/// Words written in capitals (2–6 letters) in a text, folded: candidates for abbreviations it
+/// may spell out ("SPOC står for …", "Økonomi i Rammearkitekturen (ØiR)").
+std::vector<std::string> capital_words(std::string_view text) {
+    std::vector<std::string> out;
+    for_each_letter_run(text, [&](std::string_view word, std::u32string const& run, std::size_t) {
+        auto const capitals = static_cast<std::size_t>(std::count_if(run.begin(), run.end(), is_capital));
+        if (run.size() >= 2 && run.size() <= 6 && capitals >= 2 && capitals + 1 >= run.size()) out.push_back(fold_case(word));
+    });
+    return out;
 }
 
 /// Words the base writes with a small letter somewhere: common words, not names ("Kommune" in

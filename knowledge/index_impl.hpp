@@ -221,7 +221,6 @@ struct KnowledgeIndex::Impl {
     double actor_focus(Passage const& p, std::vector<Concept> const& concepts) const;
     double best_unit_cover(Passage const& p, std::vector<Concept> const& concepts) const;
     bool fits_type(Passage const& p, QuestionForm const& form, std::vector<Concept> const& concepts, double total_weight) const;
-    bool gives_address(Passage const& p, std::vector<Concept> const& concepts, double total_weight) const;
     bool gives_value(Passage const& p, Value kind, std::vector<Concept> const& concepts, double total_weight) const;
     bool names_versions(Passage const& p, std::vector<std::string> const& versions) const;
     bool has_step(Passage const& p, int step) const;

@@ -223,13 +223,6 @@ bool KnowledgeIndex::Impl::fits_type(Passage const& p, QuestionForm const& form,
     return false;
 }
 
-/// Whether a sentence of the passage gives a mail address and is about most of the question.
-bool KnowledgeIndex::Impl::gives_address(Passage const& p, std::vector<Concept> const& concepts, double total_weight) const {
-    return std::any_of(p.units.begin(), p.units.end(), [&](Unit const& u) {
-        return (u.values & value_bit(Value::mail)) != 0 && unit_cover(p, u, concepts) >= 0.5 * total_weight;
-    });
-}
-
 /// Whether a sentence of the passage holds a value of the kind asked for, on the question: a
 /// value is a fact about one thing, so every concept that weighs more than a common word must
 /// be in the passage (the SLA of the Serviceplatform is no SLA of DUBU; a focus word the base
@@ -239,6 +232,13 @@ bool KnowledgeIndex::Impl::gives_address(Passage const& p, std::vector<Concept> 
 /// "programledermødet" is no chair's, so for a name the sentence must hold every concept.
 bool KnowledgeIndex::Impl::gives_value(Passage const& p, Value kind, std::vector<Concept> const& concepts,
                                        double total_weight) const {
+    auto holds = [&](Unit const& u) { return (u.values & value_bit(kind)) != 0; };
+    // A mail address must be in a sentence about most of the question; a phone number anywhere
+    // (a passage without one names the person or the desk, no more).
+    if (kind == Value::mail) {
+        return std::any_of(p.units.begin(), p.units.end(), [&](Unit const& u) { return holds(u) && unit_cover(p, u, concepts) >= 0.5 * total_weight; });
+    }
+    if (kind == Value::phone) return std::any_of(p.units.begin(), p.units.end(), holds);
     auto in_unit = [&](Unit const& u, Concept const& c, bool with_context) {
         return std::any_of(c.alternatives.begin(), c.alternatives.end(), [&](auto const& alt) {
             return std::all_of(alt.begin(), alt.end(), [&](TermId t) {
@@ -249,7 +249,7 @@ bool KnowledgeIndex::Impl::gives_value(Passage const& p, Value kind, std::vector
     auto heavy = [](Concept const& c) { return c.weight > light_weight; };
     if (kind == Value::person) {
         return std::any_of(p.units.begin(), p.units.end(), [&](Unit const& u) {
-            return (u.values & value_bit(kind)) != 0 &&
+            return holds(u) &&
                    std::all_of(concepts.begin(), concepts.end(), [&](Concept const& c) { return !heavy(c) || in_unit(u, c, false); });
         });
     }
@@ -257,7 +257,7 @@ bool KnowledgeIndex::Impl::gives_value(Passage const& p, Value kind, std::vector
         return !heavy(c) || std::any_of(p.units.begin(), p.units.end(), [&](Unit const& u) { return in_unit(u, c, true); });
     });
     return whole && std::any_of(p.units.begin(), p.units.end(), [&](Unit const& u) {
-        return (u.values & value_bit(kind)) != 0 && unit_cover(p, u, concepts) >= 0.5 * total_weight;
+        return holds(u) && unit_cover(p, u, concepts) >= 0.5 * total_weight;
     });
 }
 
@@ -417,25 +417,25 @@ SearchResult KnowledgeIndex::Impl::search(std::string_view question, std::size_t
             coverage *= m;
             rank *= m;
         }
-        // "hvad er mailadressen til X": only a sentence with an address on X answers it.
-        auto const asked_values = analysed->wanted_values;
-        if ((asked_values & value_bit(Value::mail)) != 0 && !gives_address(p, concepts, total_weight)) {
-            coverage *= 0.5;
-            rank *= 0.5;
-        }
-        // "hvad er Keld Jørgensens telefonnummer": a passage without a number names him, no more.
-        if ((asked_values & value_bit(Value::phone)) != 0 &&
-            std::none_of(p.units.begin(), p.units.end(), [](Unit const& u) { return (u.values & value_bit(Value::phone)) != 0; })) {
-            coverage *= 0.5;
-            rank *= 0.5;
-        }
-        // "hvad hedder KOMBITs incident manager", "hvilken dato …", "hvad er budgettet": the
-        // topic without a name, a day or a sum on it is not the answer (half, as for a mail).
-        for (auto kind : {Value::person, Value::date, Value::amount, Value::percentage, Value::place, Value::municipality}) {
-            if ((asked_values & value_bit(kind)) != 0 && !gives_value(p, kind, concepts, total_weight)) {
+        // "hvad er mailadressen til X", "hvad er Keld Jørgensens telefonnummer", "hvad hedder
+        // KOMBITs incident manager", "hvilken dato …": the topic without the value asked for on it
+        // is not the answer. A missing mail address and a missing phone number each halve; the
+        // other kinds halve once together.
+        if (auto const asked_values = analysed->wanted_values; asked_values != 0) {
+            bool other_missing = false;
+            for (auto kind : {Value::mail, Value::phone, Value::person, Value::date, Value::amount, Value::percentage, Value::place,
+                              Value::municipality}) {
+                if ((asked_values & value_bit(kind)) == 0 || gives_value(p, kind, concepts, total_weight)) continue;
+                if (kind == Value::mail || kind == Value::phone) {
+                    coverage *= 0.5;
+                    rank *= 0.5;
+                } else {
+                    other_missing = true;
+                }
+            }
+            if (other_missing) {
                 coverage *= 0.5;
                 rank *= 0.5;
-                break;
             }
         }
         // "DUBU 3.5" is not "DUBU 3.0": a version the passage never names is not what it is about.
